@@ -1,0 +1,24 @@
+import type { ChannelKind } from '../src/messages/channel-kind.js';
+import type { InboundMessage } from '../src/messages/inbound-message.js';
+import type { OutboundMessage } from '../src/messages/outbound-message.js';
+
+/** Result of one inbound message going through the bot. */
+export type TurnResult = {
+  /** Replies to deliver now (TwiML, chat response, e-mail). */
+  replies: OutboundMessage[];
+  /** The same provider message was processed before: replies are the stored ones. */
+  duplicate: boolean;
+};
+
+/** Runs one inbound message through understanding, dialogs and the domain. */
+export type Turn = (message: InboundMessage) => Promise<TurnResult>;
+
+/** Every transport implements this; it knows its wire format and nothing about tickets. */
+export interface ChannelAdapter {
+  readonly kind: ChannelKind;
+  /** Sends a proactive or deferred message; returns the provider's id for delivery tracking. */
+  send(message: OutboundMessage): Promise<{ providerMessageId: string }>;
+  /** Whether real credentials are configured; without them outbound rows stay in the outbox. */
+  readonly configured: boolean;
+  stop?(): Promise<void>;
+}

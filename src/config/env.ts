@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const port = z.coerce.number().int().min(0).max(65535);
+const emailList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.email()));
+
+/** Every setting aftercare reads. `.env.example` documents each one. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_BASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  TRUST_PROXY: bool.default(false),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// URL')
+      .optional(),
+  ),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BUSINESS_TZ: z.string().default('Asia/Taipei'),
+  POLICY_FILE: z.string().default('config/policy.yaml'),
+  HOME_PROVINCE: optionalString,
+  KNOWLEDGE_BASE_FILE: z.string().default('config/knowledge-base.yaml'),
+
+  CLASSIFIER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.55),
+  HANDOFF_MAX_MISUNDERSTANDINGS: z.coerce.number().int().min(1).default(2),
+  DEFAULT_LANGUAGE: z.enum(['zh-Hant', 'zh-Hans', 'en']).default('zh-Hant'),
+
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: optionalString,
+  TWILIO_MESSAGING_SERVICE_SID: optionalString,
+  TWILIO_API_BASE_URL: optionalString,
+  STAFF_PHONE_NUMBER: optionalString,
+
+  IMAP_HOST: optionalString,
+  IMAP_PORT: port.default(993),
+  IMAP_USER: optionalString,
+  IMAP_PASSWORD: optionalString,
+  IMAP_TLS: bool.default(true),
+  IMAP_MAILBOX: z.string().default('INBOX'),
+  IMAP_PROCESSED_MAILBOX: optionalString,
+  IMAP_POLL_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
+  SMTP_HOST: optionalString,
+  SMTP_PORT: port.default(587),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  SMTP_TLS: bool.default(false),
+  MAIL_FROM: optionalString,
+  MAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MAIL_MAX_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(20),
+
+  SUPERVISOR_EMAILS: emailList,
+  STAFF_BOOTSTRAP_TOKEN: optionalString,
+  JOBS_ENABLED: bool.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a bad value names the variable and what is expected. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const value = source[String(issue.path[0])];
+        return `${name}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+      }),
+    );
+  }
+  return parsed.data;
+}

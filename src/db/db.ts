@@ -1,0 +1,145 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { DatabaseUnavailableError } from '../errors/app-error.js';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
+import { migrate } from './migrate.js';
+import { pgClientConnection, pgliteConnection, type SqlConnection } from './sql-connection.js';
+
+/** A Prisma client or an open transaction: domain functions take either, so callers own transactions. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly prisma: PrismaClient;
+  /** Raw SQL for the job queue: the embedded PGlite instance or a pool on the server. */
+  readonly pglite?: PGlite;
+  readonly connectionString?: string;
+  close(): Promise<void>;
+}
+
+export type OpenDatabaseOptions = {
+  databaseUrl?: string;
+  dataDir: string;
+  connectTimeoutMs?: number;
+  onRetry?: (attempt: number, error: unknown) => void;
+};
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options.dataDir);
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const dir = path.resolve(dataDir, 'pglite');
+  await mkdir(path.dirname(dir), { recursive: true });
+  const lock = await acquireDirLock(`${dir}.lock`);
+  let pglite: PGlite | undefined;
+  try {
+    pglite = new PGlite(dir);
+    await pglite.waitReady;
+    await migrate(pgliteConnection(pglite), { useAdvisoryLock: false });
+  } catch (err) {
+    await pglite?.close().catch(() => undefined);
+    await lock.release();
+    throw err;
+  }
+  const db = pglite;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return {
+    kind: 'pglite',
+    prisma,
+    pglite: db,
+    close: async () => {
+      await prisma.$disconnect();
+      // The adapter's dispose() does not close PGlite: we do.
+      await db.close();
+      await lock.release();
+    },
+  };
+}
+
+async function openServer(connectionString: string, options: OpenDatabaseOptions): Promise<Database> {
+  const client = await connectWithRetry(connectionString, options);
+  try {
+    await migrate(pgClientConnection(client), { useAdvisoryLock: true });
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return {
+    kind: 'postgresql',
+    prisma,
+    connectionString,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+/** Retries with backoff for `connectTimeoutMs`: a server starting next to us is not a failure yet. */
+async function connectWithRetry(connectionString: string, options: OpenDatabaseOptions): Promise<pg.Client> {
+  const deadline = Date.now() + (options.connectTimeoutMs ?? 30_000);
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      if (Date.now() >= deadline) {
+        throw new DatabaseUnavailableError(
+          `Cannot reach PostgreSQL at ${redactUrl(connectionString)}: ${(err as Error).message}. ` +
+            'Check DATABASE_URL, or unset it to use the embedded database.',
+          { cause: err },
+        );
+      }
+      options.onRetry?.(attempt, err);
+      await sleep(Math.min(250 * 2 ** (attempt - 1), 5_000, Math.max(deadline - Date.now(), 0)));
+    }
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable url)';
+  }
+}
+
+/**
+ * PGlite is one process's database: two processes opening the same directory would corrupt it.
+ * A pid file refuses the second opener with a clear message; a stale file from a crash is taken over.
+ */
+async function acquireDirLock(file: string): Promise<{ release(): Promise<void> }> {
+  try {
+    const pid = Number((await readFile(file, 'utf8')).trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseUnavailableError(
+        `The embedded database ${path.dirname(file)} is in use by process ${pid}. ` +
+          'Stop that aftercare process, use another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.',
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  await writeFile(file, String(process.pid));
+  return { release: () => rm(file, { force: true }) };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type { SqlConnection };

@@ -1,0 +1,45 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type pg from 'pg';
+
+/** The raw SQL the migrator and the job queue need, over either PGlite or a pg client. */
+export interface SqlConnection {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements (no parameters). */
+  exec(script: string): Promise<void>;
+  transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
+}
+
+export function pgliteConnection(db: PGlite | Transaction): SqlConnection {
+  return {
+    query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,
+    exec: async (script) => {
+      await db.exec(script);
+    },
+    transaction: (fn) => {
+      if (!('transaction' in db)) return fn(pgliteConnection(db));
+      return db.transaction((tx) => fn(pgliteConnection(tx)));
+    },
+  };
+}
+
+export function pgClientConnection(client: pg.ClientBase): SqlConnection {
+  const self: SqlConnection = {
+    query: async <T>(text: string, params?: unknown[]) =>
+      (await client.query(text, params)).rows as T[],
+    exec: async (script) => {
+      await client.query(script);
+    },
+    transaction: async (fn) => {
+      await client.query('BEGIN');
+      try {
+        const result = await fn(self);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+    },
+  };
+  return self;
+}

@@ -1,0 +1,19 @@
+/** Every background job and its payload. Each name has exactly one handler (src/jobs/handlers/). */
+export type JobMap = {
+  /** Deliver one outbound row through its channel; retried with backoff. */
+  'message.send': { outboundId: string };
+  /** Compare one ticket's stored deadlines with now; warn or escalate once per promise. */
+  'sla.check': { ticketId: string };
+  /** Sweep for due SLA warnings and breaches (cron, every minute). */
+  'sla.sweep': Record<string, never>;
+  'survey.send': { surveyId: string };
+  'follow_up.send': { followUpId: string };
+  /** Release staff notifications held until the working morning. */
+  'notification.deliver': { notificationId: string };
+  'report.monthly_complaints': { period?: string };
+  'mail.poll': Record<string, never>;
+};
+
+export type JobName = keyof JobMap;
+
+export type JobResult = 'done' | 'skipped';

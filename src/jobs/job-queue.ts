@@ -1,0 +1,113 @@
+import type { PGlite } from '@electric-sql/pglite';
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/db.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Logger } from '../logger.js';
+import type { JobMap, JobName, JobResult } from './job-map.js';
+
+export type JobHandler<J extends JobName> = (data: JobMap[J], meta: { id: string; retryCount: number }) => Promise<JobResult>;
+
+export type SendOptions = {
+  startAfter?: Date;
+  /** One queued job per key: scheduling the same thing twice is harmless. */
+  singletonKey?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Enqueue inside the caller's transaction, so a rollback also drops the job. */
+  tx?: Prisma.TransactionClient;
+};
+
+export interface JobQueue {
+  send<J extends JobName>(name: J, data: JobMap[J], options?: SendOptions): Promise<string | null>;
+  cancel(name: JobName, id: string): Promise<void>;
+  /** Registers the handler for a job; start() refuses to run while a job has none. */
+  handle<J extends JobName>(name: J, handler: JobHandler<J>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): void;
+  schedule(name: JobName, cron: string, timeZone: string): Promise<void>;
+  start(options?: { work: boolean }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const jobNames: readonly JobName[] = [
+  'message.send',
+  'sla.check',
+  'sla.sweep',
+  'survey.send',
+  'follow_up.send',
+  'notification.deliver',
+  'report.monthly_complaints',
+  'mail.poll',
+];
+
+/**
+ * pg-boss over PGlite: parameterless scripts run in their own transaction, so a failing statement
+ * cannot leave PGlite's single connection aborted under Prisma's feet (STACK-NOTES, pitfall 2).
+ */
+function pgliteExecutor(pg: PGlite): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      if (values?.length) return { rows: (await pg.query(text, values)).rows };
+      const results = await pg.transaction((tx) => tx.exec(text));
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+}
+
+function txExecutor(tx: Prisma.TransactionClient): PgBoss.Db {
+  return { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) };
+}
+
+export function createJobQueue(database: Database, logger: Logger): JobQueue {
+  const boss = database.pglite
+    ? new PgBoss({ db: pgliteExecutor(database.pglite), schema: 'pgboss', supervise: true, schedule: true })
+    : new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: 4 });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  const handlers = new Map<JobName, { handler: JobHandler<JobName>; options: { batchSize?: number; pollingIntervalSeconds?: number } }>();
+  let started = false;
+
+  return {
+    async send(name, data, options = {}) {
+      return boss.send(name, data as object, {
+        startAfter: options.startAfter,
+        singletonKey: options.singletonKey,
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: options.retryDelaySeconds ?? 30,
+        retryBackoff: true,
+        ...(options.tx ? { db: txExecutor(options.tx) } : {}),
+      });
+    },
+    async cancel(name, id) {
+      await boss.cancel(name, id);
+    },
+    handle(name, handler, options = {}) {
+      handlers.set(name, { handler: handler as unknown as JobHandler<JobName>, options });
+    },
+    async schedule(name, cron, tz) {
+      await boss.schedule(name, cron, {}, { tz, singletonKey: name });
+    },
+    async start(options = { work: true }) {
+      await boss.start();
+      for (const name of jobNames) await boss.createQueue(name);
+      started = true;
+      if (!options.work) return;
+      const missing = jobNames.filter((n) => !handlers.has(n));
+      if (missing.length) logger.warn({ missing }, 'jobs without a handler will wait in their queue');
+      for (const [name, { handler, options: workOptions }] of handlers) {
+        await boss.work<object>(
+          name,
+          { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
+          async (jobs) => {
+            for (const job of jobs) {
+              const result = await handler(job.data as never, { id: job.id, retryCount: job.retryCount });
+              logger.debug({ job: name, id: job.id, result }, 'job finished');
+            }
+          },
+        );
+      }
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
