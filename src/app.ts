@@ -1,4 +1,7 @@
 import type { Server } from 'restify';
+import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import type { ChannelKind } from './messages/channel-kind.js';
+import { createMessageSendHandler } from './outbound/outbound-service.js';
 import type { Clock } from './clock.js';
 import type { Env } from './config/env.js';
 import { openDatabase, type Database } from './db/db.js';
@@ -18,6 +21,8 @@ export interface App {
   readonly events: EventBus;
   readonly jobs: JobQueue;
   readonly server: Server;
+  /** Outbound adapters by channel; the `message.send` job delivers through them (or leaves rows in the outbox). */
+  readonly channels: Map<ChannelKind, ChannelAdapter>;
   /** Listens on env.PORT (0 picks a free port) and returns the base URL. */
   listen(): Promise<string>;
   /** Stops accepting, finishes in-flight requests and jobs, closes the database. */
@@ -46,7 +51,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const jobs = createJobQueue(database, logger);
   const server = createHttpServer(logger);
 
+  const channels = new Map<ChannelKind, ChannelAdapter>();
+
   mountHealthRoutes(server, { database, version });
+  jobs.handle('message.send', createMessageSendHandler({ db: database.prisma, adapters: channels, logger, clock }));
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -57,6 +65,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     events,
     jobs,
     server,
+    channels,
     async listen() {
       await jobs.start({ work: env.JOBS_ENABLED });
       await new Promise<void>((resolve, reject) => {
@@ -74,6 +83,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           server.server.closeIdleConnections();
         });
         await jobs.stop();
+        for (const adapter of channels.values()) await adapter.stop?.();
         if (!options.database) await database.close();
       })();
       return stopping;
