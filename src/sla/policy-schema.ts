@@ -1,0 +1,142 @@
+import Holidays from 'date-holidays';
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { Urgency } from '../understanding/understanding-schema.js';
+
+/**
+ * The service policy file (`config/policy.yaml`), validated once at start-up.
+ * Every object is strict: a misspelt key is an error naming that key, not a silently ignored setting.
+ */
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Local wall-clock time of day, `"HH:MM"` (24-hour). */
+export const TimeOfDay = z.string({ error: 'expected HH:MM' }).regex(HH_MM, { error: 'expected HH:MM' });
+
+/** A calendar date in the business time zone, `"YYYY-MM-DD"`. */
+export const LocalDate = z
+  .string({ error: 'expected an ISO date YYYY-MM-DD' })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, { error: 'expected an ISO date YYYY-MM-DD' });
+export type LocalDate = z.infer<typeof LocalDate>;
+
+export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** `business`: only time inside working hours counts. `clock`: elapsed real time, nights, weekends and holidays included. */
+export const TimeMeasure = z.enum(['business', 'clock']);
+export type TimeMeasure = z.infer<typeof TimeMeasure>;
+
+/** A span of time, and which clock it runs on. */
+export const Duration = z.strictObject({
+  hours: z.number({ error: 'expected a number of hours' }).positive({ error: 'expected a positive number of hours' }),
+  measure: TimeMeasure,
+});
+export type Duration = z.infer<typeof Duration>;
+
+const HolidayType = z.enum(['public', 'bank', 'optional', 'school', 'observance']);
+
+export const HolidaySource = z
+  .strictObject({
+    /** ISO 3166-1 country code understood by date-holidays: TW, HK, CN, … */
+    country: z.string().regex(/^[A-Z]{2}$/, { error: 'expected a two-letter country code such as TW' }),
+    /** Optional subdivision code understood by date-holidays. */
+    state: z.string().optional(),
+    /** Holiday types that close the business; the company closes on `public` holidays only. */
+    types: z.array(HolidayType).min(1).default(['public']),
+  })
+  .superRefine((h, ctx) => {
+    const hd = new Holidays();
+    const countries = hd.getCountries();
+    if (!(h.country in countries)) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: `date-holidays has no country "${h.country}"` });
+      return;
+    }
+    if (h.state !== undefined && !(h.state in (hd.getStates(h.country) ?? {}))) {
+      ctx.addIssue({ code: 'custom', path: ['state'], message: `date-holidays has no state "${h.state}" in ${h.country}` });
+    }
+  });
+export type HolidaySource = z.infer<typeof HolidaySource>;
+
+export const WorkingHours = z
+  .strictObject({
+    days: z.array(Weekday).min(1, { error: 'expected at least one working weekday' }),
+    start: TimeOfDay,
+    end: TimeOfDay,
+  })
+  .refine((w) => !HH_MM.test(w.start) || !HH_MM.test(w.end) || w.end > w.start, { path: ['end'], error: 'expected a time after start (no overnight shifts)' });
+export type WorkingHours = z.infer<typeof WorkingHours>;
+
+/** What `createBusinessCalendar` needs. */
+export const CalendarPolicy = z.strictObject({
+  timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), { error: 'expected an IANA time zone such as Asia/Taipei' }),
+  workingHours: WorkingHours,
+  holidays: HolidaySource,
+  /** Extra days the company is closed (bridge days, company events), even if otherwise working days. */
+  extraClosedDays: z.array(LocalDate).default([]),
+  /** Make-up working days (補班): working even on a weekend, a holiday or an extra closed day. */
+  makeUpWorkingDays: z.array(LocalDate).default([]),
+});
+export type CalendarPolicy = z.infer<typeof CalendarPolicy>;
+
+export const HomeProvince = z.strictObject({
+  /** Canonical name; compared after normalising (see `normaliseProvince`). */
+  name: z.string().min(1),
+  /** Other spellings of the same province; compared after normalising too. */
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const PromisesPolicy = z.strictObject({
+  /** Every new ticket. */
+  firstResponse: Duration,
+  /** E-mail: answered by the end of the Nth working day after the day of receipt (1 = the next working day). */
+  emailReply: z.strictObject({ workingDaysAfterReceipt: z.number().int().positive() }),
+  /** Voice: a call back for an unresolved technical question. */
+  callback: Duration,
+  /** General problems: contact the customer and give an estimated completion time. */
+  contact: Duration,
+  /** General problems: a progress update at least this often (first one counted from the opening). */
+  progressUpdate: Duration,
+  /** Complex problems: a technical expert engaged. */
+  expertEngaged: Duration,
+  /** Faults with a known site province: technician on site. */
+  onSiteArrival: z.strictObject({ inProvince: Duration, outOfProvince: Duration }),
+  /** Repair finished within N working days of arriving on site (N × the length of a working day, in business time). */
+  onSiteRepair: z.strictObject({ workingDays: z.number().positive() }),
+});
+export type PromisesPolicy = z.infer<typeof PromisesPolicy>;
+
+export const FollowUpsPolicy = z.strictObject({
+  /** Check-in N calendar days after a repaired unit is returned, at a local time. */
+  repairCheckIn: z.strictObject({ afterDays: z.number().int().positive(), sendAt: TimeOfDay }),
+  /** First call within N months of a new installation. */
+  installationFirstCall: z.strictObject({ withinMonths: z.number().int().positive() }),
+  /** Every customer: contacted again at most N months after the last contact. */
+  regularContact: z.strictObject({ everyMonths: z.number().int().positive() }),
+  /** Project customers: never more than N months between contacts. */
+  projectCustomerContact: z.strictObject({ maxGapMonths: z.number().int().positive() }),
+});
+export type FollowUpsPolicy = z.infer<typeof FollowUpsPolicy>;
+
+export const Policy = z.strictObject({
+  calendar: CalendarPolicy,
+  homeProvince: HomeProvince,
+  promises: PromisesPolicy,
+  /** Warn the assignee when this fraction of a promise's time has been used (0 < f < 1). */
+  warningFraction: z
+    .number()
+    .gt(0, { error: 'expected a fraction between 0 and 1' })
+    .lt(1, { error: 'expected a fraction between 0 and 1' }),
+  followUps: FollowUpsPolicy,
+  survey: z.strictObject({
+    /** Calendar days after service completion. */
+    delayDays: z.number().int().nonnegative(),
+    /** Local time of day the survey goes out (then moved out of quiet hours if needed). */
+    sendAt: TimeOfDay,
+  }),
+  /** No proactive customer messages in [start, end) local time; may wrap midnight (21:00–08:00). */
+  quietHours: z.strictObject({ start: TimeOfDay, end: TimeOfDay }),
+  staffNotifications: z.strictObject({
+    /** Urgencies notified at once even outside working hours; others wait for the next opening. */
+    immediateUrgencies: z.array(Urgency).default(['high']),
+  }),
+});
+export type Policy = z.infer<typeof Policy>;
