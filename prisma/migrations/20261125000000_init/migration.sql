@@ -119,6 +119,7 @@ CREATE TABLE "Message" (
     "raw" JSONB,
     "attachments" JSONB NOT NULL DEFAULT '[]',
     "understanding" JSONB,
+    "processedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Message_pkey" PRIMARY KEY ("id")
