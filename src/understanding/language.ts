@@ -1,0 +1,52 @@
+import { Converter } from 'opencc-js';
+import type { Language } from './understanding-schema.js';
+
+// Character-level converters: a character that changes going to Simplified is Traditional-only, and vice versa.
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+const toTraditional = Converter({ from: 'cn', to: 'tw' });
+const CJK = /[\u3400-\u9fff\u{20000}-\u{2ffff}]/gu;
+const CANTONESE = /[嘅咗唔冇係哋嚟喺啲佢咁噉睇俾畀搵嗰咩攞𨋢]/gu;
+/** Words that Chinese writers use inside otherwise Chinese messages without it reading as mixed. */
+const LOAN_WORDS = new Set(['hi', 'hello', 'hey', 'ok', 'okay', 'email', 'e-mail', 'mail', 'tel', 'fax', 'mobile', 're', 'fw', 'fwd', 'logo', 'app', 'wifi', 'ext']);
+
+const cache = new Map<string, 'T' | 'S' | '='>();
+function script(ch: string): 'T' | 'S' | '=' {
+  let s = cache.get(ch);
+  if (!s) {
+    s = toSimplified(ch) !== ch ? 'T' : toTraditional(ch) !== ch ? 'S' : '=';
+    cache.set(ch, s);
+  }
+  return s;
+}
+
+/** Counts English words that carry meaning: no codes, no acronyms like POS or pH, no greetings/labels. */
+function englishWords(text: string): number {
+  const cleaned = !text.includes('@') && !text.includes('http') ? text : text.replace(/[^\s@]{1,64}@[^\s@]{1,255}|https?:\/\/\S{1,2000}/g, ' ');
+  let n = 0;
+  for (const w of cleaned.match(/(?<![\w-])[A-Za-z][A-Za-z'-]*[A-Za-z](?![\w-])/g) ?? []) {
+    if (/\d/.test(w) || LOAN_WORDS.has(w.toLowerCase())) continue;
+    if (/[A-Z]/.test(w.slice(1))) continue; // POS, LED, pH, KCl, product names like EnviroLink
+    n++;
+  }
+  return n;
+}
+
+/** `names` (product models and other entities) are left out: "Thermo Heraeus X4R" is not English prose. */
+export function detectLanguage(text: string, names: readonly string[] = []): Language {
+  const cjk = text.match(CJK) ?? [];
+  const words = englishWords(names.reduce((t, n) => (n ? t.split(n).join(' ') : t), text));
+  if (cjk.length === 0) return 'en';
+  if (words >= 2 && !(words >= 12 && cjk.length <= 4)) {
+    const share = words / (words + cjk.length / 2);
+    if (share >= 0.1 || words >= 3) return 'mixed';
+  }
+  if (words >= 6 && cjk.length <= 4) return 'en';
+  let trad = (text.match(CANTONESE) ?? []).length * 2;
+  let simp = 0;
+  for (const ch of cjk) {
+    const s = script(ch);
+    if (s === 'T') trad++;
+    else if (s === 'S') simp++;
+  }
+  return trad > simp ? 'zh-Hant' : simp > trad ? 'zh-Hans' : 'zh-Hant';
+}

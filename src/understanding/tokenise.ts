@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+// Only natural's Porter stemmer is loaded, not the package index: the index pulls ~97 MB of
+// dependencies and loads ./.env on import, which start-up does not need.
+const require = createRequire(import.meta.url);
+const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+
+const jieba = Jieba.withDict(dict);
+
+const CJK_CHAR = /[\u3400-\u9fff]/;
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,24}\b/g;
+const URL = /\bhttps?:\/\/\S{1,2000}/g;
+const LATIN_TOKEN = /[a-z][a-z']*[a-z]|[a-z]|[a-z0-9]+(?:[-./][a-z0-9]+)*/g;
+
+const STEM_CACHE = new Map<string, string>();
+function stem(word: string): string {
+  let s = STEM_CACHE.get(word);
+  if (s === undefined) {
+    s = porter.stem(word);
+    if (STEM_CACHE.size < 50_000) STEM_CACHE.set(word, s);
+  }
+  return s;
+}
+
+/** A code-like or numeric token becomes its shape, so the model learns "an error code" rather than E04. */
+function shapeOf(token: string): string {
+  if (/^\d+$/.test(token)) return token.length <= 2 ? '#num' : '#longnum';
+  if (/^e\d{1,3}$|^er+\d+$|^[a-z]{1,3}\d{2,4}$/.test(token) && token.length <= 6) return '#code';
+  return '#id';
+}
+
+/**
+ * Features of an already normalised text (see normalise.ts): stemmed English words and word bigrams,
+ * jieba words and character uni/bigrams for Chinese, code and number shapes.
+ */
+export function tokenise(normalised: string): string[] {
+  const text = normalised.replace(EMAIL, ' xemailx ').replace(URL, ' xurlx ');
+  const features: string[] = [];
+  const words: string[] = [];
+  const pieces = CJK_CHAR.test(text) ? jieba.cut(text, false) : [text];
+  for (const piece of pieces) {
+    if (CJK_CHAR.test(piece)) {
+      words.push(piece);
+      continue;
+    }
+    for (const tok of piece.match(LATIN_TOKEN) ?? []) {
+      if (tok.length > 40) continue; // not a word: a pasted blob, a hash, a run of characters
+      if (/\d/.test(tok)) words.push(shapeOf(tok));
+      else words.push(tok.length > 2 ? stem(tok.replace(/'/g, '')) : tok);
+    }
+  }
+  let prev = '^';
+  for (const w of words) {
+    features.push(w);
+    features.push(`${prev}_${w}`);
+    prev = w;
+  }
+  for (const run of text.match(CJK_RUN) ?? []) {
+    for (let i = 0; i < run.length; i++) {
+      features.push(`c:${run[i]}`);
+      if (i + 1 < run.length) features.push(`c:${run.slice(i, i + 2)}`);
+    }
+  }
+  return features;
+}

@@ -1,0 +1,73 @@
+import { detectLanguage } from './language.js';
+import { estimateComplexity } from './complexity.js';
+import { extractEntities } from './entities.js';
+import { isHumanRequest } from './human-request.js';
+import { loadModels } from './model-store.js';
+import { prepare } from './prepare.js';
+import { scoreSentiment } from './sentiment.js';
+import { decideUrgency } from './urgency.js';
+import {
+  ChannelKind,
+  DEFAULT_CONFIDENCE_THRESHOLD,
+  type Category,
+  type UnderstandContext,
+  type UnderstandOptions,
+  type Understanding,
+} from './understanding-schema.js';
+
+const models = loadModels();
+const CHANNELS = new Set<unknown>(ChannelKind.options);
+
+export class UnderstandingInputError extends Error {
+  readonly code = 'understanding.invalid_input';
+}
+
+/**
+ * Understands one inbound message: category with calibrated confidence, urgency, language, sentiment,
+ * entities, complexity and whether a person is asked for. Never throws on text content: empty or
+ * emoji-only text gives `isEmpty: true` and `needsClarification: true`; only the first 20,000
+ * characters are analysed (`truncated: true`). Throws UnderstandingInputError for a non-string or an
+ * unknown channel.
+ */
+export function understand(text: string, ctx: UnderstandContext, options: UnderstandOptions = {}): Understanding {
+  if (typeof text !== 'string') throw new UnderstandingInputError('understand() needs the message text as a string');
+  if (!CHANNELS.has(ctx?.channel)) throw new UnderstandingInputError(`unknown channel: ${String(ctx?.channel)}`);
+  const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+  const p = prepare(text, ctx);
+  const entities = extractEntities(p.full);
+  if (p.isEmpty) {
+    return {
+      category: 'inquiry',
+      categoryConfidence: 0,
+      alternatives: [],
+      needsClarification: true,
+      urgency: 'normal',
+      language: detectLanguage(p.own),
+      sentiment: scoreSentiment(p.normalised, p.cues),
+      entities,
+      complexity: 'simple',
+      isHumanRequest: false,
+      isEmpty: true,
+      truncated: p.truncated,
+    };
+  }
+  const [top, ...rest] = models.category.predict(p.features);
+  const category = top!.label as Category;
+  const urgency = decideUrgency(models.urgency.predict(p.features), p.cues, category);
+  return {
+    category,
+    categoryConfidence: round(top!.p),
+    alternatives: rest.map((s) => ({ category: s.label as Category, confidence: round(s.p) })),
+    needsClarification: top!.p < threshold,
+    urgency,
+    language: detectLanguage(p.own, Object.values(entities)),
+    sentiment: scoreSentiment(p.normalised, p.cues),
+    entities,
+    complexity: estimateComplexity({ text: p.own, category, urgency, cues: p.cues, entities }),
+    isHumanRequest: isHumanRequest(p.own),
+    isEmpty: false,
+    truncated: p.truncated,
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,76 @@
+import { describe, it, expect } from 'vitest';
+import { understand } from '../../src/understanding/understand.js';
+import { Understanding } from '../../src/understanding/understanding-schema.js';
+
+describe('understand', () => {
+  it('returns a result that matches the Understanding schema', () => {
+    const result = understand('Our chiller CH-400 is blowing warm air, please send a technician', { channel: 'chat' });
+    expect(Understanding.safeParse(result).success).toBe(true);
+  });
+
+  it('treats an angry fault after repeated repair visits as a complaint', () => {
+    const result = understand(
+      'This is the fourth time your engineer has been out and the oven STILL overheats. Completely unacceptable. I want a refund and your manager to call me today.',
+      { channel: 'email', subject: 'Oven still broken' },
+    );
+    expect(result.category).toBe('complaint');
+    expect(result.urgency).toBe('high');
+  });
+
+  it('treats a polite question about a warning light as an inquiry', () => {
+    const result = understand('Hello, a small amber light on our air compressor started blinking today but everything runs fine. Is that normal?', { channel: 'chat' });
+    expect(result.category).toBe('inquiry');
+  });
+
+  it('classifies a fault with an error code as a fault', () => {
+    expect(understand('The wrapper stopped mid-cycle and shows E-44, it will not restart. Please send someone.', { channel: 'sms' }).category).toBe('fault');
+  });
+
+  it('labels a Cantonese message with English words as mixed and still understands it', () => {
+    const result = understand('部 compressor 今朝開始 pressure 上唔到，可唔可以 send 個 technician 嚟睇下？', { channel: 'chat' });
+    expect(result.language).toBe('mixed');
+    expect(result.category).toBe('fault');
+  });
+
+  it('gives the same category for Traditional and Simplified versions of a message', () => {
+    const hant = understand('你們工程師說好上午來，等到下午都沒有人，也沒有打電話通知，服務太差了', { channel: 'chat' });
+    const hans = understand('你们工程师说好上午来，等到下午都没有人，也没有打电话通知，服务太差了', { channel: 'chat' });
+    expect(hant.language).toBe('zh-Hant');
+    expect(hans.language).toBe('zh-Hans');
+    expect(hant.category).toBe('complaint');
+    expect(hans.category).toBe(hant.category);
+  });
+
+  it('classifies an e-mail by its new text, not the quoted earlier reply', () => {
+    const body = [
+      'Hi,',
+      '',
+      'Thanks, that worked. One more question: how often should we replace the filter on the dryer?',
+      '',
+      'Regards,',
+      'Kim',
+      '',
+      'On Tue, 3 Mar 2026 at 09:12, Service Desk <service@aftercare.example> wrote:',
+      '> Your complaint about the broken dryer and the missed visit has been escalated to our manager.',
+      '> We apologise for the unacceptable delay and the repeated failures.',
+    ].join('\n');
+    expect(understand(body, { channel: 'email', subject: 'Re: Dryer' }).category).toBe('inquiry');
+  });
+
+  it('detects a request for a human agent in English and Chinese', () => {
+    expect(understand('can I talk to a real person please', { channel: 'chat' }).isHumanRequest).toBe(true);
+    expect(understand('转人工', { channel: 'chat' }).isHumanRequest).toBe(true);
+    expect(understand('我要同真人講', { channel: 'sms' }).isHumanRequest).toBe(true);
+    expect(understand('How much is a new toner cartridge?', { channel: 'chat' }).isHumanRequest).toBe(false);
+  });
+
+  it('asks for clarification when the confidence is below the configured threshold', () => {
+    const text = 'ok';
+    expect(understand(text, { channel: 'sms' }, { confidenceThreshold: 0.999 }).needsClarification).toBe(true);
+    expect(understand(text, { channel: 'sms' }, { confidenceThreshold: 0 }).needsClarification).toBe(false);
+  });
+
+  it('marks a safety hazard as high urgency', () => {
+    expect(understand('there is smoke coming out of the UPS in the server room, we switched it off', { channel: 'voice' }).urgency).toBe('high');
+  });
+});
