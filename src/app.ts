@@ -1,5 +1,12 @@
 import type { Server } from 'restify';
-import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import type { ChannelAdapter, Turn } from '../channels/channel-adapter.js';
+import { WebchatAdapter } from '../channels/webchat/webchat-adapter.js';
+import { TwilioSmsAdapter } from '../channels/twilio-sms/twilio-sms-adapter.js';
+import { TwilioVoiceLine } from '../channels/twilio-voice/twilio-voice-line.js';
+import { mountConsole } from './console/console-routes.js';
+import { bootstrapSupervisor } from './console/staff-auth.js';
+import { handBack } from './handoff/handoff-service.js';
+import { markResponded } from './sla/sla-service.js';
 import type { ChannelKind } from './messages/channel-kind.js';
 import { createMessageSendHandler } from './outbound/outbound-service.js';
 import type { Clock } from './clock.js';
@@ -8,9 +15,14 @@ import { openDatabase, type Database } from './db/db.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { mountHealthRoutes } from './http/routes/health-routes.js';
 import { createHttpServer } from './http/server.js';
+import { loadAppPolicy, registerScheduler, scheduleRecurringJobs } from './jobs/handlers/register-scheduler.js';
 import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
+import type { BusinessCalendar } from './sla/business-calendar.js';
+import type { Policy } from './sla/policy-schema.js';
 import { version } from './version.js';
+import { createSurveyStarter } from './bot/proactive.js';
+import { createTurn } from './bot/turn.js';
 
 /** Everything a running aftercare holds; built once by createApp, the composition root. */
 export interface App {
@@ -23,6 +35,11 @@ export interface App {
   readonly server: Server;
   /** Outbound adapters by channel; the `message.send` job delivers through them (or leaves rows in the outbox). */
   readonly channels: Map<ChannelKind, ChannelAdapter>;
+  /** The service policy (POLICY_FILE, HOME_PROVINCE applied) and its business calendar. */
+  readonly policy: Policy;
+  readonly calendar: BusinessCalendar;
+  /** The conversation pipeline every channel calls with an inbound message (src/bot/turn.ts). */
+  readonly turn: Turn;
   /** Listens on env.PORT (0 picks a free port) and returns the base URL. */
   listen(): Promise<string>;
   /** Stops accepting, finishes in-flight requests and jobs, closes the database. */
@@ -39,6 +56,8 @@ export type CreateAppOptions = {
 
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { env, logger, clock } = options;
+  // Fail fast on an invalid policy file, before anything is opened.
+  const { policy, calendar } = loadAppPolicy(env);
   const database =
     options.database ??
     (await openDatabase({
@@ -52,9 +71,30 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const server = createHttpServer(logger);
 
   const channels = new Map<ChannelKind, ChannelAdapter>();
+  const botDeps = { database, events, jobs, clock, logger, env, policy, calendar };
+  const turn = createTurn(botDeps);
 
   mountHealthRoutes(server, { database, version });
+  // Web chat (/chat), SMS and voice all run customer messages through the one turn pipeline (src/bot/turn.ts).
+  const webchat = new WebchatAdapter({ db: database.prisma, clock, logger });
+  channels.set('chat', webchat);
+  webchat.useTurn(turn);
+  webchat.mount(server);
+  // Twilio SMS (/twilio/sms, /twilio/sms/status) and the voice IVR (/twilio/voice/...): turns set with useTurn.
+  const sms = new TwilioSmsAdapter({ env, db: database.prisma, logger });
+  channels.set('sms', sms);
+  sms.useTurn(turn);
+  sms.mount(server, { env, clock, events, jobs });
+  const voice = new TwilioVoiceLine({ env, db: database.prisma, clock, events, logger, policy, calendar });
+  channels.set('voice', voice);
+  voice.useTurn(turn);
+  voice.mount(server);
+  // Staff console (/console): staff replies keep the first-response promise; hand-back goes through the handoff service.
+  mountConsole(server, { db: database.prisma, clock, logger, events, jobs, env, handBack, markResponded });
+  if (env.STAFF_BOOTSTRAP_TOKEN) await bootstrapSupervisor(database.prisma, env.STAFF_BOOTSTRAP_TOKEN);
   jobs.handle('message.send', createMessageSendHandler({ db: database.prisma, adapters: channels, logger, clock }));
+  // Service promises: SLA clocks, surveys, follow-ups, staff notices, the monthly complaint report.
+  registerScheduler({ db: database.prisma, clock, events, jobs, policy, calendar, env, startSurveyDialog: createSurveyStarter(botDeps) });
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -66,8 +106,12 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     jobs,
     server,
     channels,
+    policy,
+    calendar,
+    turn,
     async listen() {
       await jobs.start({ work: env.JOBS_ENABLED });
+      if (env.JOBS_ENABLED) await scheduleRecurringJobs(jobs, env.BUSINESS_TZ);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(env.PORT, env.HOST, () => resolve());
@@ -77,6 +121,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
     stop() {
       stopping ??= (async () => {
+        // Open chat event streams would keep server.close() waiting forever.
+        webchat.streams.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive sockets with no request in flight would hold close() open.

@@ -8,6 +8,8 @@ export type JobMap = {
   'sla.sweep': Record<string, never>;
   'survey.send': { surveyId: string };
   'follow_up.send': { followUpId: string };
+  /** Schedule the quarterly customer contacts that fell due (cron, daily). */
+  'follow_up.sweep': Record<string, never>;
   /** Release staff notifications held until the working morning. */
   'notification.deliver': { notificationId: string };
   'report.monthly_complaints': { period?: string };

@@ -33,6 +33,7 @@ export const jobNames: readonly JobName[] = [
   'sla.sweep',
   'survey.send',
   'follow_up.send',
+  'follow_up.sweep',
   'notification.deliver',
   'report.monthly_complaints',
   'mail.poll',

@@ -1,0 +1,123 @@
+import type { Server } from 'restify';
+import twilio from 'twilio';
+import { z } from 'zod';
+import type { Turn } from '../channel-adapter.js';
+import type { Env } from '../../src/config/env.js';
+import { AppError } from '../../src/errors/app-error.js';
+import type { Db } from '../../src/db/db.js';
+import type { EventBus } from '../../src/events/event-bus.js';
+import { route } from '../../src/http/server.js';
+import type { JobQueue } from '../../src/jobs/job-queue.js';
+import type { Logger } from '../../src/logger.js';
+import type { InboundMessage } from '../../src/messages/inbound-message.js';
+import type { OutboundMessage } from '../../src/messages/outbound-message.js';
+import { queueOutbound } from '../../src/outbound/outbound-service.js';
+import { sendTwiml } from '../twilio-shared/twiml-response.js';
+import { verifiedTwilioParams } from '../twilio-shared/twilio-webhook.js';
+import { recordSmsDeliveryStatus } from './sms-delivery-status.js';
+import { answerSmsKeyword } from './sms-keyword-reply.js';
+import { splitSms } from './sms-segments.js';
+import { smsTextOf } from './sms-text.js';
+import { InboundSmsSchema, mmsAttachments, SmsStatusSchema } from './sms-webhook-schema.js';
+
+export type TwilioSmsDeps = {
+  env: Env;
+  db: Db;
+  clock: () => Date;
+  events: EventBus;
+  jobs: Pick<JobQueue, 'send'>;
+  logger: Logger;
+  /** The dialog engine's turn; until it is set, messages other than STOP/START/HELP answer 503. */
+  turn: () => Turn | undefined;
+};
+
+export class DialogUnavailableError extends AppError {
+  readonly code = 'dialog.unavailable';
+  override readonly status = 503;
+  override readonly retryable = true;
+}
+
+/** The TwiML answer: each reply split into SMS-sized `<Message>`s (see splitSms). */
+export function smsTwiml(texts: readonly string[]): twilio.twiml.MessagingResponse {
+  const response = new twilio.twiml.MessagingResponse();
+  for (const text of texts) for (const part of splitSms(text)) response.message(part);
+  return response;
+}
+
+/** POST /twilio/sms (incoming SMS/MMS) and POST /twilio/sms/status (delivery reports for what we sent). */
+export function mountTwilioSms(server: Server, deps: TwilioSmsDeps): void {
+  /**
+   * How long the webhook waits for the dialog before answering with empty TwiML and sending the replies
+   * through the REST API instead (outbox + `message.send`). Twilio gives up on a webhook after 15 s.
+   */
+  const budget = deps.env.TWILIO_SMS_REPLY_BUDGET_MS;
+
+  server.post(
+    '/twilio/sms',
+    route(async (req, res) => {
+      const params = verifiedTwilioParams(req, deps.env);
+      const sms = InboundSmsSchema.parse(params);
+      const message: InboundMessage = {
+        channel: 'sms',
+        externalId: sms.MessageSid,
+        from: sms.From,
+        conversationKey: sms.From,
+        text: sms.Body,
+        attachments: mmsAttachments(params, sms.NumMedia),
+        receivedAt: deps.clock(),
+        meta: { to: sms.To, messagingServiceSid: sms.MessagingServiceSid ?? null, numMedia: sms.NumMedia },
+        raw: params,
+      };
+
+      const keyword = await answerSmsKeyword(deps.db, message, { now: deps.clock(), events: deps.events });
+      if (keyword) {
+        sendTwiml(res, smsTwiml(keyword.replies));
+        return;
+      }
+
+      const run = deps.turn();
+      if (!run) throw new DialogUnavailableError('The dialog engine is not wired to the SMS channel yet');
+      const turn = run(message);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), budget);
+      });
+      const result = await Promise.race([turn, late]).finally(() => clearTimeout(timer));
+      if (result !== 'late') {
+        sendTwiml(res, smsTwiml(result.replies.filter((r) => r.channel === 'sms').map(smsTextOf)));
+        return;
+      }
+      req.logger.warn({ messageSid: sms.MessageSid, budgetMs: budget }, 'dialog slower than the webhook budget; replying through the REST API');
+      sendTwiml(res, smsTwiml([]));
+      turn
+        .then((late) => sendLateReplies(deps, message, late.replies))
+        .catch((err: unknown) => deps.logger.error({ err, messageSid: sms.MessageSid }, 'late SMS turn failed'));
+    }),
+  );
+
+  server.post(
+    '/twilio/sms/status',
+    route(async (req, res) => {
+      const params = verifiedTwilioParams(req, deps.env);
+      const status = SmsStatusSchema.parse(params);
+      const outboundId = z.uuid().optional().parse(req.query?.outboundId);
+      const update = await recordSmsDeliveryStatus(deps.db, { ...status, outboundId }, deps.clock());
+      if (!update.outboundId) req.logger.info({ messageSid: status.MessageSid }, 'status for a message we did not queue (a TwiML reply); ignored');
+      res.status(204);
+      res.end();
+    }),
+  );
+}
+
+/** Replies that missed the webhook go out as proactive-path rows, once per inbound message and reply. */
+async function sendLateReplies(deps: TwilioSmsDeps, inbound: InboundMessage, replies: OutboundMessage[]): Promise<void> {
+  const conversation = await deps.db.conversation.findUnique({ where: { channel_threadKey: { channel: 'sms', threadKey: inbound.conversationKey } } });
+  for (const [i, reply] of replies.filter((r) => r.channel === 'sms').entries()) {
+    await queueOutbound(deps.db, deps.jobs, { ...reply, to: inbound.from, purpose: 'reply' }, {
+      conversationId: conversation?.id ?? null,
+      customerId: conversation?.customerId ?? null,
+      ticketId: conversation?.ticketId ?? null,
+      idempotencyKey: `sms-reply:${inbound.externalId}:${i}`,
+    });
+  }
+}

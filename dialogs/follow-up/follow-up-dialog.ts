@@ -1,0 +1,82 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Language } from '../../src/messages/channel-kind.js';
+import { INTAKE_DIALOG, type IntakeOptions } from '../intake/intake-dialog.js';
+import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
+import { say } from '../shared/say.js';
+import type { BotServices } from '../shared/services.js';
+import { turnInfo } from '../shared/turn-info.js';
+
+export const FOLLOW_UP_DIALOG = 'follow-up';
+
+export type FollowUpKind = 'repair_checkin' | 'installation_call' | 'quarterly_contact';
+export type FollowUpOptions = { followUpId: string; kind: FollowUpKind; ticketId?: string; ticketNumber?: string };
+
+type FollowUpTexts = { ask: Record<FollowUpKind, (n?: string) => string>; retry: string; glad: string; yesNo: string[] };
+
+const texts: Record<Language, FollowUpTexts> = {
+  en: {
+    ask: {
+      repair_checkin: (n) => `Hello, this is after-sales service. Is your repaired unit${n ? ` (ticket ${n})` : ''} working well? Please answer yes or no.`,
+      installation_call: () => 'Hello, this is after-sales service. Is your newly installed equipment working well? Please answer yes or no.',
+      quarterly_contact: () => 'Hello, this is after-sales service checking in. Is all your equipment working well? Please answer yes or no.',
+    },
+    retry: 'Sorry, please answer yes or no: is everything working well?',
+    glad: 'We are glad to hear that. Thank you, and goodbye.',
+    yesNo: ['Yes', 'No'],
+  },
+  'zh-Hant': {
+    ask: {
+      repair_checkin: (n) => `您好，這裡是售後服務。請問您送修${n ? `（工單 ${n}）` : ''}的設備使用正常嗎？請回覆「是」或「否」。`,
+      installation_call: () => '您好，這裡是售後服務。請問新安裝的設備使用正常嗎？請回覆「是」或「否」。',
+      quarterly_contact: () => '您好，這裡是售後服務定期關懷。請問您的設備都使用正常嗎？請回覆「是」或「否」。',
+    },
+    retry: '不好意思，請回覆「是」或「否」：設備使用正常嗎？',
+    glad: '很高興聽到一切正常，感謝您，再見。',
+    yesNo: ['是', '否'],
+  },
+  'zh-Hans': {
+    ask: {
+      repair_checkin: (n) => `您好，这里是售后服务。请问您送修${n ? `（工单 ${n}）` : ''}的设备使用正常吗？请回复“是”或“否”。`,
+      installation_call: () => '您好，这里是售后服务。请问新安装的设备使用正常吗？请回复“是”或“否”。',
+      quarterly_contact: () => '您好，这里是售后服务定期回访。请问您的设备都使用正常吗？请回复“是”或“否”。',
+    },
+    retry: '不好意思，请回复“是”或“否”：设备使用正常吗？',
+    glad: '很高兴听到一切正常，感谢您，再见。',
+    yesNo: ['是', '否'],
+  },
+};
+
+/** A follow-up a scheduled job starts proactively: "is it working?"; a problem becomes a new fault ticket linked to the old one. */
+export class FollowUpDialog extends ComponentDialog {
+  constructor(private readonly services: Pick<BotServices, 'recordFollowUp' | 'settings'>) {
+    super(FOLLOW_UP_DIALOG);
+    this.addDialog(new WaterfallDialog(FOLLOW_UP_DIALOG + '.steps', [this.askHow.bind(this), this.answered.bind(this)]));
+    this.addDialog(new AskPrompt());
+  }
+
+  private spec(): AnswerSpec {
+    return { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+  }
+
+  private async askHow(step: WaterfallStepContext<FollowUpOptions>): Promise<DialogTurnResult> {
+    const t = texts[turnInfo(step.context).language];
+    return ask(step, t.ask[step.options.kind](step.options.ticketNumber), t.retry, this.spec(), t.yesNo);
+  }
+
+  private async answered(step: WaterfallStepContext<FollowUpOptions>): Promise<DialogTurnResult> {
+    const t = texts[turnInfo(step.context).language];
+    const answer = answerOf(step, step.result, this.spec());
+    if (answer.status !== 'ok') {
+      await this.services.recordFollowUp(step.options.followUpId, { fine: false, notes: `unclear answer: ${String(step.result)}` });
+      return step.replaceDialog('handoff', { reason: 'misunderstood', ticketId: step.options.ticketId });
+    }
+    if (answer.value === true) {
+      await this.services.recordFollowUp(step.options.followUpId, { fine: true });
+      await say(step.context, t.glad, { meta: { hangUp: true } });
+      return step.endDialog({ fine: true });
+    }
+    await this.services.recordFollowUp(step.options.followUpId, { fine: false, notes: 'customer reports a problem' });
+    const intake: IntakeOptions = { category: 'fault', linkedTicketId: step.options.ticketId };
+    return step.replaceDialog(INTAKE_DIALOG, intake);
+  }
+}

@@ -1,0 +1,290 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
+import type { Entities } from '../../src/understanding/understanding-schema.js';
+import { parseContact, parseDate, provinceOf } from '../shared/answers.js';
+import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
+import { formatTime } from '../shared/format-time.js';
+import { say } from '../shared/say.js';
+import type { BotServices, PromiseView } from '../shared/services.js';
+import { turnInfo } from '../shared/turn-info.js';
+import { HANDOFF_DIALOG } from '../handoff/handoff-dialog.js';
+import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
+
+export const INTAKE_DIALOG = 'intake';
+const LOOP = 'intake.loop';
+const CONFIRM = 'intake.confirm';
+
+export type IntakeOptions = {
+  category: TicketCategory;
+  /** The customer's first message, used as the problem description when it says enough. */
+  problem?: string;
+  entities?: Entities;
+  urgency?: Urgency;
+  complexity?: Complexity;
+  complaintType?: ComplaintType;
+  linkedTicketId?: string;
+  /** Urgent: only what is needed to act, no confirmation, then a person takes over. */
+  urgent?: boolean;
+  /** Hand off to staff once the ticket is open, with this reason. */
+  handoffAfter?: string;
+};
+
+type Values = Partial<Record<Exclude<IntakeField, 'contact'>, string>> & { phone?: string; email?: string };
+
+type IntakeState = {
+  options: IntakeOptions;
+  values: Values;
+  skipped: IntakeField[];
+  /** The field being asked; its answer arrives in the next step. */
+  asking?: IntakeField;
+  introduced?: boolean;
+};
+
+const FIELDS: Record<'fault' | 'inquiry' | 'complaint' | 'urgent', { field: IntakeField; optional: boolean }[]> = {
+  fault: [
+    { field: 'name', optional: false },
+    { field: 'company', optional: true },
+    { field: 'contact', optional: false },
+    { field: 'productModel', optional: false },
+    { field: 'serial', optional: true },
+    { field: 'purchaseDate', optional: true },
+    { field: 'problem', optional: false },
+    { field: 'siteAddress', optional: true },
+  ],
+  inquiry: [
+    { field: 'name', optional: false },
+    { field: 'contact', optional: false },
+    { field: 'problem', optional: false },
+  ],
+  complaint: [
+    { field: 'name', optional: true },
+    { field: 'contact', optional: false },
+    { field: 'problem', optional: false },
+  ],
+  urgent: [
+    { field: 'contact', optional: false },
+    { field: 'problem', optional: false },
+  ],
+};
+
+const SPEC_KIND: Record<IntakeField, AnswerSpec['kind']> = {
+  name: 'name',
+  company: 'text',
+  contact: 'contact',
+  productModel: 'text',
+  serial: 'text',
+  purchaseDate: 'date',
+  problem: 'text',
+  siteAddress: 'text',
+};
+
+/** A first message that describes something, not just "report a fault" or a menu number. */
+function describesProblem(text: string | undefined): text is string {
+  if (!text) return false;
+  const t = text.trim();
+  const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
+  const words = t.split(/\s+/).filter(Boolean).length;
+  return cjk >= 6 || words >= 4;
+}
+
+/**
+ * Collects what a service ticket needs and is still missing (entities in the message and what we know
+ * about the customer are used), confirms, opens the ticket and tells the customer the number and the
+ * promised next step and time.
+ */
+export class IntakeDialog extends ComponentDialog {
+  constructor(private readonly services: Pick<BotServices, 'openTicket' | 'rememberCustomer' | 'settings'>) {
+    super(INTAKE_DIALOG);
+    this.addDialog(new WaterfallDialog(INTAKE_DIALOG + '.start', [this.start.bind(this)]));
+    this.addDialog(new WaterfallDialog(LOOP, [this.askNext.bind(this), this.receive.bind(this)]));
+    this.addDialog(new WaterfallDialog(CONFIRM, [this.askConfirm.bind(this), this.receiveConfirm.bind(this), this.receiveChange.bind(this)]));
+    this.addDialog(new AskPrompt());
+    this.initialDialogId = INTAKE_DIALOG + '.start';
+  }
+
+  private fields(state: IntakeState) {
+    return FIELDS[state.options.urgent ? 'urgent' : state.options.category];
+  }
+
+  private texts(step: WaterfallStepContext): IntakeTexts {
+    return intakeTexts[turnInfo(step.context).language];
+  }
+
+  private spec(field: IntakeField, optional: boolean): AnswerSpec {
+    return { kind: SPEC_KIND[field], optional, maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+  }
+
+  private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
+    const info = turnInfo(step.context);
+    const e = options.entities ?? {};
+    const values: Values = {
+      name: info.customer.name ?? undefined,
+      company: info.customer.company ?? undefined,
+      phone: info.customer.phone ?? undefined,
+      email: info.customer.email ?? undefined,
+      productModel: e.productModel,
+      serial: e.serial,
+    };
+    const contact = parseContact(e.email ?? e.phone ?? '');
+    if (contact.ok) {
+      Object.assign(values, contact.value);
+      await this.services.rememberCustomer(info.customer.id, contact.value);
+    }
+    if (e.purchaseDate) {
+      const date = parseDate(e.purchaseDate, info.now, info.timeZone);
+      if (date.ok) values.purchaseDate = date.value;
+    }
+    if (describesProblem(options.problem)) values.problem = options.problem.trim();
+    const state: IntakeState = { options, values, skipped: [] };
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private missing(state: IntakeState): { field: IntakeField; optional: boolean } | undefined {
+    return this.fields(state).find(({ field }) => {
+      if (state.skipped.includes(field)) return false;
+      if (field === 'contact') return !state.values.phone && !state.values.email;
+      return !state.values[field];
+    });
+  }
+
+  private async askNext(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const t = this.texts(step);
+    if (!state.introduced) {
+      state.introduced = true;
+      const kind = state.options.urgent ? 'urgent' : state.options.category;
+      await say(step.context, t.intro[kind]);
+    }
+    const next = this.missing(state);
+    if (!next) return step.replaceDialog(CONFIRM, state);
+    state.asking = next.field;
+    const f = t.fields[next.field];
+    const hint = next.optional ? t.skipHint : '';
+    return ask(step, f.ask + hint, f.retry + hint, this.spec(next.field, next.optional));
+  }
+
+  private async receive(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const field = state.asking!;
+    const optional = this.fields(state).find((f) => f.field === field)?.optional ?? false;
+    const answer = answerOf(step, step.result, this.spec(field, optional));
+    if (answer.status === 'invalid') {
+      return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
+    }
+    if (answer.status === 'skipped') {
+      state.skipped.push(field);
+    } else if (field === 'contact') {
+      const contact = answer.value as { phone?: string; email?: string };
+      Object.assign(state.values, contact);
+      await this.services.rememberCustomer(turnInfo(step.context).customer.id, contact);
+    } else {
+      state.values[field] = answer.value as string;
+      if (field === 'name' || field === 'company') {
+        await this.services.rememberCustomer(turnInfo(step.context).customer.id, { [field]: answer.value as string });
+      }
+    }
+    state.asking = undefined;
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private summary(state: IntakeState, t: IntakeTexts): string {
+    return this.fields(state)
+      .map(({ field }) => {
+        const value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : state.values[field];
+        return `${t.fields[field].label}: ${value || t.skipped}`;
+      })
+      .join('\n');
+  }
+
+  private async askConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    if (state.options.urgent || state.options.category === 'complaint') return step.next(true);
+    const t = this.texts(step);
+    const choices = turnInfo(step.context).language === 'en' ? ['Yes', 'No'] : ['是', '否'];
+    return ask(step, `${this.summary(state, t)}\n${t.confirm}`, t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1 }, choices);
+  }
+
+  private async receiveConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const answer = step.result === true ? { status: 'ok' as const, value: true } : answerOf(step, step.result, { kind: 'yesno', maxAttempts: 1 });
+    if (answer.status !== 'ok') return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
+    if (answer.value === true) return this.open(step, state);
+    const t = this.texts(step);
+    const fields = this.fields(state).map((f) => f.field);
+    const spec: AnswerSpec = {
+      kind: 'choice',
+      choices: fields.map((f) => ({ value: f, labels: [t.fields[f].label, intakeTexts.en.fields[f].label, f] })),
+      maxAttempts: this.services.settings.maxMisunderstandings + 1,
+    };
+    return ask(step, t.whichField, t.whichFieldRetry, spec, fields.map((f) => t.fields[f].label));
+  }
+
+  private async receiveChange(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const t = this.texts(step);
+    const fields = this.fields(state).map((f) => f.field);
+    const answer = answerOf(step, step.result, {
+      kind: 'choice',
+      choices: fields.map((f) => ({ value: f, labels: [t.fields[f].label, intakeTexts.en.fields[f].label, f] })),
+      maxAttempts: 1,
+    });
+    if (answer.status !== 'ok') return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
+    const field = answer.value as IntakeField;
+    if (field === 'contact') {
+      state.values.phone = undefined;
+      state.values.email = undefined;
+    } else {
+      state.values[field] = undefined;
+    }
+    state.skipped = state.skipped.filter((f) => f !== field);
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private async open(step: WaterfallStepContext<IntakeState>, state: IntakeState): Promise<DialogTurnResult> {
+    const info = turnInfo(step.context);
+    const v = state.values;
+    const o = state.options;
+    const ticket = await this.services.openTicket({
+      customerId: info.customer.id,
+      conversationId: info.conversation.id,
+      category: o.category,
+      complaintType: o.complaintType,
+      urgency: o.urgent ? 'high' : o.urgency,
+      complexity: o.complexity,
+      channel: info.channel,
+      language: info.language,
+      problem: v.problem ?? o.problem ?? '(no description)',
+      contactName: v.name,
+      company: v.company,
+      contactPhone: v.phone,
+      contactEmail: v.email,
+      productModel: v.productModel,
+      serial: v.serial,
+      purchaseDate: v.purchaseDate ? new Date(`${v.purchaseDate}T00:00:00Z`) : undefined,
+      siteAddress: v.siteAddress,
+      province: v.siteAddress ? provinceOf(v.siteAddress) : undefined,
+      linkedTicketId: o.linkedTicketId,
+    });
+    const handoffReason = o.urgent ? 'high_urgency' : o.handoffAfter;
+    if (handoffReason) {
+      return step.replaceDialog(HANDOFF_DIALOG, { reason: handoffReason, ticketId: ticket.id, ticketNumber: ticket.number });
+    }
+    const t = this.texts(step);
+    const lines = [t.opened(v.name, ticket.number), ...this.promiseLines(ticket.promises, t, info.language, info.timeZone), t.closing];
+    await say(step.context, lines.join(' '), { meta: { ticketNumber: ticket.number } });
+    return step.endDialog({ ticketId: ticket.id, ticketNumber: ticket.number });
+  }
+
+  private promiseLines(promises: PromiseView[], t: IntakeTexts, language: Parameters<typeof formatTime>[1], timeZone: string): string[] {
+    const at = (kind: string) => promises.find((p) => p.kind === kind);
+    const lines: string[] = [];
+    const first = at('callback') ?? at('first_response');
+    if (first) lines.push((first.kind === 'callback' ? t.callback : t.firstResponse)(formatTime(first.dueAt, language, timeZone)));
+    const email = at('email_reply');
+    if (email) lines.push(t.emailReply(formatTime(email.dueAt, language, timeZone)));
+    const onSite = at('on_site_arrival');
+    if (onSite) lines.push(t.onSite(formatTime(onSite.dueAt, language, timeZone)));
+    return lines;
+  }
+}

@@ -1,0 +1,167 @@
+import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Language } from '../../src/messages/channel-kind.js';
+import type { Understanding } from '../../src/understanding/understanding-schema.js';
+import { COMPLAINT_DIALOG, ComplaintDialog, type ComplaintOptions } from '../complaint/complaint-dialog.js';
+import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.js';
+import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
+import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
+import { INTAKE_DIALOG, IntakeDialog, type IntakeOptions } from '../intake/intake-dialog.js';
+import { parseTicketReference } from '../shared/answers.js';
+import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
+import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
+import { say } from '../shared/say.js';
+import type { BotServices } from '../shared/services.js';
+import { turnInfo } from '../shared/turn-info.js';
+import { STATUS_DIALOG, StatusDialog, type StatusOptions } from '../status/status-dialog.js';
+import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
+
+export const ROOT_DIALOG = 'root';
+const ROUTE = 'root.route';
+
+/** Dialogs a scheduled job may start proactively. */
+export type ProactiveDialog = 'survey' | 'follow-up';
+
+export type RootOptions = {
+  /** A proactive start: run this dialog instead of routing a message. */
+  start?: { dialog: ProactiveDialog; options: object };
+  handoff?: string;
+  /** Nothing to route this turn: wait for the next message. */
+  idle?: boolean;
+  /** Carried between messages: unclear messages in a row. */
+  misunderstandings?: number;
+  /** The customer picked a menu entry; the next message is that request. */
+  expect?: MenuChoice;
+};
+
+const GREETING = /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|喂)\s*[!！.。,，~]*\s*$/i;
+const STATUS_CUE = /\b(?:status|progress)\b|查詢工單|查询工单|工單進度|工单进度|工單狀態|工单状态|查進度|查进度|維修進度|维修进度|進度如何|进度如何/i;
+
+const expectTexts: Record<Language, Record<'fault' | 'question' | 'complaint', string>> = {
+  en: {
+    fault: 'Please describe the problem, including the product model if you know it.',
+    question: 'Please go ahead with your question.',
+    complaint: 'Please tell me what happened.',
+  },
+  'zh-Hant': { fault: '請您描述發生的問題，若知道產品型號也請一併告訴我。', question: '請說出您的問題。', complaint: '請告訴我發生了什麼事。' },
+  'zh-Hans': { fault: '请您描述遇到的问题，如果知道产品型号也请一并告诉我。', question: '请说出您的问题。', complaint: '请告诉我发生了什么事。' },
+};
+
+/** What the route step leaves for the next message (kept in the waterfall's values). */
+function values(step: WaterfallStepContext<RootOptions>): { carry?: RootOptions } {
+  return step.values as { carry?: RootOptions };
+}
+
+/** A message that says something beyond a word or two (urgency of "1" or "ok" means nothing). */
+function substantive(text: string): boolean {
+  const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  return cjk >= 4 || text.trim().split(/\s+/).length >= 3;
+}
+
+/**
+ * Routes each new request by what the understanding found (category, ticket number, a person asked for),
+ * runs the child dialog, then waits for the next message. Help, cancel and "agent" work everywhere
+ * (InterruptibleDialog). Low confidence asks once which service is meant; repeated misunderstanding hands off.
+ */
+export class RootDialog extends InterruptibleDialog {
+  constructor(private readonly services: BotServices) {
+    super(ROOT_DIALOG);
+    this.addDialog(new WaterfallDialog(ROUTE, [this.route.bind(this), this.wait.bind(this), this.again.bind(this)]));
+    this.addDialog(new IntakeDialog(services));
+    this.addDialog(new InquiryDialog(services));
+    this.addDialog(new StatusDialog(services));
+    this.addDialog(new ComplaintDialog(services));
+    this.addDialog(new HandoffDialog(services));
+    this.addDialog(new SurveyDialog(services));
+    this.addDialog(new FollowUpDialog(services));
+    this.initialDialogId = ROUTE;
+  }
+
+  protected override onHumanRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(ROUTE, { handoff: 'customer_request' } satisfies RootOptions);
+  }
+
+  protected override onCancelled(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(ROUTE, { idle: true } satisfies RootOptions);
+  }
+
+  private async route(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
+    const o = step.options ?? {};
+    values(step).carry = {} satisfies RootOptions;
+    if (o.start) return step.beginDialog(o.start.dialog === 'survey' ? SURVEY_DIALOG : FOLLOW_UP_DIALOG, o.start.options);
+    if (o.handoff) return step.beginDialog(HANDOFF_DIALOG, { reason: o.handoff } satisfies HandoffOptions);
+    const info = turnInfo(step.context);
+    const u = info.understanding;
+    if (o.idle || !u || step.context.activity.type !== 'message') return step.next();
+    const text = step.context.activity.text ?? '';
+    const texts = common(step.context);
+
+    const interruption = interruptionOf(text, u.isHumanRequest);
+    if (interruption === 'agent') return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
+    if (interruption === 'help') {
+      await say(step.context, texts.help, { choices: texts.menu, expectInput: true });
+      return step.next();
+    }
+    if (interruption === 'cancel') {
+      await say(step.context, texts.cancelled, { expectInput: true });
+      return step.next();
+    }
+    if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false);
+
+    const choice = menuChoiceOf(text);
+    if (choice) return this.dispatch(step, choice, text, u, true);
+    if (GREETING.test(text)) {
+      await say(step.context, `${texts.greeting} ${texts.menuQuestion}`, { choices: texts.menu, expectInput: true });
+      return step.next();
+    }
+    if (parseTicketReference(u.entities.ticketRef ?? '') || STATUS_CUE.test(text)) return this.dispatch(step, 'status', text, u, false);
+    if (u.isEmpty || u.needsClarification) {
+      const misunderstandings = (o.misunderstandings ?? 0) + 1;
+      if (misunderstandings >= this.services.settings.maxMisunderstandings) {
+        return step.beginDialog(HANDOFF_DIALOG, { reason: 'low_confidence' } satisfies HandoffOptions);
+      }
+      values(step).carry = { misunderstandings } satisfies RootOptions;
+      await say(step.context, texts.clarify, { choices: texts.menu, expectInput: true });
+      return step.next();
+    }
+    const byCategory: Record<Understanding['category'], MenuChoice> = { fault: 'fault', inquiry: 'question', complaint: 'complaint' };
+    return this.dispatch(step, byCategory[u.category], text, u, false);
+  }
+
+  private async dispatch(step: WaterfallStepContext<RootOptions>, choice: MenuChoice, text: string, u: Understanding, fromMenu: boolean): Promise<DialogTurnResult> {
+    const { language } = turnInfo(step.context);
+    if (fromMenu && (choice === 'fault' || choice === 'question' || choice === 'complaint')) {
+      values(step).carry = { expect: choice } satisfies RootOptions;
+      await say(step.context, expectTexts[language][choice], { expectInput: true });
+      return step.next();
+    }
+    switch (choice) {
+      case 'agent':
+        return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
+      case 'status':
+        return step.beginDialog(STATUS_DIALOG, { reference: fromMenu ? undefined : (u.entities.ticketRef ?? text) } satisfies StatusOptions);
+      case 'complaint':
+        return step.beginDialog(COMPLAINT_DIALOG, { text, entities: u.entities } satisfies ComplaintOptions);
+      case 'question':
+        return step.beginDialog(INQUIRY_DIALOG, { text, entities: u.entities } satisfies InquiryOptions);
+      case 'fault': {
+        const intake: IntakeOptions = {
+          category: 'fault',
+          problem: text,
+          entities: u.entities,
+          urgency: u.urgency,
+          complexity: u.complexity,
+          urgent: u.urgency === 'high' && substantive(text),
+        };
+        return step.beginDialog(INTAKE_DIALOG, intake);
+      }
+    }
+  }
+
+  private async wait(_step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
+    return Dialog.EndOfTurn;
+  }
+
+  private async again(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
+    return step.replaceDialog(ROUTE, values(step).carry ?? {});
+  }
+}

@@ -1,0 +1,128 @@
+import { DateTime } from 'luxon';
+import { normaliseEmail, normalisePhone } from '../../src/customers/contact-address.js';
+import { parseTicketNumber } from '../../src/tickets/ticket-service.js';
+
+/** What a free-text answer means for one kind of question. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false };
+
+const SKIP = /^\s*(?:skip|pass|none|n\/a|na|no idea|don'?t know|dunno|unknown|略過|略过|跳過|跳过|不知道|沒有|没有|無|无|不清楚|不記得|不记得)\s*[.!。！]?\s*$/i;
+const YES = /^\s*(?:y|yes|yeah|yep|ok|okay|sure|correct|right|confirm|1|是|是的|對|对|好|好的|沒錯|没错|正確|正确|確認|确认|可以|行)\s*[.!。！]?\s*$/i;
+const NO = /^\s*(?:n|no|nope|wrong|incorrect|change|2|不|不是|否|不對|不对|錯|错|修改|更改|不正確|不正确)\s*[.!。！]?\s*$/i;
+
+export function isSkip(text: string): boolean {
+  return SKIP.test(text);
+}
+
+export function parseYesNo(text: string): Parsed<boolean> {
+  if (YES.test(text)) return { ok: true, value: true };
+  if (NO.test(text)) return { ok: false };
+  return { ok: false };
+}
+
+/** Yes / no as three answers: true, false, or not understood. */
+export function yesNo(text: string): boolean | undefined {
+  if (YES.test(text)) return true;
+  if (NO.test(text)) return false;
+  return undefined;
+}
+
+export function parsePhone(text: string): Parsed<string> {
+  const candidate = text.replace(/[^\d+()\s-]/g, ' ').trim();
+  const digits = candidate.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return { ok: false };
+  const phone = normalisePhone(candidate);
+  return phone ? { ok: true, value: phone } : { ok: false };
+}
+
+export function parseEmail(text: string): Parsed<string> {
+  const match = /[^\s<>()@,;:]+@[^\s<>()@,;:]+/.exec(text);
+  const email = match ? normaliseEmail(match[0].replace(/[.。]+$/, '')) : null;
+  return email ? { ok: true, value: email } : { ok: false };
+}
+
+/** A phone number or an e-mail address, whichever the customer gave. */
+export function parseContact(text: string): Parsed<{ phone?: string; email?: string }> {
+  const email = parseEmail(text);
+  if (email.ok) return { ok: true, value: { email: email.value } };
+  const phone = parsePhone(text);
+  if (phone.ok) return { ok: true, value: { phone: phone.value } };
+  return { ok: false };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A purchase date: 2024-03-05, 2024/3/5, 2024.03, 2024年3月5日, 5 March 2024, March 2024, Mar 5, 2024.
+ * A month alone means its first day. Impossible dates (2024-13-45) and dates after `today` are refused.
+ */
+export function parseDate(text: string, today: Date, timeZone: string): Parsed<string> {
+  const t = text.trim().toLowerCase();
+  let y: number | undefined;
+  let m: number | undefined;
+  let d = 1;
+  let match = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?/.exec(t);
+  if (match) {
+    y = Number(match[1]);
+    m = Number(match[2]);
+    if (match[3]) d = Number(match[3]);
+  } else {
+    match = /(\d{1,2})?\s*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})?,?\s*((?:19|20)\d{2})/.exec(t);
+    if (match) {
+      y = Number(match[4]);
+      m = MONTHS.indexOf(match[2]!) + 1;
+      const day = match[1] ?? match[3];
+      if (day) d = Number(day);
+    }
+  }
+  if (y === undefined || m === undefined) return { ok: false };
+  const date = DateTime.fromObject({ year: y, month: m, day: d }, { zone: timeZone });
+  if (!date.isValid) return { ok: false };
+  if (date > DateTime.fromJSDate(today, { zone: timeZone }).endOf('day')) return { ok: false };
+  return { ok: true, value: date.toISODate()! };
+}
+
+/** A score 1–5: a digit, a word ("five", "五", "5分"), or stars. */
+export function parseRating(text: string): Parsed<number> {
+  const t = text.trim().toLowerCase();
+  const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, 一: 1, 二: 2, 兩: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+  const stars = (t.match(/[★⭐*]/g) ?? []).length;
+  if (stars >= 1 && stars <= 5 && /^[★⭐*\s]+$/.test(t)) return { ok: true, value: stars };
+  const digit = /^(?:\D{0,6})?([1-5])(?:\s*(?:分|星|顆星|颗星|stars?|points?|\/\s*5))?\s*[.!。！]?$/.exec(t);
+  if (digit) return { ok: true, value: Number(digit[1]) };
+  const word = /^(one|two|three|four|five|一|二|兩|两|三|四|五)\s*(?:分|星|顆星|颗星)?$/.exec(t);
+  if (word) return { ok: true, value: words[word[1]!]! };
+  return { ok: false };
+}
+
+/** Picks one of `choices` by number ("2"), by its text, or by any of its synonyms. */
+export function parseChoice<T extends string>(text: string, choices: readonly { value: T; labels: readonly string[] }[]): Parsed<T> {
+  const t = text.trim().toLowerCase().replace(/[.。!！]$/, '');
+  const n = /^\d{1,2}$/.test(t) ? Number(t) : NaN;
+  if (n >= 1 && n <= choices.length) return { ok: true, value: choices[n - 1]!.value };
+  for (const choice of choices) {
+    if (choice.labels.some((l) => t === l.toLowerCase())) return { ok: true, value: choice.value };
+  }
+  for (const choice of choices) {
+    if (choice.labels.some((l) => l.length >= 2 && t.includes(l.toLowerCase()))) return { ok: true, value: choice.value };
+  }
+  return { ok: false };
+}
+
+/** The province part of a site address: "台北市信義區…" → "台北市", "12 Main Rd, Taichung City, Taiwan" → "Taichung City". */
+export function provinceOf(address: string): string | undefined {
+  const chinese = /^(?:中國|中国|台灣|臺灣|台湾)?\s*([\u4e00-\u9fff]{2,3}?[省市縣县])/.exec(address.trim());
+  if (chinese) return chinese[1];
+  const parts = address
+    .split(/[,，]/)
+    .map((p) => p.trim())
+    .filter((p) => p && !/\d/.test(p) && !/^(?:taiwan|r\.?o\.?c\.?|china|hong kong)$/i.test(p));
+  return parts.at(-1);
+}
+
+/** "SR-2026-000123", "sr 2026 123" or keypad digits "2026000123" → the canonical ticket number. */
+export function parseTicketReference(text: string): string | null {
+  const parsed = parseTicketNumber(text);
+  if (parsed) return parsed;
+  const digits = /^\s*((?:19|20)\d{2})(\d{6})\s*#?\s*$/.exec(text);
+  return digits ? `SR-${digits[1]}-${digits[2]}` : null;
+}

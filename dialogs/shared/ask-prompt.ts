@@ -1,0 +1,81 @@
+import { TextPrompt, type DialogContext, type DialogTurnResult, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { isSkip, parseChoice, parseContact, parseDate, parseEmail, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
+import { reply } from './say.js';
+import { turnInfo } from './turn-info.js';
+
+export const ASK_PROMPT = 'ask';
+
+/** What kind of answer a question wants; stored with the prompt, so plain data only. */
+export type AnswerSpec = {
+  kind: 'text' | 'name' | 'phone' | 'email' | 'contact' | 'date' | 'rating' | 'yesno' | 'choice' | 'ticket';
+  optional?: boolean;
+  /** For `choice`: each value with the words that pick it. */
+  choices?: { value: string; labels: string[] }[];
+  /** Failed answers before giving up (the step then decides: hand off, or move on). */
+  maxAttempts: number;
+};
+
+export type Answer = { status: 'ok'; value: unknown } | { status: 'skipped' } | { status: 'invalid' };
+
+export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZone: string): Answer {
+  const t = text.trim();
+  if (spec.optional && isSkip(t)) return { status: 'skipped' };
+  const wrap = (p: { ok: boolean; value?: unknown }): Answer => (p.ok ? { status: 'ok', value: p.value } : { status: 'invalid' });
+  switch (spec.kind) {
+    case 'text':
+      return t.length > 0 ? { status: 'ok', value: t.slice(0, 4000) } : { status: 'invalid' };
+    case 'name':
+      return t.length > 0 && t.length <= 100 && !/\d{4,}/.test(t) ? { status: 'ok', value: t } : { status: 'invalid' };
+    case 'phone':
+      return wrap(parsePhone(t));
+    case 'email':
+      return wrap(parseEmail(t));
+    case 'contact':
+      return wrap(parseContact(t));
+    case 'date':
+      return wrap(parseDate(t, now, timeZone));
+    case 'rating':
+      return wrap(parseRating(t));
+    case 'yesno': {
+      const v = yesNo(t);
+      return v === undefined ? { status: 'invalid' } : { status: 'ok', value: v };
+    }
+    case 'choice':
+      return wrap(parseChoice(t, spec.choices ?? []));
+    case 'ticket': {
+      const number = parseTicketReference(t);
+      return number ? { status: 'ok', value: number } : { status: 'invalid' };
+    }
+  }
+}
+
+/**
+ * One prompt for every free-text question. A wrong answer gets the polite re-ask; after `maxAttempts`
+ * wrong answers the prompt ends anyway and the calling step sees `invalid` from `answerOf`.
+ */
+export class AskPrompt extends TextPrompt {
+  constructor() {
+    super(ASK_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+      const spec = (prompt.options.validations ?? { kind: 'text', maxAttempts: 3 }) as AnswerSpec;
+      const info = turnInfo(prompt.context);
+      const answer = interpretAnswer(spec, prompt.recognized.value ?? '', info.now, info.timeZone);
+      if (answer.status !== 'invalid') return true;
+      return prompt.attemptCount >= spec.maxAttempts;
+    });
+  }
+}
+
+/** Asks a question: `retry` is the polite re-ask after a wrong answer. */
+export function ask(dc: DialogContext, question: string, retry: string, spec: AnswerSpec, choices?: readonly string[]): Promise<DialogTurnResult> {
+  return dc.prompt(ASK_PROMPT, {
+    prompt: reply(dc.context, question, { choices, expectInput: true }),
+    retryPrompt: reply(dc.context, retry, { choices, expectInput: true }),
+    validations: spec,
+  });
+}
+
+/** The answer to the question a step asked, interpreted the same way the prompt validated it. */
+export function answerOf(dc: DialogContext, text: unknown, spec: AnswerSpec): Answer {
+  const info = turnInfo(dc.context);
+  return interpretAnswer(spec, typeof text === 'string' ? text : '', info.now, info.timeZone);
+}

@@ -1,0 +1,71 @@
+import type { TurnContext } from 'botbuilder';
+import type { Language } from '../../src/messages/channel-kind.js';
+import { turnInfo } from './turn-info.js';
+
+/** Menu entries every channel can offer; the number is also the voice keypad digit. */
+export type MenuChoice = 'fault' | 'question' | 'complaint' | 'status' | 'agent';
+
+const en = {
+  greeting: 'Hello, thank you for contacting our after-sales service.',
+  menuQuestion: 'How may I help you? You can report a fault, ask a question, make a complaint or check a ticket.',
+  menu: ['1 Report a fault', '2 Ask a question', '3 Make a complaint', '4 Ticket status', '0 Speak to a person'],
+  clarify: 'I am sorry, I did not quite understand. Could you tell me which of these you need?',
+  help: 'You can describe a fault, ask about warranty, opening hours or fees, check a ticket with its number (SR-2026-000123), or make a complaint. Say "cancel" to start over or "agent" to reach a person.',
+  helpResume: 'Let us continue where we were.',
+  cancelled: 'No problem, I have cancelled that. How else may I help you?',
+  error: 'I am sorry, something went wrong on our side. Please try again in a moment, or say "agent" to reach a person.',
+  goodbye: 'Thank you, goodbye.',
+};
+
+type CommonTexts = typeof en;
+
+const zhHant: CommonTexts = {
+  greeting: '您好，感謝您聯絡我們的售後服務。',
+  menuQuestion: '請問有什麼可以為您服務的？您可以報修、詢問、投訴或查詢工單。',
+  menu: ['1 報修故障', '2 一般詢問', '3 我要投訴', '4 查詢工單', '0 轉接專人'],
+  clarify: '不好意思，我沒有完全理解您的意思。請問您需要下列哪一項服務？',
+  help: '您可以描述設備的故障、詢問保固、營業時間或服務費用、提供工單編號（例如 SR-2026-000123）查詢進度，或提出投訴。輸入「取消」可重新開始，輸入「人工」可轉接專人。',
+  helpResume: '我們繼續剛才的步驟。',
+  cancelled: '好的，已為您取消。請問還有什麼可以為您服務的？',
+  error: '非常抱歉，系統暫時發生問題。請您稍後再試，或輸入「人工」由專人為您服務。',
+  goodbye: '感謝您，再見。',
+};
+
+const zhHans: CommonTexts = {
+  greeting: '您好，感谢您联系我们的售后服务。',
+  menuQuestion: '请问有什么可以为您服务的？您可以报修、咨询、投诉或查询工单。',
+  menu: ['1 报修故障', '2 一般咨询', '3 我要投诉', '4 查询工单', '0 转接人工'],
+  clarify: '不好意思，我没有完全理解您的意思。请问您需要以下哪一项服务？',
+  help: '您可以描述设备的故障、咨询保修、营业时间或服务费用、提供工单编号（例如 SR-2026-000123）查询进度，或提出投诉。输入“取消”可重新开始，输入“人工”可转接人工客服。',
+  helpResume: '我们继续刚才的步骤。',
+  cancelled: '好的，已为您取消。请问还有什么可以为您服务的？',
+  error: '非常抱歉，系统暂时出现问题。请您稍后再试，或输入“人工”由人工客服为您服务。',
+  goodbye: '感谢您，再见。',
+};
+
+export const commonTexts: Record<Language, CommonTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+
+export function common(context: TurnContext): CommonTexts {
+  return commonTexts[turnInfo(context).language];
+}
+
+/** Menu choices with the words that pick them in any language. */
+export const menuChoices: { value: MenuChoice; labels: string[] }[] = [
+  { value: 'fault', labels: ['fault', 'report a fault', 'repair', '報修', '报修', '故障', '報修故障', '报修故障', '維修', '维修'] },
+  { value: 'question', labels: ['question', 'ask a question', 'inquiry', '詢問', '咨询', '諮詢', '一般詢問', '一般咨询', '問題', '问题'] },
+  { value: 'complaint', labels: ['complaint', 'make a complaint', 'complain', '投訴', '投诉', '我要投訴', '我要投诉'] },
+  { value: 'status', labels: ['status', 'ticket status', 'check a ticket', '查詢工單', '查询工单', '工單', '工单', '進度', '进度'] },
+  { value: 'agent', labels: ['agent', 'person', 'human', '人工', '真人', '專人', '转接人工', '轉接專人'] },
+];
+// The keypad and list numbers: 1–4 follow the order above, 0 is a person; a tapped "2 Ask a question" counts by its number.
+export function menuChoiceOf(text: string): MenuChoice | undefined {
+  const t = text.trim().replace(/[.。]$/, '').toLowerCase();
+  const digit = /^([0-4])(?:\s+\S.*)?$/.exec(t)?.[1];
+  if (digit === '0') return 'agent';
+  if (digit) return menuChoices[Number(digit) - 1]!.value;
+  if (t.length > 12) return undefined;
+  return (
+    menuChoices.find((c) => c.labels.some((l) => t === l.toLowerCase()))?.value ??
+    menuChoices.find((c) => c.labels.some((l) => l.length >= 2 && t.includes(l.toLowerCase())))?.value
+  );
+}

@@ -1,0 +1,68 @@
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ASK_PROMPT } from './ask-prompt.js';
+import { common } from './common-texts.js';
+import { say } from './say.js';
+import { turnInfo } from './turn-info.js';
+
+const CANCEL = /^\s*(?:cancel|start over|restart|reset|quit|never ?mind|取消|重新開始|重新开始|重來|重来|重新來過|重新来过|算了|不用了)\s*[.!。！]?\s*$/i;
+const HELP = /^\s*(?:help|\?|？|menu|幫助|帮助|說明|说明|求助|選單|菜单|功能表)\s*[.!。！]?\s*$/i;
+const AGENT = /^\s*(?:agent|human|operator|person|人工|真人|專人|专人|客服|轉人工|转人工)\s*[.!。！]?\s*(?:please|pls|請|请)?\s*$/i;
+
+export type Interruption = 'agent' | 'cancel' | 'help';
+
+/** Commands that work at any point of any dialog; only a whole short message counts, never words inside a description. */
+export function interruptionOf(text: string, isHumanRequest: boolean): Interruption | undefined {
+  if (isHumanRequest || AGENT.test(text)) return 'agent';
+  if (CANCEL.test(text)) return 'cancel';
+  if (HELP.test(text)) return 'help';
+  return undefined;
+}
+
+function deepestActive(dc: DialogContext): string | undefined {
+  let current: DialogContext | undefined = dc;
+  let id: string | undefined;
+  while (current?.activeDialog) {
+    id = current.activeDialog.id;
+    current = current.child;
+  }
+  return id;
+}
+
+/**
+ * Help, cancel / start over and "agent" (人工, 真人) at any point: the dialogs inside run as if nothing
+ * happened for help (the open question is asked again), everything is dropped for cancel, and a person
+ * is asked for on agent. Subclasses say what "start over" and "a person" mean.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const activity = innerDc.context.activity;
+    if (activity.type === 'message') {
+      const interruption = interruptionOf(activity.text ?? '', turnInfo(innerDc.context).understanding?.isHumanRequest ?? false);
+      if (interruption === 'agent') {
+        await innerDc.cancelAllDialogs();
+        return this.onHumanRequested(innerDc);
+      }
+      if (interruption === 'cancel') {
+        await innerDc.cancelAllDialogs();
+        await say(innerDc.context, common(innerDc.context).cancelled, { expectInput: true });
+        return this.onCancelled(innerDc);
+      }
+      if (interruption === 'help') {
+        const texts = common(innerDc.context);
+        if (deepestActive(innerDc) === ASK_PROMPT) {
+          await say(innerDc.context, `${texts.help} ${texts.helpResume}`);
+          await innerDc.repromptDialog();
+        } else {
+          await say(innerDc.context, texts.help, { choices: texts.menu, expectInput: true });
+        }
+        return Dialog.EndOfTurn;
+      }
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** The customer asked for a person; everything inside was cancelled. */
+  protected abstract onHumanRequested(innerDc: DialogContext): Promise<DialogTurnResult>;
+  /** The customer cancelled; everything inside was cancelled and acknowledged. */
+  protected abstract onCancelled(innerDc: DialogContext): Promise<DialogTurnResult>;
+}

@@ -1,0 +1,41 @@
+import { Converter } from 'opencc-js';
+import type { Language } from '../../src/messages/channel-kind.js';
+import type { Understanding } from '../../src/understanding/understanding-schema.js';
+
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+const toTraditional = Converter({ from: 'cn', to: 'tw' });
+const CJK = /[\u3400-\u9fff]/gu;
+const ENGLISH_WORD = /(?<![\w-])[A-Za-z][A-Za-z'-]*[A-Za-z](?![\w-])/g;
+
+/** How many characters only one of the two Chinese scripts writes this way. */
+function scriptEvidence(text: string): { traditional: number; simplified: number } {
+  let traditional = 0;
+  let simplified = 0;
+  for (const ch of text.match(CJK) ?? []) {
+    if (toSimplified(ch) !== ch) traditional++;
+    else if (toTraditional(ch) !== ch) simplified++;
+  }
+  return { traditional, simplified };
+}
+
+/**
+ * The language to answer in. The conversation keeps its language (sticky) unless the customer clearly
+ * writes in another one: short answers such as "是", "yes" or a name do not switch it. `mixed` keeps the
+ * current language, or the fallback (DEFAULT_LANGUAGE) for a first message.
+ */
+export function chooseLanguage(input: { detected: Understanding['language']; text: string; current?: string | null; fallback: Language }): Language {
+  const current = isLanguage(input.current) ? input.current : undefined;
+  if (input.detected === 'mixed') return current ?? input.fallback;
+  if (!current || input.detected === current) return input.detected;
+  const cjk = (input.text.match(CJK) ?? []).length;
+  const words = (input.text.match(ENGLISH_WORD) ?? []).length;
+  if (input.detected === 'en') return words >= 3 && cjk === 0 ? 'en' : current;
+  if (current === 'en') return cjk >= 2 ? input.detected : current;
+  const { traditional, simplified } = scriptEvidence(input.text);
+  if (input.detected === 'zh-Hans') return simplified >= 2 && traditional === 0 ? 'zh-Hans' : current;
+  return traditional >= 2 && simplified === 0 ? 'zh-Hant' : current;
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'en' || value === 'zh-Hant' || value === 'zh-Hans';
+}

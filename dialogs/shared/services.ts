@@ -1,0 +1,59 @@
+import type { ComplaintType, TicketCategory, TicketStatus, Urgency, Complexity } from '../../src/generated/prisma/enums.js';
+import type { ChannelKind } from '../../src/messages/channel-kind.js';
+import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
+
+/** A deadline we promised, for telling the customer what happens next and by when. */
+export type PromiseView = { kind: string; dueAt: Date };
+
+export type TicketView = {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  category: TicketCategory;
+  assigneeName: string | null;
+  createdAt: Date;
+  /** The earliest promise not yet met. */
+  nextPromise: PromiseView | null;
+};
+
+export type NewTicket = {
+  customerId: string;
+  conversationId: string;
+  category: TicketCategory;
+  complaintType?: ComplaintType;
+  urgency?: Urgency;
+  complexity?: Complexity;
+  channel: ChannelKind;
+  language: string;
+  problem: string;
+  contactName?: string;
+  company?: string;
+  contactPhone?: string;
+  contactEmail?: string;
+  productModel?: string;
+  serial?: string;
+  purchaseDate?: Date;
+  siteAddress?: string;
+  province?: string;
+  linkedTicketId?: string;
+};
+
+export type SurveyAnswers = { attitude?: number; skill?: number; punctuality?: number; itemsCompleted?: number; overall?: number; suggestion?: string };
+
+/**
+ * What dialogs may do to the domain, bound to the database, clock and events by the bot runtime.
+ * Each dialog takes only the commands it uses (constructor injection), so tests can swap them.
+ */
+export interface BotServices {
+  readonly settings: { maxMisunderstandings: number };
+  readonly knowledgeBase: KnowledgeBase;
+  /** Opens a ticket and returns the promises the SLA rules make for it, earliest first. */
+  openTicket(input: NewTicket): Promise<{ id: string; number: string; promises: PromiseView[] }>;
+  /** A ticket by its number, only when `customerId` owns it. */
+  findTicket(reference: string, customerId: string): Promise<TicketView | null>;
+  openTicketsOf(customerId: string): Promise<TicketView[]>;
+  requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string }): Promise<void>;
+  rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
+  recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
+  recordFollowUp(followUpId: string, outcome: { fine: boolean; notes?: string }): Promise<void>;
+}

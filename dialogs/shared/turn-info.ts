@@ -1,0 +1,28 @@
+import type { TurnContext } from 'botbuilder';
+import type { ChannelKind, Language } from '../../src/messages/channel-kind.js';
+import type { Understanding } from '../../src/understanding/understanding-schema.js';
+
+/** What the turn pipeline knows before any dialog runs; understanding runs once and rides here. */
+export type TurnInfo = {
+  now: Date;
+  /** The business time zone: dates the customer gives and times we promise are read in it. */
+  timeZone: string;
+  language: Language;
+  channel: ChannelKind;
+  /** Understanding of this message; absent on proactive turns. */
+  understanding?: Understanding;
+  customer: { id: string; name: string | null; company: string | null; phone: string | null; email: string | null };
+  conversation: { id: string; ticketId: string | null };
+};
+
+const KEY = Symbol('aftercareTurnInfo');
+
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+  context.turnState.set(KEY, info);
+}
+
+export function turnInfo(context: TurnContext): TurnInfo {
+  const info = context.turnState.get(KEY) as TurnInfo | undefined;
+  if (!info) throw new Error('turnInfo: the turn pipeline did not set the turn information');
+  return info;
+}

@@ -1,0 +1,72 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
+import { say } from '../shared/say.js';
+import type { BotServices } from '../shared/services.js';
+import { turnInfo } from '../shared/turn-info.js';
+import { surveyTexts, type SurveyQuestion } from './survey-texts.js';
+
+export const SURVEY_DIALOG = 'survey';
+const LOOP = 'survey.loop';
+
+export type SurveyOptions = { surveyId: string; ticketNumber?: string };
+
+type SurveyState = SurveyOptions & { index: number; dissatisfied: boolean };
+
+const QUESTIONS: SurveyQuestion[] = ['attitude', 'skill', 'punctuality', 'itemsCompleted', 'overall', 'suggestion'];
+
+/**
+ * The satisfaction survey a scheduled job starts proactively: five 1–5 scores and a free-text suggestion.
+ * Every answer is stored as it comes (partial answers are kept); a wrong answer is asked again, and after
+ * repeated wrong answers the question is left unanswered rather than handing the customer to staff.
+ */
+export class SurveyDialog extends ComponentDialog {
+  constructor(private readonly services: Pick<BotServices, 'recordSurveyAnswer' | 'settings'>) {
+    super(SURVEY_DIALOG);
+    this.addDialog(new WaterfallDialog(SURVEY_DIALOG + '.start', [this.start.bind(this)]));
+    this.addDialog(new WaterfallDialog(LOOP, [this.askNext.bind(this), this.receive.bind(this)]));
+    this.addDialog(new AskPrompt());
+    this.initialDialogId = SURVEY_DIALOG + '.start';
+  }
+
+  private spec(question: SurveyQuestion): AnswerSpec {
+    return { kind: question === 'suggestion' ? 'text' : 'rating', optional: true, maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+  }
+
+  private async start(step: WaterfallStepContext<SurveyOptions>): Promise<DialogTurnResult> {
+    await say(step.context, surveyTexts[turnInfo(step.context).language].intro(step.options.ticketNumber));
+    const state: SurveyState = { ...step.options, index: 0, dissatisfied: false };
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private async askNext(step: WaterfallStepContext<SurveyState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const t = surveyTexts[turnInfo(step.context).language];
+    const question = QUESTIONS[state.index];
+    if (!question) {
+      const result = await this.services.recordSurveyAnswer({ surveyId: state.surveyId, answers: {}, complete: true });
+      const unhappy = result.dissatisfied || state.dissatisfied;
+      await say(step.context, unhappy ? t.sorry : t.thanks, { meta: { hangUp: true } });
+      return step.endDialog({ completed: true, dissatisfied: unhappy });
+    }
+    const text = question === 'suggestion' ? t.questions[question] : t.questions[question] + t.scale;
+    return ask(step, text, t.retry, this.spec(question), question === 'suggestion' ? undefined : ['1', '2', '3', '4', '5']);
+  }
+
+  private async receive(step: WaterfallStepContext<SurveyState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const question = QUESTIONS[state.index]!;
+    const answer = answerOf(step, step.result, this.spec(question));
+    if (answer.status === 'ok') {
+      const last = state.index === QUESTIONS.length - 1;
+      const result = await this.services.recordSurveyAnswer({ surveyId: state.surveyId, answers: { [question]: answer.value }, complete: last });
+      state.dissatisfied ||= result.dissatisfied;
+      if (last) {
+        const t = surveyTexts[turnInfo(step.context).language];
+        await say(step.context, state.dissatisfied ? t.sorry : t.thanks, { meta: { hangUp: true } });
+        return step.endDialog({ completed: true, dissatisfied: state.dissatisfied });
+      }
+    }
+    state.index += 1;
+    return step.replaceDialog(LOOP, state);
+  }
+}

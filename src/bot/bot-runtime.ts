@@ -1,0 +1,56 @@
+import { ConversationState, type Activity } from 'botbuilder';
+import { RootDialog } from '../../dialogs/root/root-dialog.js';
+import { setTurnInfo, type TurnInfo } from '../../dialogs/shared/turn-info.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/db.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Logger } from '../logger.js';
+import type { BusinessCalendar } from '../sla/business-calendar.js';
+import type { Policy } from '../sla/policy-schema.js';
+import { AftercareBot } from './aftercare-bot.js';
+import { createBotServices, type BotSettings } from './bot-services.js';
+import { CollectingAdapter } from './collecting-adapter.js';
+import { PostgresStorage } from './postgres-storage.js';
+import { createSerialQueue } from './serial-queue.js';
+
+/** What the turn pipeline and proactive starts need; a running `App` has all of it. */
+export type BotDeps = {
+  database: { prisma: PrismaClient };
+  events: EventBus;
+  jobs: JobQueue;
+  clock: Clock;
+  logger: Logger;
+  env: BotSettings;
+  /** The service policy (HOME_PROVINCE applied) and its calendar: promised times come from them. */
+  policy: Policy;
+  calendar: BusinessCalendar;
+};
+
+/** One queue per process: turns and proactive starts of one conversation run one after another. */
+export const conversationQueue = createSerialQueue();
+
+export function queueKey(channel: string, conversationKey: string): string {
+  return `${channel}:${conversationKey}`;
+}
+
+/**
+ * Runs the bot for one activity over `db` (the client, or the caller's transaction): dialog state is
+ * read from and saved to the BotState table, and the activities the dialogs sent are returned.
+ */
+export async function runBot(deps: BotDeps, db: Db, activity: Partial<Activity>, info: TurnInfo): Promise<Partial<Activity>[]> {
+  const services = createBotServices({ db, events: deps.events, jobs: deps.jobs, clock: deps.clock, settings: deps.env, policy: deps.policy, calendar: deps.calendar });
+  const bot = new AftercareBot(new ConversationState(new PostgresStorage(db)), new RootDialog(services));
+  const adapter = new CollectingAdapter();
+  return adapter.processActivity(activity, async (context) => {
+    setTurnInfo(context, info);
+    await bot.run(context);
+  });
+}
+
+/** The customer's newest phone and e-mail, for what the dialogs need not ask. */
+export async function contactsOf(db: Db, customerId: string): Promise<{ phone: string | null; email: string | null }> {
+  const points = await db.contactPoint.findMany({ where: { customerId, kind: { in: ['phone', 'email'] } }, orderBy: { createdAt: 'desc' } });
+  return { phone: points.find((p) => p.kind === 'phone')?.address ?? null, email: points.find((p) => p.kind === 'email')?.address ?? null };
+}

@@ -1,0 +1,115 @@
+import { loadKnowledgeBase } from '../../dialogs/inquiry/knowledge-base.js';
+import type { BotServices, PromiseView, TicketView } from '../../dialogs/shared/services.js';
+import type { Ticket } from '../generated/prisma/client.js';
+import type { Clock } from '../clock.js';
+import type { Env } from '../config/env.js';
+import { addContactPoint, updateCustomerProfile } from '../customers/customer-service.js';
+import type { Db } from '../db/db.js';
+import { TicketNotFoundError } from '../errors/ticket-errors.js';
+import type { EventBus } from '../events/event-bus.js';
+import { requestHandoff } from '../handoff/handoff-service.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { BusinessCalendar } from '../sla/business-calendar.js';
+import type { Policy } from '../sla/policy-schema.js';
+import { deadlines } from '../sla/sla-rules.js';
+import { recordSurveyAnswer } from '../surveys/survey-service.js';
+import { openStatuses } from '../tickets/ticket-rules.js';
+import { findTicketForCustomer, openTicket } from '../tickets/ticket-service.js';
+
+export type BotSettings = Pick<Env, 'CLASSIFIER_CONFIDENCE_THRESHOLD' | 'HANDOFF_MAX_MISUNDERSTANDINGS' | 'DEFAULT_LANGUAGE' | 'KNOWLEDGE_BASE_FILE'>;
+
+/** Promises the rules make for a ticket (what the customer is told), earliest first. */
+function promisesFor(ticket: Ticket, policy: Policy, calendar: BusinessCalendar): PromiseView[] {
+  return deadlines(policy, calendar, {
+    openedAt: ticket.createdAt,
+    category: ticket.category,
+    urgency: ticket.urgency,
+    channel: ticket.channel,
+    complexity: ticket.complexity,
+    province: ticket.province,
+  })
+    .map((p) => ({ kind: p.kind, dueAt: p.dueAt }))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+export type BotServiceDeps = {
+  db: Db;
+  events: EventBus;
+  jobs: JobQueue;
+  clock: Clock;
+  settings: BotSettings;
+  policy: Policy;
+  calendar: BusinessCalendar;
+};
+
+/** Binds the dialogs' commands to the database, the clock, events and jobs. */
+export function createBotServices(deps: BotServiceDeps): BotServices {
+  const { db, events, jobs, clock, settings, policy, calendar } = deps;
+  const ctx = () => ({ now: clock(), actor: 'bot', events, timeZone: policy.calendar.timeZone });
+
+  async function view(ticket: Ticket): Promise<TicketView> {
+    const assignee = ticket.assigneeId ? await db.staff.findUnique({ where: { id: ticket.assigneeId }, select: { name: true } }) : null;
+    const stored = await db.slaPromise.findFirst({
+      where: { ticketId: ticket.id, metAt: null, cancelledAt: null, pausedAt: null },
+      orderBy: { dueAt: 'asc' },
+    });
+    const now = clock();
+    const computed = openStatuses.includes(ticket.status) && !ticket.firstRespondedAt ? promisesFor(ticket, policy, calendar).find((p) => p.dueAt > now) : undefined;
+    const nextPromise = stored ? { kind: stored.kind, dueAt: stored.dueAt } : (computed ?? null);
+    return {
+      id: ticket.id,
+      number: ticket.number,
+      status: ticket.status,
+      category: ticket.category,
+      assigneeName: assignee?.name ?? null,
+      createdAt: ticket.createdAt,
+      nextPromise: openStatuses.includes(ticket.status) ? nextPromise : null,
+    };
+  }
+
+  return {
+    settings: { maxMisunderstandings: settings.HANDOFF_MAX_MISUNDERSTANDINGS },
+    knowledgeBase: loadKnowledgeBase(settings.KNOWLEDGE_BASE_FILE),
+
+    async openTicket(input) {
+      const ticket = await openTicket(db, input, ctx());
+      return { id: ticket.id, number: ticket.number, promises: promisesFor(ticket, policy, calendar) };
+    },
+
+    async findTicket(reference, customerId) {
+      try {
+        return await view(await findTicketForCustomer(db, reference, customerId));
+      } catch (err) {
+        if (err instanceof TicketNotFoundError) return null;
+        throw err;
+      }
+    },
+
+    async openTicketsOf(customerId) {
+      const tickets = await db.ticket.findMany({ where: { customerId, status: { in: [...openStatuses] } }, orderBy: { createdAt: 'desc' }, take: 5 });
+      return Promise.all(tickets.map(view));
+    },
+
+    async requestHandoff(input) {
+      await requestHandoff(db, input, { now: clock(), events });
+    },
+
+    async rememberCustomer(customerId, data) {
+      if (data.name || data.company) await updateCustomerProfile(db, customerId, { name: data.name, company: data.company });
+      // Someone else's address stays theirs; the ticket still carries what the customer gave.
+      if (data.phone) await addContactPoint(db, customerId, 'phone', data.phone);
+      if (data.email) await addContactPoint(db, customerId, 'email', data.email);
+    },
+
+    recordSurveyAnswer(input) {
+      return recordSurveyAnswer(db, input, { now: clock(), events, jobs });
+    },
+
+    async recordFollowUp(followUpId, outcome) {
+      await db.followUp.updateMany({
+        where: { id: followUpId },
+        data: { status: 'done', doneAt: clock(), notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
+      });
+    },
+  };
+}

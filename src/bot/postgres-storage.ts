@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Db } from '../db/db.js';
+import { isUniqueViolation } from '../db/transaction.js';
+import { AppError } from '../errors/app-error.js';
+
+/** Someone else saved the same state since we read it: the turn must be redone from fresh state. */
+export class StateConflictError extends AppError {
+  readonly code = 'bot.state_conflict';
+  override readonly status = 409;
+  override readonly retryable = true;
+  constructor(readonly key: string) {
+    super(`Bot state ${key} was changed by another turn (eTag mismatch)`);
+  }
+}
+
+/**
+ * botbuilder `Storage` on the `BotState` table, so conversations survive restarts and any instance can
+ * continue them. Optimistic concurrency: an item written with the eTag it was read with succeeds only if
+ * nobody wrote in between; a missing eTag or `'*'` overwrites.
+ */
+export class PostgresStorage implements Storage {
+  constructor(private readonly db: Db) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return {};
+    const rows = await this.db.botState.findMany({ where: { key: { in: keys } } });
+    const items: StoreItems = {};
+    for (const row of rows) items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.etag };
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag, ...rest } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
+      // Dialog state may hold Dates or class instances: store exactly what JSON keeps.
+      const data = JSON.parse(JSON.stringify(rest)) as Prisma.InputJsonValue;
+      const etag = randomUUID();
+      if (eTag === undefined || eTag === '*') {
+        await this.db.botState.upsert({ where: { key }, create: { key, data, etag }, update: { data, etag } });
+        continue;
+      }
+      const updated = await this.db.botState.updateMany({ where: { key, etag: eTag }, data: { data, etag } });
+      if (updated.count === 1) continue;
+      const exists = await this.db.botState.findUnique({ where: { key }, select: { key: true } });
+      if (exists) throw new StateConflictError(key);
+      // Read with an eTag, deleted since: writing it back is a fresh insert, unless someone beat us to it.
+      try {
+        await this.db.botState.create({ data: { key, data, etag } });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new StateConflictError(key);
+        throw err;
+      }
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.botState.deleteMany({ where: { key: { in: keys } } });
+  }
+}

@@ -1,0 +1,23 @@
+import type { Clock } from '../clock.js';
+import type { Env } from '../config/env.js';
+import type { Db } from '../db/db.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Logger } from '../logger.js';
+import type { ChannelKind } from '../messages/channel-kind.js';
+
+/** What the dialog engine's handoff service does when staff give a conversation back to the bot. */
+export type HandBack = (db: Db, conversationId: string, ctx: { now: Date; actor: string; events?: EventBus }) => Promise<unknown>;
+/** The scheduler's first-response hook: a staff reply meets the ticket's first_response promise. */
+export type MarkResponded = (db: Db, ticketId: string, ctx: { now: Date; actor: string; events?: EventBus; channel?: ChannelKind }) => Promise<unknown>;
+
+export type ConsoleDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+  jobs: Pick<JobQueue, 'send'>;
+  env: Pick<Env, 'BUSINESS_TZ' | 'TRUST_PROXY'>;
+  handBack?: HandBack;
+  markResponded?: MarkResponded;
+};

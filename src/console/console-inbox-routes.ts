@@ -1,0 +1,96 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { NotFoundError } from '../errors/app-error.js';
+import { clientIp, recordAccess } from './access-audit.js';
+import type { ConsoleDeps } from './console-deps.js';
+import { param, staffRoute } from './console-route.js';
+import { conversationDetail, handBackToBot, staffInbox, staffReply, takeOver } from './staff-conversation-service.js';
+
+const ReplyBody = z.strictObject({
+  text: z.string().trim().min(1, 'the reply is empty').max(4000, 'at most 4000 characters'),
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+});
+
+export function mountConsoleInboxRoutes(server: Server, deps: ConsoleDeps): void {
+  server.get(
+    '/console/api/me',
+    staffRoute(deps, async (_req, res, staff) => {
+      res.json({ id: staff.id, name: staff.name, role: staff.role, email: staff.email });
+    }),
+  );
+
+  server.get(
+    '/console/api/inbox',
+    staffRoute(deps, async (req, res, staff) => {
+      const mine = (req.query as Record<string, string> | undefined)?.mine === '1';
+      res.json({ conversations: await staffInbox(deps, mine ? { mine: staff.id } : {}) });
+    }),
+  );
+
+  server.get(
+    '/console/api/conversations/:id',
+    staffRoute(deps, async (req, res, staff) => {
+      const detail = await conversationDetail(deps, param(req, 'id'));
+      await recordAccess(deps.db, {
+        staffId: staff.id,
+        action: 'view_conversation',
+        customerId: detail.conversation.customerId,
+        ticketId: detail.conversation.ticketId,
+        ip: clientIp(req, deps.env.TRUST_PROXY),
+        at: deps.clock(),
+      });
+      res.json(detail);
+    }),
+  );
+
+  server.post(
+    '/console/api/conversations/:id/take',
+    staffRoute(deps, async (req, res, staff) => {
+      res.json({ conversation: await takeOver(deps, param(req, 'id'), staff) });
+    }),
+  );
+
+  server.post(
+    '/console/api/conversations/:id/reply',
+    staffRoute(deps, async (req, res, staff) => {
+      const body = ReplyBody.parse(req.body ?? {});
+      const result = await staffReply(deps, param(req, 'id'), staff, body);
+      res.status(result.duplicate ? 200 : 201);
+      res.json(result);
+    }),
+  );
+
+  server.post(
+    '/console/api/conversations/:id/hand-back',
+    staffRoute(deps, async (req, res, staff) => {
+      res.json({ conversation: await handBackToBot(deps, param(req, 'id'), staff) });
+    }),
+  );
+
+  server.get(
+    '/console/api/notifications',
+    staffRoute(deps, async (_req, res, staff) => {
+      const notifications = await deps.db.staffNotification.findMany({
+        where: {
+          deliverAfter: { lte: deps.clock() },
+          OR: [{ staffId: staff.id }, { staffId: null, OR: [{ role: staff.role }, { role: null }] }],
+        },
+        orderBy: [{ deliverAfter: 'desc' }],
+        take: 100,
+      });
+      res.json({ notifications });
+    }),
+  );
+
+  server.post(
+    '/console/api/notifications/:id/read',
+    staffRoute(deps, async (req, res, staff) => {
+      const updated = await deps.db.staffNotification.updateMany({
+        where: { id: param(req, 'id'), OR: [{ staffId: staff.id }, { staffId: null }] },
+        data: { readAt: deps.clock() },
+      });
+      if (updated.count === 0) throw new NotFoundError('No such notification for you');
+      res.json({ read: true });
+    }),
+  );
+}

@@ -1,0 +1,145 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
+import { NotFoundError } from '../errors/app-error.js';
+import { addNote, assignTicket, resolveTicket, transitionTicket } from '../tickets/ticket-service.js';
+import { clientIp, recordAccess } from './access-audit.js';
+import type { ConsoleDeps } from './console-deps.js';
+import { param, staffRoute, ticketContext } from './console-route.js';
+
+const statusList = z
+  .string()
+  .transform((v) => v.split(',').filter(Boolean))
+  .pipe(z.array(z.enum(Object.values(TicketStatus) as [TicketStatus, ...TicketStatus[]])));
+const TicketQuery = z.object({
+  status: statusList.optional(),
+  category: z.enum(Object.values(TicketCategory) as [TicketCategory, ...TicketCategory[]]).optional(),
+  urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]).optional(),
+  assignee: z.string().max(64).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const TransitionBody = z.strictObject({
+  to: z.enum(Object.values(TicketStatus) as [TicketStatus, ...TicketStatus[]]),
+  reason: z.string().trim().max(1000).optional(),
+});
+const AssignBody = z.strictObject({ staffId: z.string().min(1).max(64) });
+const NoteBody = z.strictObject({ text: z.string().trim().min(1, 'the note is empty').max(4000) });
+const ResolveBody = z.strictObject({ reason: z.string().trim().max(1000).optional() });
+const OutboxQuery = z.object({ status: z.enum(['outbox', 'failed']).optional() });
+
+export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): void {
+  const { db } = deps;
+
+  server.get(
+    '/console/api/tickets',
+    staffRoute(deps, async (req, res, staff) => {
+      const q = TicketQuery.parse(req.query ?? {});
+      const tickets = await db.ticket.findMany({
+        where: {
+          ...(q.status?.length ? { status: { in: q.status } } : {}),
+          ...(q.category ? { category: q.category } : {}),
+          ...(q.urgency ? { urgency: q.urgency } : {}),
+          ...(q.assignee ? { assigneeId: q.assignee === 'me' ? staff.id : q.assignee } : {}),
+          ...(q.q ? { OR: [{ number: { contains: q.q, mode: 'insensitive' } }, { title: { contains: q.q, mode: 'insensitive' } }] } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }],
+        take: q.limit,
+        include: {
+          customer: { select: { id: true, name: true, company: true } },
+          assignee: { select: { id: true, name: true } },
+          promises: { where: { metAt: null, breachedAt: null, cancelledAt: null }, orderBy: [{ dueAt: 'asc' }], take: 1 },
+        },
+      });
+      res.json({ tickets });
+    }),
+  );
+
+  server.get(
+    '/console/api/tickets/:id',
+    staffRoute(deps, async (req, res, staff) => {
+      const ticket = await db.ticket.findUnique({
+        where: { id: param(req, 'id') },
+        include: {
+          customer: { include: { contacts: true } },
+          asset: true,
+          assignee: { select: { id: true, name: true, role: true } },
+          events: { orderBy: [{ seq: 'asc' }] },
+          promises: { orderBy: [{ dueAt: 'asc' }] },
+          visits: { orderBy: [{ scheduledAt: 'asc' }] },
+          surveys: { orderBy: [{ round: 'asc' }] },
+          conversations: { select: { id: true, channel: true, state: true, updatedAt: true } },
+        },
+      });
+      if (!ticket) throw new NotFoundError(`No ticket ${param(req, 'id')}`);
+      const outbound = await db.outboundMessage.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: 'asc' }] });
+      await recordAccess(db, {
+        staffId: staff.id,
+        action: 'view_ticket',
+        customerId: ticket.customerId,
+        ticketId: ticket.id,
+        ip: clientIp(req, deps.env.TRUST_PROXY),
+        at: deps.clock(),
+      });
+      res.json({ ticket, outbound });
+    }),
+  );
+
+  server.post(
+    '/console/api/tickets/:id/transition',
+    staffRoute(deps, async (req, res, staff) => {
+      const body = TransitionBody.parse(req.body ?? {});
+      res.json({ ticket: await transitionTicket(db, param(req, 'id'), body.to, { ...ticketContext(deps, staff), reason: body.reason }) });
+    }),
+  );
+
+  server.post(
+    '/console/api/tickets/:id/assign',
+    staffRoute(deps, async (req, res, staff) => {
+      const body = AssignBody.parse(req.body ?? {});
+      res.json({ ticket: await assignTicket(db, param(req, 'id'), body.staffId, ticketContext(deps, staff)) });
+    }),
+  );
+
+  server.post(
+    '/console/api/tickets/:id/notes',
+    staffRoute(deps, async (req, res, staff) => {
+      const body = NoteBody.parse(req.body ?? {});
+      res.status(201);
+      res.json({ event: await addNote(db, param(req, 'id'), body.text, ticketContext(deps, staff)) });
+    }),
+  );
+
+  server.post(
+    '/console/api/tickets/:id/resolve',
+    staffRoute(deps, async (req, res, staff) => {
+      const body = ResolveBody.parse(req.body ?? {});
+      res.json({ ticket: await resolveTicket(db, param(req, 'id'), { ...ticketContext(deps, staff), reason: body.reason }) });
+    }),
+  );
+
+  server.get(
+    '/console/api/staff',
+    staffRoute(deps, async (_req, res) => {
+      const staff = await db.staff.findMany({
+        where: { active: true },
+        orderBy: [{ name: 'asc' }],
+        select: { id: true, name: true, role: true, region: true, onDuty: true },
+      });
+      res.json({ staff });
+    }),
+  );
+
+  server.get(
+    '/console/api/outbox',
+    staffRoute(deps, async (req, res) => {
+      const q = OutboxQuery.parse(req.query ?? {});
+      const messages = await db.outboundMessage.findMany({
+        where: { status: q.status ? q.status : { in: ['outbox', 'failed'] } },
+        orderBy: [{ createdAt: 'desc' }],
+        take: 200,
+      });
+      res.json({ messages });
+    }),
+  );
+}

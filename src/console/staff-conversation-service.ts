@@ -1,0 +1,195 @@
+import type { ContactPoint, Conversation, Message, Staff } from '../generated/prisma/client.js';
+import { normalisePhone } from '../customers/contact-address.js';
+import { setConversationState } from '../conversations/conversation-service.js';
+import { inTransaction } from '../db/transaction.js';
+import { NotFoundError } from '../errors/app-error.js';
+import type { ChannelKind } from '../messages/channel-kind.js';
+import { queueOutbound } from '../outbound/outbound-service.js';
+import type { ConsoleDeps } from './console-deps.js';
+import { ConversationConflictError } from './console-errors.js';
+import { isSupervisor } from './staff-auth.js';
+
+const TRANSCRIPT_LIMIT = 500;
+
+/** Conversations waiting for a person or owned by one, newest first. */
+export async function staffInbox(deps: ConsoleDeps, filter: { mine?: string } = {}) {
+  const conversations = await deps.db.conversation.findMany({
+    where: { state: { in: ['waiting_staff', 'staff'] }, ...(filter.mine ? { assignedStaffId: filter.mine } : {}) },
+    orderBy: [{ updatedAt: 'desc' }],
+    take: 200,
+    include: {
+      customer: { select: { id: true, name: true, company: true } },
+      ticket: { select: { id: true, number: true, status: true, category: true, urgency: true } },
+      messages: { orderBy: [{ seq: 'desc' }], take: 1, select: { text: true, direction: true, createdAt: true, author: true } },
+    },
+  });
+  return conversations.map(({ messages, ...c }) => ({ ...c, lastMessage: messages[0] ?? null }));
+}
+
+/** A conversation with the customer's whole transcript (every channel), and its ticket. */
+export async function conversationDetail(deps: ConsoleDeps, conversationId: string) {
+  const conversation = await deps.db.conversation.findUnique({
+    where: { id: conversationId },
+    include: {
+      customer: { include: { contacts: true } },
+      ticket: { include: { promises: true, assignee: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
+  const where = conversation.customerId ? { customerId: conversation.customerId } : { conversationId };
+  const newestFirst = await deps.db.message.findMany({ where, orderBy: [{ seq: 'desc' }], take: TRANSCRIPT_LIMIT });
+  const assignedStaff = conversation.assignedStaffId
+    ? await deps.db.staff.findUnique({ where: { id: conversation.assignedStaffId }, select: { id: true, name: true } })
+    : null;
+  return { conversation: { ...conversation, assignedStaff }, transcript: newestFirst.reverse().map(transcriptLine) };
+}
+
+function transcriptLine(m: Message) {
+  const raw = (m.raw ?? {}) as { choices?: unknown };
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    channel: m.channel,
+    direction: m.direction,
+    author: m.author,
+    text: m.text,
+    subject: m.subject,
+    choices: Array.isArray(raw.choices) ? raw.choices : [],
+    at: m.createdAt,
+  };
+}
+
+function ownedByOther(conversation: Conversation, staff: Staff): boolean {
+  return conversation.state === 'staff' && !!conversation.assignedStaffId && conversation.assignedStaffId !== staff.id && !isSupervisor(staff);
+}
+
+/** Takes the conversation over: the bot stays silent while a person owns it. */
+export async function takeOver(deps: ConsoleDeps, conversationId: string, staff: Staff): Promise<Conversation> {
+  const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId } });
+  if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
+  if (ownedByOther(conversation, staff)) throw new ConversationConflictError('Another member of staff owns this conversation.');
+  if (conversation.state === 'closed') throw new ConversationConflictError('This conversation is closed.');
+  return setConversationState(deps.db, conversationId, 'staff', { assignedStaffId: staff.id });
+}
+
+type ReplyTarget = { channel: ChannelKind; to: string; subject?: string; meta: Record<string, unknown> };
+
+function newest(contacts: ContactPoint[], kind: ContactPoint['kind']): string | undefined {
+  return contacts.filter((c) => c.kind === kind).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.address;
+}
+
+/**
+ * Where a reply goes: the customer's own channel and address on it. A phone call cannot be answered
+ * later by voice, so a voice conversation is answered by SMS to the caller's number.
+ */
+function replyTarget(conversation: Conversation, contacts: ContactPoint[], lastInbound: Message | null, ticketNumber?: string): ReplyTarget {
+  const meta: Record<string, unknown> = { threadKey: conversation.threadKey };
+  switch (conversation.channel) {
+    case 'chat':
+      return { channel: 'chat', to: conversation.threadKey, meta };
+    case 'sms':
+    case 'voice': {
+      const to = normalisePhone(conversation.threadKey) ?? newest(contacts, 'phone');
+      if (!to) throw new ConversationConflictError('The customer has no phone number to reply to.');
+      return { channel: 'sms', to, meta };
+    }
+    case 'email': {
+      const to = newest(contacts, 'email');
+      if (!to) throw new ConversationConflictError('The customer has no e-mail address to reply to.');
+      const base = lastInbound?.subject?.trim() || (ticketNumber ? `[${ticketNumber}]` : 'Your service request');
+      const subject = /^re:/i.test(base) ? base : `Re: ${base}`;
+      // The e-mail adapter turns these into In-Reply-To / References headers.
+      return { channel: 'email', to, subject, meta: { ...meta, inReplyTo: lastInbound?.externalId ?? null, ticketNumber: ticketNumber ?? null } };
+    }
+  }
+}
+
+/**
+ * A staff reply: queued through the customer's own channel (outbox + delivery job) and recorded in the
+ * conversation as written by `staff:<id>`, in one transaction. The same clientId sends once.
+ */
+export async function staffReply(deps: ConsoleDeps, conversationId: string, staff: Staff, input: { text: string; clientId?: string }) {
+  const conversation = await deps.db.conversation.findUnique({
+    where: { id: conversationId },
+    include: { customer: { include: { contacts: true } }, ticket: { select: { id: true, number: true, language: true } } },
+  });
+  if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
+  if (ownedByOther(conversation, staff)) throw new ConversationConflictError('Another member of staff owns this conversation.');
+  const lastInbound = await deps.db.message.findFirst({ where: { conversationId, direction: 'inbound' }, orderBy: [{ seq: 'desc' }] });
+  const target = replyTarget(conversation, conversation.customer?.contacts ?? [], lastInbound, conversation.ticket?.number);
+  const now = deps.clock();
+  const actor = `staff:${staff.id}`;
+  const language = (conversation.language ?? conversation.ticket?.language) as 'zh-Hant' | 'zh-Hans' | 'en' | undefined;
+
+  return inTransaction(deps.db, async (tx) => {
+    const { row, created } = await queueOutbound(
+      tx,
+      deps.jobs,
+      {
+        channel: target.channel,
+        to: target.to,
+        conversationKey: conversation.threadKey,
+        text: input.text,
+        subject: target.subject,
+        purpose: 'staff_reply',
+        language: language && ['zh-Hant', 'zh-Hans', 'en'].includes(language) ? language : undefined,
+        meta: { ...target.meta, author: actor },
+      },
+      {
+        conversationId,
+        ticketId: conversation.ticketId,
+        customerId: conversation.customerId,
+        idempotencyKey: input.clientId ? `staff_reply:${staff.id}:${input.clientId}` : undefined,
+      },
+    );
+    const externalId = `outbound:${row.id}`;
+    if (!created) {
+      const message = await tx.message.findUnique({ where: { channel_externalId: { channel: row.channel, externalId } } });
+      return { outbound: row, message, duplicate: true };
+    }
+    const message = await tx.message.create({
+      data: {
+        conversationId,
+        customerId: conversation.customerId,
+        ticketId: conversation.ticketId,
+        direction: 'outbound',
+        channel: target.channel,
+        externalId,
+        author: actor,
+        text: input.text,
+        subject: target.subject,
+        raw: { choices: [], meta: { outboundId: row.id, purpose: 'staff_reply' } },
+        createdAt: now,
+      },
+    });
+    await tx.conversation.update({
+      where: { id: conversationId },
+      data: { lastOutboundAt: now, ...(conversation.state !== 'staff' || !conversation.assignedStaffId ? { state: 'staff', assignedStaffId: staff.id } : {}) },
+    });
+    if (conversation.ticketId) {
+      await tx.ticketEvent.create({
+        data: { ticketId: conversation.ticketId, at: now, actor, kind: 'staff_reply', to: target.channel, reason: input.text.slice(0, 500), data: { outboundId: row.id } },
+      });
+      await deps.markResponded?.(tx, conversation.ticketId, { now, actor, events: deps.events, channel: target.channel });
+    }
+    return { outbound: row, message, duplicate: false };
+  });
+}
+
+/** Gives the conversation back to the bot (through the handoff service when it is wired). */
+export async function handBackToBot(deps: ConsoleDeps, conversationId: string, staff: Staff): Promise<Conversation> {
+  const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId } });
+  if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
+  if (ownedByOther(conversation, staff)) throw new ConversationConflictError('Another member of staff owns this conversation.');
+  const now = deps.clock();
+  const actor = `staff:${staff.id}`;
+  if (deps.handBack) {
+    await deps.handBack(deps.db, conversationId, { now, actor, events: deps.events });
+  } else {
+    await inTransaction(deps.db, async (tx) => {
+      await setConversationState(tx, conversationId, 'bot', { assignedStaffId: null, handoffReason: null });
+      await deps.events.emit(tx, 'conversation.handed_back', { conversationId, actor }, now);
+    });
+  }
+  return deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+}

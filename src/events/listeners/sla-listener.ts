@@ -1,0 +1,31 @@
+import type { PolicyContext } from '../../notifications/staff-notification-service.js';
+import { checkTicketPromises, pausePromises, rearmProgressUpdate, resumePromises, settlePromises, storePromises } from '../../sla/sla-service.js';
+import type { EventBus } from '../event-bus.js';
+
+type Deps = Omit<PolicyContext, 'now'>;
+
+/**
+ * SLA clocks follow the ticket: deadlines stored when it opens, paused while waiting on the customer,
+ * resumed (shifted) when it leaves that state, settled (met or closed off) when resolved or closed.
+ * A staff reply re-arms the progress-update promise.
+ */
+export function registerSlaListener(events: EventBus, deps: Deps): void {
+  const ctx = (now: Date): PolicyContext => ({ ...deps, now });
+  events.on('ticket.opened', async ({ ticketId }, tx, at) => {
+    await storePromises(tx, ticketId, ctx(at));
+  });
+  events.on('ticket.status_changed', async ({ ticketId, from, to }, tx, at) => {
+    if (to === 'waiting_customer') {
+      await pausePromises(tx, ticketId, { now: at });
+    } else if (to === 'resolved' || to === 'closed') {
+      // Raise what is already overdue before closing the books.
+      await checkTicketPromises(tx, ticketId, ctx(at));
+      await settlePromises(tx, ticketId, { now: at });
+    } else if (from === 'waiting_customer') {
+      await resumePromises(tx, ticketId, ctx(at));
+    }
+  });
+  events.on('ticket.responded', async ({ ticketId }, tx, at) => {
+    await rearmProgressUpdate(tx, ticketId, ctx(at));
+  });
+}

@@ -1,0 +1,26 @@
+import { notifyStaff, type PolicyContext } from '../../notifications/staff-notification-service.js';
+import type { EventBus } from '../event-bus.js';
+
+type Deps = Omit<PolicyContext, 'now'>;
+
+/** Staff hear about what needs a person: a dissatisfied survey goes to the supervisors. */
+export function registerStaffNoticeListener(events: EventBus, deps: Deps): void {
+  events.on('survey.answered', async ({ surveyId, ticketId, dissatisfied }, tx, at) => {
+    if (!dissatisfied) return;
+    const survey = await tx.survey.findUnique({ where: { id: surveyId }, include: { ticket: true } });
+    if (!survey) return;
+    const detail = [survey.overall !== null ? `overall ${survey.overall}/5` : null, survey.suggestion ? `"${survey.suggestion}"` : null].filter(Boolean).join(', ');
+    await notifyStaff(
+      tx,
+      {
+        ticketId,
+        kind: 'dissatisfied',
+        urgency: survey.ticket.urgency,
+        to: { role: 'supervisor' },
+        dedupeKey: `dissatisfied:${surveyId}`,
+        text: `${survey.ticket.number}: customer dissatisfied in survey round ${survey.round}${detail ? ` (${detail})` : ''}; ticket reopened — ${survey.ticket.title}`,
+      },
+      { ...deps, now: at },
+    );
+  });
+}

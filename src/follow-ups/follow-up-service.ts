@@ -1,0 +1,217 @@
+import { DateTime } from 'luxon';
+import type { FollowUp, Prisma } from '../generated/prisma/client.js';
+import type { Db } from '../db/db.js';
+import { inTransaction } from '../db/transaction.js';
+import { NotFoundError } from '../errors/app-error.js';
+import { silentEvents, type EventBus } from '../events/event-bus.js';
+import type { JobResult } from '../jobs/job-map.js';
+import type { ChannelKind } from '../messages/channel-kind.js';
+import type { PolicyContext } from '../notifications/staff-notification-service.js';
+import { queueOutbound } from '../outbound/outbound-service.js';
+import { installationFirstCallBy, nextQuarterlyContactDue, outOfQuietHours, repairCheckInAt } from '../sla/follow-up-rules.js';
+import { surveyLanguage } from '../surveys/survey-questions.js';
+import { hasOptedOut, reachCustomer } from './customer-reach.js';
+import { FOLLOW_UP_CALL_TITLE, followUpMessage, type FollowUpKind } from './follow-up-messages.js';
+
+/**
+ * Follow-ups are FollowUp rows (one per trigger, by `dedupeKey`) sent by the `follow_up.send` job:
+ * a message on the customer's channel, or a call task for staff (voice, project customers, installations,
+ * or no address to write to). Status: scheduled → sent, or cancelled when no longer applicable.
+ */
+
+export type DomainContext = { now: Date; actor?: string; events?: EventBus };
+
+/** A repaired unit went back to the customer: stamps the asset, logs it on the ticket, emits `unit.returned`. */
+export async function recordUnitReturned(db: Db, ticketId: string, ctx: DomainContext): Promise<void> {
+  const events = ctx.events ?? silentEvents;
+  await inTransaction(db, async (tx) => {
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
+    if (ticket.assetId) await tx.asset.update({ where: { id: ticket.assetId }, data: { returnedAt: ctx.now } });
+    await tx.ticketEvent.create({ data: { ticketId, at: ctx.now, actor: ctx.actor ?? 'system', kind: 'unit_returned', data: { assetId: ticket.assetId } } });
+    await events.emit(tx, 'unit.returned', { ticketId, assetId: ticket.assetId }, ctx.now);
+  });
+}
+
+/** A new installation: stamps the asset and emits `asset.installed` (the first call is due within a month). */
+export async function recordInstallation(db: Db, assetId: string, installedAt: Date, ctx: DomainContext): Promise<void> {
+  const events = ctx.events ?? silentEvents;
+  await inTransaction(db, async (tx) => {
+    const asset = await tx.asset.findUnique({ where: { id: assetId } });
+    if (!asset) throw new NotFoundError(`No asset with id ${assetId}`);
+    await tx.asset.update({ where: { id: assetId }, data: { installedAt } });
+    await events.emit(tx, 'asset.installed', { assetId, customerId: asset.customerId }, installedAt);
+  });
+}
+
+type NewFollowUp = { customerId: string; ticketId?: string | null; assetId?: string | null; kind: FollowUpKind; dueAt: Date; channel: ChannelKind; dedupeKey: string };
+
+/** Stores the follow-up once per dedupeKey and enqueues its job at `sendAfter`; a second call returns the first row. */
+async function createFollowUp(db: Db, data: NewFollowUp, sendAfter: Date, ctx: PolicyContext): Promise<FollowUp> {
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.followUp.createMany({ data: [{ ...data, createdAt: ctx.now }], skipDuplicates: true });
+    const row = await tx.followUp.findUniqueOrThrow({ where: { dedupeKey: data.dedupeKey } });
+    if (count > 0) await ctx.jobs.send('follow_up.send', { followUpId: row.id }, { tx, startAfter: sendAfter, singletonKey: `follow_up:${row.id}` });
+    return row;
+  });
+}
+
+/** Check-in `repairCheckIn.afterDays` after the unit came back, on the ticket's channel. */
+export async function scheduleRepairCheckIn(db: Db, ticketId: string, returnedAt: Date, ctx: PolicyContext): Promise<FollowUp> {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
+  const dueAt = repairCheckInAt(ctx.policy, ctx.calendar, returnedAt);
+  return createFollowUp(
+    db,
+    { customerId: ticket.customerId, ticketId, assetId: ticket.assetId, kind: 'repair_checkin', dueAt, channel: ticket.channel, dedupeKey: `repair_checkin:${ticketId}` },
+    dueAt,
+    ctx,
+  );
+}
+
+/** First call after an installation: a staff call task created now, due within `installationFirstCall.withinMonths`. */
+export async function scheduleInstallationCall(db: Db, assetId: string, installedAt: Date, ctx: PolicyContext): Promise<FollowUp> {
+  const asset = await db.asset.findUnique({ where: { id: assetId } });
+  if (!asset) throw new NotFoundError(`No asset with id ${assetId}`);
+  const dueAt = installationFirstCallBy(ctx.policy, ctx.calendar, installedAt);
+  return createFollowUp(
+    db,
+    { customerId: asset.customerId, assetId, kind: 'installation_call', dueAt, channel: 'voice', dedupeKey: `installation_call:${assetId}` },
+    ctx.now,
+    ctx,
+  );
+}
+
+/**
+ * The daily sweep: every customer not contacted for `regularContact.everyMonths` (project customers: also
+ * never past `projectCustomerContact.maxGapMonths`) gets one quarterly_contact follow-up per gap
+ * (keyed by the last contact's date). Project customers get a staff call; others a message when they can
+ * be written to. Returns how many were created.
+ */
+export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit = 500): Promise<number> {
+  const { regularContact, projectCustomerContact } = ctx.policy.followUps;
+  const local = DateTime.fromJSDate(ctx.now, { zone: ctx.calendar.timeZone });
+  const cutoff = (months: number) => local.minus({ months }).toJSDate();
+  const lastContactBefore = (at: Date): Prisma.CustomerWhereInput[] => [{ lastContactAt: { lte: at } }, { lastContactAt: null, createdAt: { lte: at } }];
+  const customers = await db.customer.findMany({
+    where: {
+      mergedIntoId: null,
+      OR: [
+        { isProjectCustomer: false, OR: lastContactBefore(cutoff(regularContact.everyMonths)) },
+        { isProjectCustomer: true, OR: lastContactBefore(cutoff(Math.min(regularContact.everyMonths, projectCustomerContact.maxGapMonths))) },
+      ],
+    },
+    take: limit,
+    orderBy: { createdAt: 'asc' },
+    include: { contacts: true, tickets: { orderBy: { createdAt: 'desc' }, take: 1, select: { channel: true } } },
+  });
+  let created = 0;
+  for (const c of customers) {
+    const last = c.lastContactAt ?? c.createdAt;
+    const dueAt = nextQuarterlyContactDue(ctx.policy, ctx.calendar, last, c.isProjectCustomer);
+    if (dueAt > ctx.now) continue;
+    const dedupeKey = `quarterly_contact:${c.id}:${ctx.calendar.localDate(last)}`;
+    const channel = quarterlyChannel(c);
+    const before = await db.followUp.count({ where: { dedupeKey } });
+    await createFollowUp(db, { customerId: c.id, kind: 'quarterly_contact', dueAt, channel, dedupeKey }, ctx.now, ctx);
+    if (before === 0) created += 1;
+  }
+  return created;
+}
+
+function quarterlyChannel(c: {
+  isProjectCustomer: boolean;
+  optOutSms: boolean;
+  optOutEmail: boolean;
+  contacts: { kind: string }[];
+  tickets: { channel: ChannelKind }[];
+}): ChannelKind {
+  if (c.isProjectCustomer) return 'voice';
+  const has = (kind: string) => c.contacts.some((p) => p.kind === kind);
+  const preferred = c.tickets[0]?.channel;
+  if (preferred === 'email' && has('email') && !c.optOutEmail) return 'email';
+  if (has('phone') && !c.optOutSms) return 'sms';
+  if (has('email') && !c.optOutEmail) return 'email';
+  return 'voice';
+}
+
+/** Cancels follow-ups not sent yet, for a ticket or a customer (optionally one kind or one channel). */
+export async function cancelScheduledFollowUps(
+  db: Db,
+  scope: { ticketId: string; kind?: FollowUpKind } | { customerId: string; kind?: FollowUpKind; channel?: ChannelKind },
+  reason: string,
+): Promise<number> {
+  const where: Prisma.FollowUpWhereInput =
+    'ticketId' in scope
+      ? { ticketId: scope.ticketId, ...(scope.kind ? { kind: scope.kind } : {}) }
+      : { customerId: scope.customerId, ...(scope.kind ? { kind: scope.kind } : {}), ...(scope.channel ? { channel: scope.channel } : {}) };
+  const { count } = await db.followUp.updateMany({ where: { ...where, status: 'scheduled' }, data: { status: 'cancelled', notes: reason } });
+  return count;
+}
+
+/**
+ * The `follow_up.send` job. Re-checks first (too early or in quiet hours: back in the queue; ticket reopened,
+ * customer contacted since, or opted out of the channel: cancelled), then claims the row (scheduled → sent)
+ * and acts in the same transaction, so a retried job acts once: a message through the outbox, or a call task.
+ */
+export async function sendFollowUp(db: Db, followUpId: string, ctx: PolicyContext): Promise<JobResult> {
+  return inTransaction(db, async (tx) => {
+    const fu = await tx.followUp.findUnique({ where: { id: followUpId }, include: { customer: true } });
+    if (!fu || fu.status !== 'scheduled') return 'skipped';
+    const kind = fu.kind as FollowUpKind;
+    const channel = fu.channel ?? 'voice';
+    const call = channel === 'voice' || kind === 'installation_call';
+    const earliest = kind === 'installation_call' ? ctx.now : fu.dueAt > ctx.now ? fu.dueAt : ctx.now;
+    const notBefore = call ? earliest : outOfQuietHours(ctx.policy, ctx.calendar, earliest);
+    if (notBefore > ctx.now) {
+      await ctx.jobs.send('follow_up.send', { followUpId }, { tx, startAfter: notBefore, singletonKey: `follow_up:${followUpId}` });
+      return 'skipped';
+    }
+    const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
+    const reason =
+      kind === 'repair_checkin' && ticket && !['resolved', 'closed'].includes(ticket.status)
+        ? `ticket is ${ticket.status}`
+        : kind === 'quarterly_contact' && fu.customer.lastContactAt && fu.customer.lastContactAt > fu.createdAt
+          ? 'customer contacted since'
+          : !call && hasOptedOut(fu.customer, channel, 'follow_up')
+            ? 'customer opted out'
+            : null;
+    if (reason) {
+      await tx.followUp.updateMany({ where: { id: followUpId, status: 'scheduled' }, data: { status: 'cancelled', notes: reason } });
+      return 'skipped';
+    }
+    const reach = call ? null : await reachCustomer(tx, fu.customerId, channel, ticket);
+    const claimed = await tx.followUp.updateMany({ where: { id: followUpId, status: 'scheduled' }, data: { status: 'sent', doneAt: ctx.now } });
+    if (claimed.count === 0) return 'skipped';
+    if (reach) {
+      const language = surveyLanguage(fu.customer.language ?? ticket?.language);
+      const message = followUpMessage(kind, language, ticket?.number ?? '');
+      await queueOutbound(
+        tx,
+        ctx.jobs,
+        { channel, to: reach.to, conversationKey: reach.conversationKey, text: message.text, subject: channel === 'email' ? message.subject : undefined, language, purpose: 'follow_up', meta: { followUpId } },
+        { ticketId: fu.ticketId, customerId: fu.customerId, conversationId: reach.conversationId, idempotencyKey: `follow_up:${followUpId}` },
+      );
+      await tx.customer.update({ where: { id: fu.customerId }, data: { lastContactAt: ctx.now } });
+    } else {
+      await tx.staffTask.create({
+        data: {
+          kind: 'follow_up_call',
+          ticketId: fu.ticketId,
+          customerId: fu.customerId,
+          title: FOLLOW_UP_CALL_TITLE[kind] ?? `Follow-up: ${fu.kind}`,
+          details: { followUpId, kind: fu.kind, assetId: fu.assetId },
+          dueAt: kind === 'installation_call' ? fu.dueAt : ctx.calendar.endOfNextWorkingDay(ctx.now),
+          dedupeKey: `follow_up:${followUpId}`,
+          createdAt: ctx.now,
+        },
+      });
+    }
+    if (fu.ticketId) {
+      await tx.ticketEvent.create({
+        data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_sent', to: reach ? channel : 'staff_task', data: { followUpId, kind: fu.kind } },
+      });
+    }
+    return 'done';
+  });
+}

@@ -1,0 +1,13 @@
+import { sendFollowUp, sweepQuarterlyContacts } from '../../follow-ups/follow-up-service.js';
+import type { JobHandler } from '../job-queue.js';
+import { policyContext, type SchedulerDeps } from './scheduler-deps.js';
+
+/** `follow_up.send`: one follow-up message or call task, once. */
+export function createFollowUpSendJob(deps: SchedulerDeps): JobHandler<'follow_up.send'> {
+  return ({ followUpId }) => sendFollowUp(deps.db, followUpId, policyContext(deps, deps.clock()));
+}
+
+/** `follow_up.sweep` (cron, daily): schedules the quarterly contacts that fell due. */
+export function createFollowUpSweepJob(deps: SchedulerDeps): JobHandler<'follow_up.sweep'> {
+  return async () => ((await sweepQuarterlyContacts(deps.db, policyContext(deps, deps.clock()))) > 0 ? 'done' : 'skipped');
+}

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import type { Clock } from '../../clock.js';
+import type { Env } from '../../config/env.js';
+import type { Db } from '../../db/db.js';
+import type { EventBus } from '../../events/event-bus.js';
+import { registerFollowUpListener } from '../../events/listeners/follow-up-listener.js';
+import { registerSlaListener } from '../../events/listeners/sla-listener.js';
+import { registerStaffNoticeListener } from '../../events/listeners/staff-notice-listener.js';
+import { registerSurveyListener } from '../../events/listeners/survey-listener.js';
+import { createBusinessCalendar, type BusinessCalendar } from '../../sla/business-calendar.js';
+import { loadPolicy } from '../../sla/load-policy.js';
+import type { Policy } from '../../sla/policy-schema.js';
+import type { SurveyStarter } from '../../surveys/survey-service.js';
+import type { JobQueue } from '../job-queue.js';
+import { createComplaintReportJob } from './complaint-report-job.js';
+import { createFollowUpSendJob, createFollowUpSweepJob } from './follow-up-send-job.js';
+import { createNotificationDeliverJob } from './notification-deliver-job.js';
+import { createSlaCheckJob, createSlaSweepJob } from './sla-check-job.js';
+import type { SchedulerDeps } from './scheduler-deps.js';
+import { createSurveySendJob } from './survey-send-job.js';
+
+const SHIPPED_POLICY_FILE = 'config/policy.yaml';
+
+/**
+ * The service policy for this instance: POLICY_FILE (the shipped file when left at its default and run from
+ * elsewhere), with HOME_PROVINCE replacing the file's home province. Throws PolicyError naming each bad field.
+ */
+export function loadAppPolicy(env: Pick<Env, 'POLICY_FILE' | 'HOME_PROVINCE'>): { policy: Policy; calendar: BusinessCalendar } {
+  const file = env.POLICY_FILE === SHIPPED_POLICY_FILE && !existsSync(env.POLICY_FILE) ? undefined : env.POLICY_FILE;
+  const loaded = loadPolicy(file);
+  const policy: Policy = env.HOME_PROVINCE ? { ...loaded, homeProvince: { name: env.HOME_PROVINCE, aliases: [] } } : loaded;
+  return { policy, calendar: createBusinessCalendar(policy.calendar) };
+}
+
+/** Recurring jobs (pg-boss cron, evaluated in the business time zone). */
+export const recurringJobs = [
+  { name: 'sla.sweep', cron: '* * * * *' },
+  { name: 'follow_up.sweep', cron: '30 7 * * *' },
+  // 09:00 on the 5th, retried hourly until 16:00 if an instance was down: done well before 17:00 (reruns are harmless).
+  { name: 'report.monthly_complaints', cron: '0 9-16 5 * *' },
+] as const;
+
+/**
+ * Wires the service-promise machinery: listeners on the event bus (SLA clocks, surveys, follow-ups,
+ * staff notices) and one handler per scheduling job.
+ */
+export function registerScheduler(options: {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  jobs: JobQueue;
+  policy: Policy;
+  calendar: BusinessCalendar;
+  env: Pick<Env, 'SUPERVISOR_EMAILS' | 'BUSINESS_TZ'>;
+  startSurveyDialog?: SurveyStarter;
+}): void {
+  const { events, jobs, policy, calendar } = options;
+  const listenerDeps = { policy, calendar, jobs };
+  registerSlaListener(events, listenerDeps);
+  registerSurveyListener(events, listenerDeps);
+  registerFollowUpListener(events, listenerDeps);
+  registerStaffNoticeListener(events, listenerDeps);
+
+  const deps: SchedulerDeps = {
+    db: options.db,
+    clock: options.clock,
+    policy,
+    calendar,
+    jobs,
+    supervisorEmails: options.env.SUPERVISOR_EMAILS,
+    timeZone: options.env.BUSINESS_TZ,
+  };
+  jobs.handle('sla.check', createSlaCheckJob(deps));
+  jobs.handle('sla.sweep', createSlaSweepJob(deps));
+  jobs.handle('survey.send', createSurveySendJob({ ...deps, startDialog: options.startSurveyDialog }));
+  jobs.handle('follow_up.send', createFollowUpSendJob(deps));
+  jobs.handle('follow_up.sweep', createFollowUpSweepJob(deps));
+  jobs.handle('notification.deliver', createNotificationDeliverJob(deps));
+  jobs.handle('report.monthly_complaints', createComplaintReportJob(deps));
+}
+
+/** Puts the recurring jobs on pg-boss's cron (once the queue has started). */
+export async function scheduleRecurringJobs(jobs: JobQueue, timeZone: string): Promise<void> {
+  for (const { name, cron } of recurringJobs) await jobs.schedule(name, cron, timeZone);
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTicket } from '../../src/tickets/ticket-service.js';
+import { aCustomer } from '../support/fixtures.js';
+import { databaseKinds } from '../support/test-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { aSignedInStaff } from './console-fixtures.js';
+
+describe.each(databaseKinds)('console tickets and outbox on %s', (kind) => {
+  let t: TestApp;
+  let headers: Record<string, string>;
+  let agentId: string;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const agent = await aSignedInStaff(t.app.database.prisma, 'agent', 'Amy');
+    headers = agent.headers;
+    agentId = agent.staff.id;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+  const prisma = () => t.app.database.prisma;
+  const post = (path: string, body: unknown = {}) => fetch(`${t.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+  async function aTicket(category: 'fault' | 'complaint' | 'inquiry' = 'fault', urgency: 'low' | 'normal' | 'high' = 'normal') {
+    const { customer } = await aCustomer(prisma());
+    return openTicket(prisma(), { customerId: customer.id, category, urgency, channel: 'sms', problem: `${category} problem` }, { now: t.clock(), actor: 'bot' });
+  }
+
+  it('filters tickets by status, category and urgency', async () => {
+    const fault = await aTicket('fault', 'high');
+    const complaint = await aTicket('complaint', 'high');
+    await post(`/console/api/tickets/${fault.id}/resolve`);
+    const byCategory = await (await fetch(`${t.url}/console/api/tickets?category=complaint&urgency=high`, { headers })).json();
+    expect(byCategory.tickets.map((x: { id: string }) => x.id)).toContain(complaint.id);
+    expect(byCategory.tickets.every((x: { category: string }) => x.category === 'complaint')).toBe(true);
+    const resolved = await (await fetch(`${t.url}/console/api/tickets?status=resolved,closed`, { headers })).json();
+    expect(resolved.tickets.map((x: { id: string }) => x.id)).toEqual([fault.id]);
+  });
+
+  it('refuses an unknown filter value with 400', async () => {
+    const res = await fetch(`${t.url}/console/api/tickets?status=lost`, { headers });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/status/);
+  });
+
+  it('shows a ticket with its history and SLA promises', async () => {
+    const ticket = await aTicket();
+    await prisma().slaPromise.create({ data: { ticketId: ticket.id, kind: 'first_response', dueAt: new Date('2026-11-25T06:00:00Z'), warnAt: new Date('2026-11-25T05:00:00Z') } });
+    const body = await (await fetch(`${t.url}/console/api/tickets/${ticket.id}`, { headers })).json();
+    expect(body.ticket.number).toBe(ticket.number);
+    expect(body.ticket.events.map((e: { kind: string }) => e.kind)).toEqual(['created']);
+    expect(body.ticket.promises).toEqual([expect.objectContaining({ kind: 'first_response', dueAt: '2026-11-25T06:00:00.000Z' })]);
+  });
+
+  it('moves a ticket along the lifecycle and records who did it', async () => {
+    const ticket = await aTicket();
+    const res = await post(`/console/api/tickets/${ticket.id}/transition`, { to: 'triaged', reason: 'checked' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).ticket.status).toBe('triaged');
+    const event = await prisma().ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'status_changed' } });
+    expect(event).toMatchObject({ actor: `staff:${agentId}`, from: 'new', to: 'triaged', reason: 'checked' });
+  });
+
+  it('refuses an illegal move with 409 naming both states', async () => {
+    const ticket = await aTicket();
+    const res = await post(`/console/api/tickets/${ticket.id}/transition`, { to: 'reopened' });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: { code: 'ticket.invalid_transition', message: 'A ticket cannot go from new to reopened' } });
+  });
+
+  it('assigns a ticket, adds a note and resolves it', async () => {
+    const ticket = await aTicket();
+    const engineer = await aSignedInStaff(prisma(), 'engineer', 'Ben');
+    expect((await (await post(`/console/api/tickets/${ticket.id}/assign`, { staffId: engineer.staff.id })).json()).ticket).toMatchObject({ status: 'assigned', assigneeId: engineer.staff.id });
+    expect((await post(`/console/api/tickets/${ticket.id}/notes`, { text: 'Spare part ordered' })).status).toBe(201);
+    expect((await (await post(`/console/api/tickets/${ticket.id}/resolve`, { reason: 'replaced fuser' })).json()).ticket.status).toBe('resolved');
+    const events = await prisma().ticketEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.kind)).toEqual(['created', 'assigned', 'status_changed', 'note', 'status_changed']);
+  });
+
+  it('answers 404 for an unknown ticket and for assigning to nobody', async () => {
+    expect((await fetch(`${t.url}/console/api/tickets/00000000-0000-0000-0000-000000000000`, { headers })).status).toBe(404);
+    const ticket = await aTicket();
+    expect((await post(`/console/api/tickets/${ticket.id}/assign`, { staffId: 'nobody' })).status).toBe(404);
+  });
+
+  it('lists the outbox: messages waiting for credentials and failed ones with their error', async () => {
+    await prisma().outboundMessage.createMany({
+      data: [
+        { channel: 'sms', to: '+886912000999', purpose: 'survey', text: 'waiting', status: 'outbox' },
+        { channel: 'email', to: 'a@example.com', purpose: 'staff_reply', text: 'broken', status: 'failed', lastError: 'SMTP 550 mailbox unavailable' },
+        { channel: 'sms', to: '+886912000998', purpose: 'reply', text: 'done', status: 'sent' },
+      ],
+    });
+    const body = await (await fetch(`${t.url}/console/api/outbox`, { headers })).json();
+    expect(body.messages.map((m: { text: string; status: string; lastError: string | null }) => [m.text, m.status, m.lastError]).sort()).toEqual([
+      ['broken', 'failed', 'SMTP 550 mailbox unavailable'],
+      ['waiting', 'outbox', null],
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../support/test-database.js';
+import { aPhone, openHarness, type Harness } from '../dialog-harness.js';
+import { play, TICKET } from '../transcript.js';
+
+const questions = [
+  { language: 'en', send: 'How long is the warranty on your products?', expect: '12-month warranty', topic: 'warranty' },
+  { language: 'zh-Hant', send: '請問你們的營業時間是幾點到幾點？', expect: '週一至週六 08:30 至 18:00', topic: 'opening_hours' },
+  { language: 'zh-Hans', send: '请问上门维修的费用是多少钱？', expect: '出勤费', topic: 'service_fees' },
+];
+
+describe.each(databaseKinds)('inquiry dialog on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it.each(questions)('answers a $language question from the knowledge base at once and logs the topic', async ({ send, expect: wanted, topic }) => {
+    const phone = aPhone();
+    const reply = await h.say(phone, send);
+    expect(reply).toContain(wanted);
+    const logged = await h.db.prisma.message.findFirstOrThrow({ where: { direction: 'outbound', conversation: { threadKey: phone } } });
+    expect(logged.raw).toMatchObject({ meta: { kbTopic: topic, answeredBy: 'knowledge-base' } });
+    expect(await h.db.prisma.ticket.count({ where: { contactPhone: phone } })).toBe(0);
+  });
+
+  it('turns a question the knowledge base cannot answer into an inquiry ticket', async () => {
+    const phone = aPhone();
+    await play(h, phone, [
+      { send: 'Can I get a copy of the safety certificate for my model?', expect: ['pass your question to a colleague', 'name'] },
+      { send: 'Ivy', expect: ['correct?'] },
+      { send: 'yes', expect: [TICKET] },
+    ]);
+    const ticket = await h.db.prisma.ticket.findFirstOrThrow({ where: { contactPhone: phone } });
+    expect(ticket).toMatchObject({ category: 'inquiry', problem: 'Can I get a copy of the safety certificate for my model?' });
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { isSkip, parseContact, parseDate, parseRating, parseTicketReference, provinceOf, yesNo } from '../../../dialogs/shared/answers.js';
+import { chooseLanguage } from '../../../dialogs/shared/language.js';
+import { interruptionOf } from '../../../dialogs/shared/interruptible-dialog.js';
+
+const today = new Date('2026-11-25T02:00:00Z');
+const tz = 'Asia/Taipei';
+
+describe('free-text answers', () => {
+  it('reads purchase dates written in several ways', () => {
+    expect(parseDate('2024-03-05', today, tz)).toEqual({ ok: true, value: '2024-03-05' });
+    expect(parseDate('2024/3/5', today, tz)).toEqual({ ok: true, value: '2024-03-05' });
+    expect(parseDate('2024年3月5日', today, tz)).toEqual({ ok: true, value: '2024-03-05' });
+    expect(parseDate('5 March 2024', today, tz)).toEqual({ ok: true, value: '2024-03-05' });
+    expect(parseDate('March 2024', today, tz)).toEqual({ ok: true, value: '2024-03-01' });
+  });
+
+  it('refuses impossible and future dates', () => {
+    expect(parseDate('2024-13-45', today, tz).ok).toBe(false);
+    expect(parseDate('2027-01-01', today, tz).ok).toBe(false);
+    expect(parseDate('last year', today, tz).ok).toBe(false);
+  });
+
+  it('takes a phone number or an e-mail address as contact, and nothing else', () => {
+    expect(parseContact('0912 345 678')).toEqual({ ok: true, value: { phone: '+886912345678' } });
+    expect(parseContact('mail me at Amy@Example.com')).toEqual({ ok: true, value: { email: 'amy@example.com' } });
+    expect(parseContact('12345').ok).toBe(false);
+    expect(parseContact('call me').ok).toBe(false);
+  });
+
+  it('reads scores from digits, words and stars', () => {
+    expect(parseRating('4')).toEqual({ ok: true, value: 4 });
+    expect(parseRating('5分')).toEqual({ ok: true, value: 5 });
+    expect(parseRating('three')).toEqual({ ok: true, value: 3 });
+    expect(parseRating('★★')).toEqual({ ok: true, value: 2 });
+    expect(parseRating('9').ok).toBe(false);
+  });
+
+  it('understands skip, yes and no in three languages', () => {
+    expect(['skip', '略過', '跳过'].every(isSkip)).toBe(true);
+    expect(['yes', '是', '好的'].map(yesNo)).toEqual([true, true, true]);
+    expect(['no', '否', '不对'].map(yesNo)).toEqual([false, false, false]);
+  });
+
+  it('reads ticket numbers typed loosely or keyed in as digits', () => {
+    expect(parseTicketReference('status of sr 2026 123?')).toBe('SR-2026-000123');
+    expect(parseTicketReference('2026000123')).toBe('SR-2026-000123');
+    expect(parseTicketReference('my printer')).toBeNull();
+  });
+
+  it('finds the province of a site address', () => {
+    expect(provinceOf('台北市信義區松高路1號')).toBe('台北市');
+    expect(provinceOf('12 Harbour Rd, Kaohsiung City, Taiwan')).toBe('Kaohsiung City');
+  });
+});
+
+describe('language of the conversation', () => {
+  it('keeps the conversation language for short answers in another script', () => {
+    expect(chooseLanguage({ detected: 'zh-Hant', text: '是', current: 'zh-Hans', fallback: 'zh-Hant' })).toBe('zh-Hans');
+    expect(chooseLanguage({ detected: 'en', text: 'Alice Chen', current: 'zh-Hant', fallback: 'zh-Hant' })).toBe('zh-Hant');
+  });
+
+  it('switches when the customer clearly writes in another language', () => {
+    expect(chooseLanguage({ detected: 'en', text: 'My printer is broken again', current: 'zh-Hant', fallback: 'zh-Hant' })).toBe('en');
+    expect(chooseLanguage({ detected: 'zh-Hans', text: '我的打印机坏了', current: 'zh-Hant', fallback: 'zh-Hant' })).toBe('zh-Hans');
+  });
+
+  it('answers mixed messages in the stored language or the default', () => {
+    expect(chooseLanguage({ detected: 'mixed', text: 'printer 壞了 please help', current: 'en', fallback: 'zh-Hant' })).toBe('en');
+    expect(chooseLanguage({ detected: 'mixed', text: 'printer 壞了 please help', current: null, fallback: 'zh-Hans' })).toBe('zh-Hans');
+  });
+});
+
+describe('interruptions', () => {
+  it('treats a whole short command as help, cancel or agent', () => {
+    expect(interruptionOf('help', false)).toBe('help');
+    expect(interruptionOf('取消', false)).toBe('cancel');
+    expect(interruptionOf('start over', false)).toBe('cancel');
+    expect(interruptionOf('人工', false)).toBe('agent');
+  });
+
+  it('ignores the same words inside a description', () => {
+    expect(interruptionOf('please help, the printer will not start', false)).toBeUndefined();
+    expect(interruptionOf('I cancelled the order but the unit arrived', false)).toBeUndefined();
+  });
+});

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordInstallation, recordUnitReturned } from '../../src/follow-ups/follow-up-service.js';
+import { aCustomer } from '../support/fixtures.js';
+import { databaseKinds } from '../support/test-database.js';
+import { local, startScheduler, taipei } from './scheduler-fixture.js';
+
+describe.each(databaseKinds)('follow-ups on %s', (kind) => {
+  let s: Awaited<ReturnType<typeof startScheduler>>;
+  beforeAll(async () => {
+    s = await startScheduler(kind);
+  });
+  afterAll(async () => {
+    await s?.t.stop();
+  });
+
+  async function returnedUnit() {
+    const opened = await s.aTicket(taipei('2026-11-20T09:00'));
+    await s.move(opened.ticket.id, 'resolved', taipei('2026-11-25T14:00'));
+    await recordUnitReturned(s.db, opened.ticket.id, { now: taipei('2026-11-25T15:00'), actor: 'staff:test', events: s.app.events });
+    const followUp = await s.db.followUp.findUniqueOrThrow({ where: { dedupeKey: `repair_checkin:${opened.ticket.id}` } });
+    return { ...opened, followUp };
+  }
+
+  it('checks in three days after a repaired unit is returned, once even when the job is retried', async () => {
+    const { followUp, phone } = await returnedUnit();
+    expect([followUp.kind, followUp.status, local(followUp.dueAt)]).toEqual(['repair_checkin', 'scheduled', '2026-11-28T10:00']);
+    expect((await s.queued('follow_up.send', 'followUpId', followUp.id)).map((j) => local(j.startAfter))).toEqual(['2026-11-28T10:00']);
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('done');
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:01'))).toBe('skipped');
+    const sent = await s.db.outboundMessage.findMany({ where: { purpose: 'follow_up', ticketId: followUp.ticketId } });
+    expect(sent.map((m) => [m.channel, m.to])).toEqual([['sms', phone]]);
+  });
+
+  it('schedules the check-in once when the return is recorded twice', async () => {
+    const { ticket } = await returnedUnit();
+    await recordUnitReturned(s.db, ticket.id, { now: taipei('2026-11-25T16:00'), events: s.app.events });
+    expect(await s.db.followUp.count({ where: { ticketId: ticket.id } })).toBe(1);
+  });
+
+  it('cancels the check-in when the ticket is reopened', async () => {
+    const { followUp } = await returnedUnit();
+    await s.move(followUp.ticketId!, 'reopened', taipei('2026-11-26T09:00'));
+    expect((await s.db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('cancelled');
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('skipped');
+  });
+
+  it('asks staff for a first call within a month of a new installation', async () => {
+    const { customer } = await aCustomer(s.db);
+    const asset = await s.db.asset.create({ data: { customerId: customer.id, model: 'X-200' } });
+    await recordInstallation(s.db, asset.id, taipei('2026-11-25T11:00'), { now: taipei('2026-11-25T11:00'), events: s.app.events });
+    const followUp = await s.db.followUp.findUniqueOrThrow({ where: { dedupeKey: `installation_call:${asset.id}` } });
+    expect(local(followUp.dueAt)).toBe('2026-12-25T11:00');
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-25T11:00'))).toBe('done');
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-25T11:01'))).toBe('skipped');
+    const tasks = await s.db.staffTask.findMany({ where: { customerId: customer.id } });
+    expect(tasks.map((t) => [t.kind, local(t.dueAt)])).toEqual([['follow_up_call', '2026-12-25T11:00']]);
+  });
+
+  it('contacts customers not heard from for a quarter, project customers by a staff call, once per gap', async () => {
+    const quiet = (await aCustomer(s.db)).customer;
+    const project = (await aCustomer(s.db)).customer;
+    const recent = (await aCustomer(s.db)).customer;
+    await s.db.customer.update({ where: { id: quiet.id }, data: { lastContactAt: taipei('2026-08-01T10:00') } });
+    await s.db.customer.update({ where: { id: project.id }, data: { lastContactAt: taipei('2026-08-20T10:00'), isProjectCustomer: true } });
+    await s.db.customer.update({ where: { id: recent.id }, data: { lastContactAt: taipei('2026-10-01T10:00') } });
+    await s.run.followUpSweep(taipei('2026-11-25T07:30'));
+    await s.run.followUpSweep(taipei('2026-11-26T07:30'));
+    const rows = await s.db.followUp.findMany({ where: { kind: 'quarterly_contact', customerId: { in: [quiet.id, project.id, recent.id] } } });
+    expect(rows.map((r) => [r.customerId, r.channel]).sort()).toEqual([[quiet.id, 'sms'], [project.id, 'voice']].sort());
+
+    const toQuiet = rows.find((r) => r.customerId === quiet.id)!;
+    // 07:30 is inside quiet hours: the message waits until 08:00.
+    expect(await s.run.followUpSend(toQuiet.id, taipei('2026-11-25T07:31'))).toBe('skipped');
+    expect(await s.run.followUpSend(toQuiet.id, taipei('2026-11-25T08:00'))).toBe('done');
+    expect(local((await s.db.customer.findUniqueOrThrow({ where: { id: quiet.id } })).lastContactAt)).toBe('2026-11-25T08:00');
+    const toProject = rows.find((r) => r.customerId === project.id)!;
+    expect(await s.run.followUpSend(toProject.id, taipei('2026-11-25T09:00'))).toBe('done');
+    expect((await s.db.staffTask.findFirstOrThrow({ where: { customerId: project.id } })).kind).toBe('follow_up_call');
+  });
+
+  it('drops the quarterly contact when the customer gets in touch first', async () => {
+    const { customer } = await aCustomer(s.db);
+    await s.db.customer.update({ where: { id: customer.id }, data: { lastContactAt: taipei('2026-08-01T10:00') } });
+    await s.run.followUpSweep(taipei('2026-11-25T07:30'));
+    const row = await s.db.followUp.findFirstOrThrow({ where: { customerId: customer.id, kind: 'quarterly_contact' } });
+    const conversation = await s.db.conversation.create({ data: { channel: 'sms', threadKey: `t-${customer.id}`, customerId: customer.id } });
+    await s.db.$transaction((tx) => s.app.events.emit(tx, 'customer.message_received', { customerId: customer.id, conversationId: conversation.id, channel: 'sms' }, taipei('2026-11-25T07:45')));
+    expect((await s.db.followUp.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('cancelled');
+    expect(local((await s.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).lastContactAt)).toBe('2026-11-25T07:45');
+  });
+});
