@@ -3,6 +3,8 @@ import type { ChannelAdapter, Turn } from '../channels/channel-adapter.js';
 import { WebchatAdapter } from '../channels/webchat/webchat-adapter.js';
 import { TwilioSmsAdapter } from '../channels/twilio-sms/twilio-sms-adapter.js';
 import { TwilioVoiceLine } from '../channels/twilio-voice/twilio-voice-line.js';
+import { startEmailChannel, type EmailChannel } from '../channels/email/email-channel.js';
+import { SmtpAdapter } from '../channels/email/smtp-adapter.js';
 import { mountConsole } from './console/console-routes.js';
 import { bootstrapSupervisor } from './console/staff-auth.js';
 import { handBack } from './handoff/handoff-service.js';
@@ -89,6 +91,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   channels.set('voice', voice);
   voice.useTurn(turn);
   voice.mount(server);
+  // E-mail: SMTP out (without SMTP_HOST mail stays in the outbox); IMAP in starts in listen() when IMAP_HOST is set.
+  channels.set('email', new SmtpAdapter({ host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_TLS, user: env.SMTP_USER, password: env.SMTP_PASSWORD, from: env.MAIL_FROM }, logger));
+  let email: EmailChannel | undefined;
+  jobs.handle('mail.poll', async () => {
+    if (!email?.isLeader()) return 'skipped';
+    await email.pollNow();
+    return 'done';
+  });
   // Staff console (/console): staff replies keep the first-response promise; hand-back goes through the handoff service.
   mountConsole(server, { db: database.prisma, clock, logger, events, jobs, env, handBack, markResponded });
   if (env.STAFF_BOOTSTRAP_TOKEN) await bootstrapSupervisor(database.prisma, env.STAFF_BOOTSTRAP_TOKEN);
@@ -112,6 +122,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     async listen() {
       await jobs.start({ work: env.JOBS_ENABLED });
       if (env.JOBS_ENABLED) await scheduleRecurringJobs(jobs, env.BUSINESS_TZ);
+      // One instance polls the mailbox (advisory lock on a PostgreSQL server; channels/email/mailbox-leader.ts).
+      if (env.IMAP_HOST) email ??= startEmailChannel({ env, database, jobs, turn, logger, clock });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(env.PORT, env.HOST, () => resolve());
@@ -128,6 +140,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           // Keep-alive sockets with no request in flight would hold close() open.
           server.server.closeIdleConnections();
         });
+        await email?.stop();
         await jobs.stop();
         for (const adapter of channels.values()) await adapter.stop?.();
         if (!options.database) await database.close();

@@ -98,7 +98,6 @@ export function splitSms(text: string, maxSegments = MAX_SEGMENTS_PER_MESSAGE): 
       continue;
     }
     if (current.trim()) parts.push(current);
-    current = '';
     if (budget(piece)) {
       current = piece;
     } else {

@@ -16,6 +16,7 @@ import { sendTwiml } from '../twilio-shared/twiml-response.js';
 import { verifiedTwilioParams } from '../twilio-shared/twilio-webhook.js';
 import { recordSmsDeliveryStatus } from './sms-delivery-status.js';
 import { answerSmsKeyword } from './sms-keyword-reply.js';
+import { linkMediaToTicket } from './sms-media-link.js';
 import { splitSms } from './sms-segments.js';
 import { smsTextOf } from './sms-text.js';
 import { InboundSmsSchema, mmsAttachments, SmsStatusSchema } from './sms-webhook-schema.js';
@@ -84,13 +85,17 @@ export function mountTwilioSms(server: Server, deps: TwilioSmsDeps): void {
       });
       const result = await Promise.race([turn, late]).finally(() => clearTimeout(timer));
       if (result !== 'late') {
+        if (!result.duplicate) await linkMediaToTicket(deps.db, message.from);
         sendTwiml(res, smsTwiml(result.replies.filter((r) => r.channel === 'sms').map(smsTextOf)));
         return;
       }
       req.logger.warn({ messageSid: sms.MessageSid, budgetMs: budget }, 'dialog slower than the webhook budget; replying through the REST API');
       sendTwiml(res, smsTwiml([]));
       turn
-        .then((late) => sendLateReplies(deps, message, late.replies))
+        .then(async (late) => {
+          await linkMediaToTicket(deps.db, message.from);
+          await sendLateReplies(deps, message, late.replies);
+        })
         .catch((err: unknown) => deps.logger.error({ err, messageSid: sms.MessageSid }, 'late SMS turn failed'));
     }),
   );

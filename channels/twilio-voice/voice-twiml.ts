@@ -1,4 +1,4 @@
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import type { OutboundMessage } from '../../src/messages/outbound-message.js';
 import { prompts, voices, type VoiceLanguage } from './voice-prompts.js';
 

@@ -11,7 +11,7 @@ export const FOLLOW_UP_DIALOG = 'follow-up';
 export type FollowUpKind = 'repair_checkin' | 'installation_call' | 'quarterly_contact';
 export type FollowUpOptions = { followUpId: string; kind: FollowUpKind; ticketId?: string; ticketNumber?: string };
 
-type FollowUpTexts = { ask: Record<FollowUpKind, (n?: string) => string>; retry: string; glad: string; yesNo: string[] };
+type FollowUpTexts = { ask: Record<FollowUpKind, (n?: string) => string>; retry: string; glad: string; describe: string; yesNo: string[] };
 
 const texts: Record<Language, FollowUpTexts> = {
   en: {
@@ -22,6 +22,7 @@ const texts: Record<Language, FollowUpTexts> = {
     },
     retry: 'Sorry, please answer yes or no: is everything working well?',
     glad: 'We are glad to hear that. Thank you, and goodbye.',
+    describe: 'I am sorry to hear that. Could you briefly describe the problem?',
     yesNo: ['Yes', 'No'],
   },
   'zh-Hant': {
@@ -32,6 +33,7 @@ const texts: Record<Language, FollowUpTexts> = {
     },
     retry: '不好意思，請回覆「是」或「否」：設備使用正常嗎？',
     glad: '很高興聽到一切正常，感謝您，再見。',
+    describe: '很抱歉造成您的不便，請您簡單描述一下發生的問題。',
     yesNo: ['是', '否'],
   },
   'zh-Hans': {
@@ -42,6 +44,7 @@ const texts: Record<Language, FollowUpTexts> = {
     },
     retry: '不好意思，请回复“是”或“否”：设备使用正常吗？',
     glad: '很高兴听到一切正常，感谢您，再见。',
+    describe: '很抱歉给您带来不便，请您简单描述一下遇到的问题。',
     yesNo: ['是', '否'],
   },
 };
@@ -50,7 +53,7 @@ const texts: Record<Language, FollowUpTexts> = {
 export class FollowUpDialog extends ComponentDialog {
   constructor(private readonly services: Pick<BotServices, 'recordFollowUp' | 'settings'>) {
     super(FOLLOW_UP_DIALOG);
-    this.addDialog(new WaterfallDialog(FOLLOW_UP_DIALOG + '.steps', [this.askHow.bind(this), this.answered.bind(this)]));
+    this.addDialog(new WaterfallDialog(FOLLOW_UP_DIALOG + '.steps', [this.askHow.bind(this), this.answered.bind(this), this.described.bind(this)]));
     this.addDialog(new AskPrompt());
   }
 
@@ -76,7 +79,12 @@ export class FollowUpDialog extends ComponentDialog {
       return step.endDialog({ fine: true });
     }
     await this.services.recordFollowUp(step.options.followUpId, { fine: false, notes: 'customer reports a problem' });
-    const intake: IntakeOptions = { category: 'fault', linkedTicketId: step.options.ticketId };
+    return ask(step, t.describe, t.describe, { kind: 'text', maxAttempts: 1 });
+  }
+
+  private async described(step: WaterfallStepContext<FollowUpOptions>): Promise<DialogTurnResult> {
+    const problem = typeof step.result === 'string' ? step.result.trim() : '';
+    const intake: IntakeOptions = { category: 'fault', problem, problemGiven: true, linkedTicketId: step.options.ticketId };
     return step.replaceDialog(INTAKE_DIALOG, intake);
   }
 }

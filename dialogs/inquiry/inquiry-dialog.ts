@@ -2,7 +2,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { INTAKE_DIALOG, type IntakeOptions } from '../intake/intake-dialog.js';
-import { say } from '../shared/say.js';
+import { say, sentences } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 
@@ -35,7 +35,7 @@ export class InquiryDialog extends Dialog<InquiryOptions> {
     }
     const { language } = turnInfo(dc.context);
     const answer = this.services.knowledgeBase.answer(topic, language);
-    await say(dc.context, `${answer} ${more[language]}`, { meta: { kbTopic: topic.id, answeredBy: 'knowledge-base' }, expectInput: true });
+    await say(dc.context, sentences(dc.context, answer, more[language]), { meta: { kbTopic: topic.id, answeredBy: 'knowledge-base' }, expectInput: true });
     return dc.endDialog({ answered: topic.id });
   }
 }

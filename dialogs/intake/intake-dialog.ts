@@ -4,7 +4,7 @@ import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { parseContact, parseDate, provinceOf } from '../shared/answers.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
 import { formatTime } from '../shared/format-time.js';
-import { say } from '../shared/say.js';
+import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG } from '../handoff/handoff-dialog.js';
@@ -18,6 +18,8 @@ export type IntakeOptions = {
   category: TicketCategory;
   /** The customer's first message, used as the problem description when it says enough. */
   problem?: string;
+  /** The problem was asked for on purpose: use it even when it is short. */
+  problemGiven?: boolean;
   entities?: Entities;
   urgency?: Urgency;
   complexity?: Complexity;
@@ -135,7 +137,7 @@ export class IntakeDialog extends ComponentDialog {
       const date = parseDate(e.purchaseDate, info.now, info.timeZone);
       if (date.ok) values.purchaseDate = date.value;
     }
-    if (describesProblem(options.problem)) values.problem = options.problem.trim();
+    if (describesProblem(options.problem) || (options.problemGiven && options.problem)) values.problem = options.problem.trim();
     const state: IntakeState = { options, values, skipped: [] };
     return step.replaceDialog(LOOP, state);
   }
@@ -272,7 +274,7 @@ export class IntakeDialog extends ComponentDialog {
     }
     const t = this.texts(step);
     const lines = [t.opened(v.name, ticket.number), ...this.promiseLines(ticket.promises, t, info.language, info.timeZone), t.closing];
-    await say(step.context, lines.join(' '), { meta: { ticketNumber: ticket.number } });
+    await say(step.context, sentences(step.context, ...lines), { meta: { ticketNumber: ticket.number } });
     return step.endDialog({ ticketId: ticket.id, ticketNumber: ticket.number });
   }
 

@@ -9,7 +9,7 @@ import { INTAKE_DIALOG, IntakeDialog, type IntakeOptions } from '../intake/intak
 import { parseTicketReference } from '../shared/answers.js';
 import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
 import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
-import { say } from '../shared/say.js';
+import { say, sentences } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions } from '../status/status-dialog.js';
@@ -110,7 +110,7 @@ export class RootDialog extends InterruptibleDialog {
     const choice = menuChoiceOf(text);
     if (choice) return this.dispatch(step, choice, text, u, true);
     if (GREETING.test(text)) {
-      await say(step.context, `${texts.greeting} ${texts.menuQuestion}`, { choices: texts.menu, expectInput: true });
+      await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
       return step.next();
     }
     if (parseTicketReference(u.entities.ticketRef ?? '') || STATUS_CUE.test(text)) return this.dispatch(step, 'status', text, u, false);

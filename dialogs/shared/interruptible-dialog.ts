@@ -1,7 +1,7 @@
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { ASK_PROMPT } from './ask-prompt.js';
 import { common } from './common-texts.js';
-import { say } from './say.js';
+import { say, sentences } from './say.js';
 import { turnInfo } from './turn-info.js';
 
 const CANCEL = /^\s*(?:cancel|start over|restart|reset|quit|never ?mind|取消|重新開始|重新开始|重來|重来|重新來過|重新来过|算了|不用了)\s*[.!。！]?\s*$/i;
@@ -50,7 +50,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (interruption === 'help') {
         const texts = common(innerDc.context);
         if (deepestActive(innerDc) === ASK_PROMPT) {
-          await say(innerDc.context, `${texts.help} ${texts.helpResume}`);
+          await say(innerDc.context, sentences(innerDc.context, texts.help, texts.helpResume));
           await innerDc.repromptDialog();
         } else {
           await say(innerDc.context, texts.help, { choices: texts.menu, expectInput: true });

@@ -28,3 +28,8 @@ export function reply(context: TurnContext, text: string, options: SayOptions = 
 export async function say(context: TurnContext, text: string, options: SayOptions = {}): Promise<void> {
   await context.sendActivity(reply(context, text, options));
 }
+
+/** Sentences as one reply: spaced in English, run together in Chinese (full-width punctuation ends each). */
+export function sentences(context: TurnContext, ...parts: string[]): string {
+  return parts.filter(Boolean).join(turnInfo(context).language === 'en' ? ' ' : '');
+}

@@ -4,7 +4,7 @@ import type { Language } from '../../src/messages/channel-kind.js';
 import { parseTicketReference } from '../shared/answers.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
 import { formatTime } from '../shared/format-time.js';
-import { say } from '../shared/say.js';
+import { say, sentences } from '../shared/say.js';
 import type { BotServices, TicketView } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 
@@ -75,7 +75,7 @@ export class StatusDialog extends ComponentDialog {
     if (number) return this.report(step, number);
     const open = await this.services.openTicketsOf(info.customer.id);
     if (open.length > 0) {
-      await say(step.context, this.describe(open[0]!, t, info.language, info.timeZone) + (open.length > 1 ? ` ${t.others(open.length - 1)}` : ''));
+      await say(step.context, sentences(step.context, this.describe(open[0]!, t, info.language, info.timeZone), open.length > 1 ? t.others(open.length - 1) : ''));
       return step.endDialog();
     }
     return ask(step, t.askNumber, t.retryNumber, this.spec());
@@ -102,6 +102,6 @@ export class StatusDialog extends ComponentDialog {
   private describe(ticket: TicketView, t: StatusTexts, language: Language, timeZone: string): string {
     const parts = [t.report(ticket.number, t.status[ticket.status]), t.assignee(ticket.assigneeName)];
     if (ticket.nextPromise) parts.push(t.next(formatTime(ticket.nextPromise.dueAt, language, timeZone)));
-    return parts.join(' ');
+    return parts.join(language === 'en' ? ' ' : '');
   }
 }

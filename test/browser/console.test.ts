@@ -25,8 +25,8 @@ describe.skipIf(!hasChromium)(title, () => {
       channel: 'sms', threadKey: '+886912555666', contacts: [{ kind: 'phone', address: '+886912555666' }], at: t.clock(),
     });
     const page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (e) => console.error('PAGEERROR', e.message));
-    page.on('console', (m) => console.error('CONSOLE', m.text()));
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${t.url}/console`);
 
     await page.getByLabel('Console token').fill('wrong-token');
@@ -56,5 +56,6 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('button', { name: 'Customer archive' }).click();
     await expect.poll(() => page.locator('#customer h2').textContent()).toBe(customer.name);
     expect(await prisma.accessAudit.count({ where: { customerId: customer.id, action: 'view_customer' } })).toBe(1);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebchatAdapter } from '../../channels/webchat/webchat-adapter.js';
-import { createTurn } from '../../src/bot/turn.js';
 import { aSignedInStaff } from '../console/console-fixtures.js';
 import { scriptedTurn } from '../channels/webchat/scripted-turn.js';
 import { hasChromium, launchChromium } from '../support/browser.js';
@@ -14,6 +13,7 @@ describe.skipIf(!hasChromium)(title, () => {
   let t: TestApp;
   let browser: Browser;
   let webchat: WebchatAdapter;
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp('pglite', {}, { now: '2026-11-25T02:00:00Z' });
@@ -21,6 +21,7 @@ describe.skipIf(!hasChromium)(title, () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
+    expect(pageErrors).toEqual([]);
     await browser?.close();
     await t?.stop();
   });
@@ -28,6 +29,7 @@ describe.skipIf(!hasChromium)(title, () => {
   async function phonePage(locale = 'en-US'): Promise<Page> {
     const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${t.url}/chat`);
     await page.locator('body[data-ready="true"]').waitFor();
     return page;
@@ -73,7 +75,7 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it('a customer reports a fault through the whole intake and receives a ticket number, kept after a reload', async () => {
-    webchat.useTurn(createTurn(t.app));
+    webchat.useTurn(t.app.turn);
     const page = await phonePage('en-US');
     const answers: [RegExp, string][] = [
       [/name/i, 'Chen Wei'],

@@ -72,7 +72,7 @@ function showTab(name) {
   }
   for (const section of document.querySelectorAll('main > section')) section.hidden = section.id !== `tab-${name}`;
   const loaders = { inbox: loadInbox, tickets: loadTickets, outbox: loadOutbox, notifications: loadNotifications, kpis: loadKpis, customers: () => undefined };
-  loaders[name]?.().catch((err) => flash(err.message));
+  Promise.resolve(loaders[name]?.()).catch((err) => flash(err.message));
 }
 
 // --- Inbox -------------------------------------------------------------------------------------

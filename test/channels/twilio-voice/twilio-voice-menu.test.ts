@@ -152,6 +152,15 @@ describe.each(databaseKinds)('voice IVR in business hours on %s', (kind) => {
     expect(await t.db.prisma.callLog.findUniqueOrThrow({ where: { callSid } })).toMatchObject({ status: 'completed', durationSec: 42, outcome: 'abandoned' });
   });
 
+  it('puts a caller without a number through to a person instead of the dialogs', async () => {
+    const callSid = sid('CA');
+    await postTwilio(t.url, '/twilio/voice', callParams(callSid, 'anonymous'));
+    const res = await step('/twilio/voice/menu?lang=zh', callSid, 'anonymous', { Digits: '1' });
+    expect(res.body).toContain(`>${STAFF}</Dial>`);
+    expect(turn.seen.some((m) => m.conversationKey === callSid)).toBe(false);
+    expect(await t.db.prisma.callLog.findUniqueOrThrow({ where: { callSid } })).toMatchObject({ from: 'anonymous', customerId: null });
+  });
+
   it('rejects a call webhook with a malformed CallSid', async () => {
     const res = await postTwilio(t.url, '/twilio/voice', callParams('CA123', aPhone()));
     expect(res.status).toBe(400);

@@ -21,8 +21,11 @@ export async function openEventStream(url: string, headers: Record<string, strin
           const event: SseEvent = { event: 'message', data: '' };
           let isEvent = false;
           for (const line of block.split('\n')) {
-            if (line.startsWith(':')) comments.push(line.slice(1).trim());
-            else if (line.startsWith('id: ')) event.id = line.slice(4);
+            if (line.startsWith(':')) {
+              comments.push(line.slice(1).trim());
+              continue;
+            }
+            if (line.startsWith('id: ')) event.id = line.slice(4);
             else if (line.startsWith('event: ')) event.event = line.slice(7);
             else if (line.startsWith('data: ')) event.data += line.slice(6);
             else continue;

@@ -15,7 +15,7 @@ const complaints = [
   {
     language: 'zh-Hant',
     steps: [
-      { send: '我要投訴，你們的產品用不到一個月又壞了，非常失望', expect: ['深感抱歉', '哪一方面'] },
+      { send: '我要投訴，你們這次的處理方式讓我非常失望', expect: ['深感抱歉', '哪一方面'] },
       { send: '1', expect: ['記錄這次的投訴', '大名'] },
       { send: '陳先生', expect: [TICKET, '轉接專人'] },
     ],
@@ -24,7 +24,7 @@ const complaints = [
   {
     language: 'zh-Hans',
     steps: [
-      { send: '我要投诉，工程师迟到了三个小时，也没有提前通知', expect: ['深感抱歉', '姓名'] },
+      { send: '我要投诉，工程师迟到了三个小时，也没有提前通知', expect: ['深感抱歉', '贵姓'] },
       { send: '跳过', expect: [TICKET, '转接人工'] },
     ],
     type: 'lateness',
@@ -53,7 +53,8 @@ describe.each(databaseKinds)('complaint dialog on %s', (kind) => {
   it('asks for the complaint type when the message does not say it', async () => {
     const phone = aPhone();
     await play(h, phone, [
-      { send: 'I would like to make a formal complaint about how my case was handled', expect: ['What is your complaint about?', '1 Product quality'] },
+      { send: '3', expect: ['Please tell me what happened'] },
+      { send: 'Nobody followed up on my case for two weeks and I am very unhappy', expect: ['very sorry', 'What is your complaint about?'] },
       { send: 'other', expect: ['name'] },
     ]);
   });

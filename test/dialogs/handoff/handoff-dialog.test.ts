@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handBack } from '../../../src/handoff/handoff-service.js';
 import { aStaffMember } from '../../support/fixtures.js';
 import { databaseKinds } from '../../support/test-database.js';
 import { aPhone, openHarness, type Harness } from '../dialog-harness.js';
@@ -29,6 +30,13 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
     expect((await h.send(phone, 'hello?')).replies).toEqual([]);
   });
 
+  it('answers again once staff hand the conversation back', async () => {
+    const phone = aPhone();
+    await h.say(phone, 'agent');
+    await handBack(h.db.prisma, (await conversationOf(phone)).id, { now: h.clock(), actor: 'staff:test' });
+    expect(await h.say(phone, 'What are your opening hours?')).toContain('Monday to Saturday');
+  });
+
   it('asks for a person with 真人 in the middle of a fault report', async () => {
     const phone = aPhone();
     await play(h, phone, [
@@ -49,10 +57,9 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
 
   it('hands over after repeated messages the bot cannot place', async () => {
     const phone = aPhone();
-    await play(h, phone, [
-      { send: 'qwzx', expect: ['did not quite understand', '1 Report a fault'] },
-      { send: 'plmokn', expect: ['passing you to a colleague'] },
-    ]);
+    const unclear = await h.send(phone, 'qwzx');
+    expect(unclear.replies[0]).toMatchObject({ text: expect.stringContaining('did not quite understand'), choices: expect.arrayContaining(['1 Report a fault', '0 Speak to a person']) });
+    expect(await h.say(phone, 'plmokn')).toContain('passing you to a colleague');
     expect((await conversationOf(phone)).handoffReason).toBe('low_confidence');
   });
 

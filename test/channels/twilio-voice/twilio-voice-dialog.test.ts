@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { databaseKinds } from '../../support/test-database.js';
+import { ACCOUNT_SID, aPhone, postTwilio, PUBLIC_BASE_URL, sid, twilioEnv, twimlTexts } from '../twilio-shared/twilio-test-kit.js';
+
+const callParams = (callSid: string, from: string, extra: Record<string, string> = {}) => ({
+  CallSid: callSid,
+  AccountSid: ACCOUNT_SID,
+  From: from,
+  To: '+886277001234',
+  CallStatus: 'in-progress',
+  ...extra,
+});
+
+/** The IVR driving the real dialog engine (app.turn), by keypad and by speech. */
+describe.each(databaseKinds)('voice menu into the dialogs on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { ...twilioEnv, STAFF_PHONE_NUMBER: '+886277009999' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('takes a fault report chosen on the keypad and continues it by speech', async () => {
+    const from = aPhone();
+    const callSid = sid('CA');
+    await postTwilio(t.url, '/twilio/voice', callParams(callSid, from));
+    const first = await postTwilio(t.url, '/twilio/voice/menu?lang=zh', callParams(callSid, from, { Digits: '1' }));
+    expect(first.body).toContain(`action="${PUBLIC_BASE_URL}/twilio/voice/turn?lang=zh&amp;n=2"`);
+    expect(twimlTexts(first.body, 'Say').length).toBeGreaterThan(0);
+    const second = await postTwilio(t.url, '/twilio/voice/turn?lang=zh&n=2', callParams(callSid, from, { SpeechResult: '我們的印表機壞了，一直卡紙，型號 Canon G3010', Confidence: '0.9' }));
+    expect(twimlTexts(second.body, 'Say').join(' ')).toContain('請問您貴姓大名？');
+    const inbound = await t.db.prisma.message.findMany({ where: { conversation: { channel: 'voice', threadKey: callSid }, direction: 'inbound' }, orderBy: { seq: 'asc' } });
+    expect(inbound.map((m) => m.externalId)).toEqual([`${callSid}:1`, `${callSid}:2`]);
+  });
+
+  it('understands a problem said at the menu', async () => {
+    const from = aPhone();
+    const callSid = sid('CA');
+    await postTwilio(t.url, '/twilio/voice', callParams(callSid, from));
+    const res = await postTwilio(t.url, '/twilio/voice/menu?lang=zh', callParams(callSid, from, { SpeechResult: '您好，我們的印表機壞了，一直卡紙，型號 Canon G3010', Confidence: '0.87' }));
+    expect(twimlTexts(res.body, 'Say').join(' ')).toContain('請問您貴姓大名？');
+    expect(res.body).toContain('<Gather');
+  });
+});

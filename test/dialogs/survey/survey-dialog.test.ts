@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProactiveDialog } from '../../../src/bot/proactive.js';
+import { identifyCustomer } from '../../../src/customers/customer-service.js';
+import type { Language } from '../../../src/messages/channel-kind.js';
+import { openTicket } from '../../../src/tickets/ticket-service.js';
+import { databaseKinds } from '../../support/test-database.js';
+import { aPhone, openHarness, type Harness } from '../dialog-harness.js';
+import { play } from '../transcript.js';
+
+describe.each(databaseKinds)('survey dialog on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** A resolved ticket with a survey sent for it, and the survey's first turn started proactively. */
+  async function surveyStarted(language: Language) {
+    const phone = aPhone();
+    const { customer } = await identifyCustomer(h.db.prisma, { kind: 'phone', address: phone, language });
+    const ticket = await openTicket(h.db.prisma, { customerId: customer.id, category: 'fault', channel: 'sms', problem: 'jam' }, { now: h.clock(), actor: 'test' });
+    await h.db.prisma.ticket.update({ where: { id: ticket.id }, data: { status: 'resolved', resolvedAt: h.clock() } });
+    const survey = await h.db.prisma.survey.create({ data: { ticketId: ticket.id, customerId: customer.id, channel: 'sms', scheduledFor: h.clock(), status: 'sent' } });
+    const replies = await startProactiveDialog(h.deps, {
+      channel: 'sms',
+      to: phone,
+      conversationKey: phone,
+      customerId: customer.id,
+      dialog: 'survey',
+      options: { surveyId: survey.id, ticketNumber: ticket.number },
+    });
+    return { phone, ticket, survey, replies };
+  }
+
+  it.each([
+    { language: 'en' as const, intro: 'six short questions', first: 'service attitude', suggestion: 'Quick and friendly, thanks', thanks: 'Thank you very much' },
+    { language: 'zh-Hant' as const, intro: '六個簡短的問題', first: '服務態度', suggestion: '服務很好，謝謝', thanks: '再見' },
+    { language: 'zh-Hans' as const, intro: '六个简短的问题', first: '服务态度', suggestion: '服务很好，谢谢', thanks: '再见' },
+  ])('asks the five scores and a suggestion in $language and keeps every answer', async ({ language, intro, first, suggestion, thanks }) => {
+    const { phone, survey, ticket, replies } = await surveyStarted(language);
+    expect(replies.map((r) => r.text).join('\n')).toContain(intro);
+    expect(replies.at(-1)).toMatchObject({ channel: 'sms', to: phone, purpose: 'survey', text: expect.stringContaining(first), meta: { expectInput: true } });
+    await play(h, phone, [
+      { send: '5', expect: [] },
+      { send: '4', expect: [] },
+      { send: '5分', expect: [] },
+      { send: '3', expect: [] },
+      { send: '5', expect: [] },
+      { send: suggestion, expect: [thanks] },
+    ]);
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({
+      attitude: 5, skill: 4, punctuality: 5, itemsCompleted: 3, overall: 5, suggestion, status: 'completed', dissatisfied: false,
+    });
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('resolved');
+  });
+
+  it('re-asks a score that is not 1 to 5, and keeps partial answers', async () => {
+    const { phone, survey } = await surveyStarted('en');
+    await play(h, phone, [
+      { send: '9', expect: ['number from 1 to 5'] },
+      { send: '4', expect: ['technical skill'] },
+    ]);
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ attitude: 4, skill: null, status: 'partial' });
+  });
+
+  it('reopens the ticket and apologises when the customer is dissatisfied', async () => {
+    const { phone, ticket } = await surveyStarted('zh-Hant');
+    await play(h, phone, [
+      { send: '2', expect: [] },
+      { send: '2', expect: [] },
+      { send: '1', expect: [] },
+      { send: '2', expect: [] },
+      { send: '1', expect: [] },
+      { send: '略過', expect: ['很抱歉這次服務未能讓您滿意'] },
+    ]);
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('reopened');
+  });
+});
