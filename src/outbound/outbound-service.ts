@@ -2,6 +2,7 @@ import type { OutboundMessage as OutboundRow, Prisma } from '../generated/prisma
 import type { ChannelAdapter } from '../../channels/channel-adapter.js';
 import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
+import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobResult } from '../jobs/job-map.js';
 import type { Logger } from '../logger.js';
@@ -96,9 +97,14 @@ export function createMessageSendHandler(deps: {
     if (claimed.count === 0) return 'skipped';
     try {
       const { providerMessageId } = await adapter.send(toOutboundMessage(row));
+      // A delivery callback may already have moved the row on (delivered): never move it back to sent.
+      await deps.db.outboundMessage.updateMany({
+        where: { id: row.id, status: 'sending' },
+        data: { status: 'sent' },
+      });
       await deps.db.outboundMessage.update({
         where: { id: row.id },
-        data: { status: 'sent', providerMessageId, sentAt: deps.clock(), lastError: null },
+        data: { providerMessageId, sentAt: deps.clock(), lastError: null },
       });
       if (row.ticketId) {
         await deps.db.ticketEvent.create({
@@ -108,11 +114,20 @@ export function createMessageSendHandler(deps: {
       return 'done';
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await deps.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'failed', lastError: message.slice(0, 2000) } });
+      // An opted-out recipient or a provider's 4xx will not change on retry: give up at once.
+      const permanent = err instanceof AppError && !err.retryable;
+      await deps.db.outboundMessage.update({
+        where: { id: row.id },
+        data: { status: permanent ? 'undelivered' : 'failed', lastError: message.slice(0, 2000) },
+      });
       if (row.ticketId) {
         await deps.db.ticketEvent.create({
-          data: { ticketId: row.ticketId, at: deps.clock(), actor: 'system:outbound', kind: 'message_failed', to: row.channel, reason: message.slice(0, 500), data: { outboundId: row.id } },
+          data: { ticketId: row.ticketId, at: deps.clock(), actor: 'system:outbound', kind: 'message_failed', to: row.channel, reason: message.slice(0, 500), data: { outboundId: row.id, permanent } },
         });
+      }
+      if (permanent) {
+        deps.logger.warn({ outboundId: row.id, channel: row.channel, code: (err as AppError).code, err: message }, 'outbound message refused; not retried');
+        return 'done';
       }
       deps.logger.warn({ outboundId: row.id, channel: row.channel, err: message }, 'outbound message failed; will retry');
       throw err;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelAdapter } from '../../channels/channel-adapter.js';
+import { AppError } from '../../src/errors/app-error.js';
 import { createJobQueue, type JobQueue } from '../../src/jobs/job-queue.js';
 import { createLogger } from '../../src/logger.js';
 import type { OutboundMessage } from '../../src/messages/outbound-message.js';
@@ -11,15 +12,20 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/t
 const logger = createLogger('silent');
 const clock = () => new Date('2026-11-25T02:00:00Z');
 
+class RecipientRefused extends AppError {
+  readonly code = 'test.refused';
+}
+
 /** An adapter standing in for a provider: it records what it was asked to send, or fails. */
-function recordingAdapter(fail = false): ChannelAdapter & { sent: OutboundMessage[] } {
+function recordingAdapter(fail: false | 'transient' | 'permanent' = false): ChannelAdapter & { sent: OutboundMessage[] } {
   const sent: OutboundMessage[] = [];
   return {
     kind: 'sms',
     configured: true,
     sent,
     send: async (m) => {
-      if (fail) throw new Error('provider said 503');
+      if (fail === 'transient') throw new Error('provider said 503');
+      if (fail === 'permanent') throw new RecipientRefused('recipient opted out');
       sent.push(m);
       return { providerMessageId: `SM${sent.length}` };
     },
@@ -85,9 +91,31 @@ describe.each(databaseKinds)('outbound messages on %s', (kind) => {
     const { customer } = await aCustomer(db.prisma);
     const ticket = await openTicket(db.prisma, { customerId: customer.id, category: 'fault', channel: 'sms', problem: 'x' }, { now: clock(), actor: 'test' });
     const { row } = await queueOutbound(db.prisma, jobs, { channel: 'sms', to: '+886912000005', text: 'x' }, { ticketId: ticket.id });
-    const handler = createMessageSendHandler({ db: db.prisma, adapters: new Map([['sms', recordingAdapter(true)]]), logger, clock });
+    const handler = createMessageSendHandler({ db: db.prisma, adapters: new Map([['sms', recordingAdapter('transient')]]), logger, clock });
     await expect(handler({ outboundId: row.id })).rejects.toThrow('503');
     expect(await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', attempts: 1, lastError: 'provider said 503' });
     expect(await db.prisma.ticketEvent.count({ where: { ticketId: ticket.id, kind: 'message_failed' } })).toBe(1);
+  });
+
+  it('gives up at once, without a retry, when the provider refuses for good', async () => {
+    const { row } = await queueOutbound(db.prisma, jobs, { channel: 'sms', to: '+886912000006', text: 'x' });
+    const handler = createMessageSendHandler({ db: db.prisma, adapters: new Map([['sms', recordingAdapter('permanent')]]), logger, clock });
+    expect(await handler({ outboundId: row.id })).toBe('done');
+    expect(await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'undelivered', lastError: 'recipient opted out' });
+  });
+
+  it('does not move a row that a delivery callback already marked delivered back to sent', async () => {
+    const { row } = await queueOutbound(db.prisma, jobs, { channel: 'sms', to: '+886912000007', text: 'x' });
+    const racing: ChannelAdapter = {
+      kind: 'sms',
+      configured: true,
+      send: async () => {
+        await db.prisma.outboundMessage.update({ where: { id: row.id }, data: { status: 'delivered' } });
+        return { providerMessageId: 'SMfast' };
+      },
+    };
+    const handler = createMessageSendHandler({ db: db.prisma, adapters: new Map([['sms', racing]]), logger, clock });
+    await handler({ outboundId: row.id });
+    expect(await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'delivered', providerMessageId: 'SMfast' });
   });
 });
