@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { DatabaseUnavailableError } from '../errors/app-error.js';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
+import { withBytesDecoding } from './pglite-bytes-fix.js';
 import { pgClientConnection, pgliteConnection, type SqlConnection } from './sql-connection.js';
 
 /** A Prisma client or an open transaction: domain functions take either, so callers own transactions. */
@@ -50,7 +51,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     throw err;
   }
   const db = pglite;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = new PrismaClient({ adapter: withBytesDecoding(new PrismaPGlite(db)) });
   return {
     kind: 'pglite',
     prisma,
