@@ -23,7 +23,8 @@ export interface JobQueue {
   /** Registers the handler for a job; start() refuses to run while a job has none. */
   handle<J extends JobName>(name: J, handler: JobHandler<J>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): void;
   schedule(name: JobName, cron: string, timeZone: string): Promise<void>;
-  start(options?: { work: boolean }): Promise<void>;
+  /** `requireAllHandlers: false` is for harnesses that wire only some jobs (tests). */
+  start(options?: { work: boolean; requireAllHandlers?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,7 +92,8 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
       started = true;
       if (!options.work) return;
       const missing = jobNames.filter((n) => !handlers.has(n));
-      if (missing.length) logger.warn({ missing }, 'jobs without a handler will wait in their queue');
+      // A job nobody handles would wait forever in its queue: refuse to start instead.
+      if (missing.length && options.requireAllHandlers !== false) throw new Error(`No handler registered for job(s): ${missing.join(', ')}`);
       for (const [name, { handler, options: workOptions }] of handlers) {
         await boss.work<object>(
           name,
