@@ -3,11 +3,8 @@
  * Prints per-class precision/recall/F1 and macro-F1 for category and urgency, language accuracy, entity
  * precision/recall/F1, confusion matrices and messages per second; the last line is `category macro-F1: 0.xxx`.
  */
+import { evaluate } from '../src/understanding/evaluation.js';
 import { readLabelled, type LabelledMessage } from '../src/understanding/labelled-message.js';
-import { understand } from '../src/understanding/understand.js';
-import type { Entities, Understanding } from '../src/understanding/understanding-schema.js';
-
-type ClassScores = { precision: number; recall: number; f1: number; support: number };
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -18,59 +15,8 @@ if (!file) {
 const asJson = args.includes('--json');
 const showErrors = args.includes('--errors');
 
-const ENTITY_KEYS: Record<string, keyof Entities> = { product_model: 'productModel', serial: 'serial', phone: 'phone', email: 'email', order_or_ticket_ref: 'ticketRef' };
-const norm = (v: string) => v.toLowerCase().replace(/[\s\-‐–—]+/g, '');
-
-function classScores(labels: readonly string[], gold: readonly string[], pred: readonly string[]) {
-  const perClass: Record<string, ClassScores> = {};
-  const confusion: Record<string, Record<string, number>> = {};
-  for (const g of labels) confusion[g] = Object.fromEntries(labels.map((p) => [p, 0]));
-  gold.forEach((g, i) => confusion[g]![pred[i]!]!++);
-  for (const c of labels) {
-    const tp = gold.filter((g, i) => g === c && pred[i] === c).length;
-    const fp = pred.filter((p, i) => p === c && gold[i] !== c).length;
-    const fn = gold.filter((g, i) => g === c && pred[i] !== c).length;
-    const precision = tp + fp ? tp / (tp + fp) : 0;
-    const recall = tp + fn ? tp / (tp + fn) : 0;
-    perClass[c] = { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: tp + fn };
-  }
-  const macroF1 = labels.reduce((s, c) => s + perClass[c]!.f1, 0) / labels.length;
-  return { perClass, macroF1, confusion };
-}
-
 const messages: LabelledMessage[] = readLabelled(file);
-// Warm-up pass (JIT, caches) so messages/second reflects steady state, not start-up.
-for (const m of messages.slice(0, 100)) understand(m.text, { channel: m.channel, subject: m.subject });
-const started = performance.now();
-const results: Understanding[] = messages.map((m) => understand(m.text, { channel: m.channel, subject: m.subject }));
-const seconds = (performance.now() - started) / 1000;
-
-const category = classScores(['inquiry', 'fault', 'complaint'], messages.map((m) => m.category), results.map((r) => r.category));
-const urgency = classScores(['low', 'normal', 'high'], messages.map((m) => m.urgency), results.map((r) => r.urgency));
-const languageAccuracy = messages.filter((m, i) => m.language === results[i]!.language).length / messages.length;
-
-const entityCounts: Record<string, { tp: number; fp: number; fn: number }> = {};
-const entityErrors: string[] = [];
-messages.forEach((m, i) => {
-  for (const [key, field] of Object.entries(ENTITY_KEYS)) {
-    const gold = m.expected_entities[key as keyof typeof m.expected_entities];
-    const pred = results[i]!.entities[field];
-    const c = (entityCounts[key] ??= { tp: 0, fp: 0, fn: 0 });
-    if (gold && pred && norm(gold) === norm(pred)) c.tp++;
-    else {
-      if (pred) c.fp++;
-      if (gold) c.fn++;
-      if (gold || pred) entityErrors.push(`${m.id} ${key}: expected ${gold ?? '-'} got ${pred ?? '-'}`);
-    }
-  }
-});
-const prf = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, tp, fp, fn };
-};
-const total = Object.values(entityCounts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-const entities = { overall: prf(total), perType: Object.fromEntries(Object.entries(entityCounts).map(([k, c]) => [k, prf(c)])) };
+const { category, urgency, languageAccuracy, entities, results, entityErrors, seconds } = evaluate(messages);
 const speed = messages.length / seconds;
 
 if (asJson) {

@@ -11,7 +11,7 @@ import { seededRandom } from '../src/understanding/classifier.js';
 type Lang = 'en' | 'zh' | 'yue' | 'mix';
 type LangText = { name: string[]; sym: string[] };
 type Product = { kind: string; models: string[]; serial: string[]; err: string[]; en: LangText; hans: LangText; yue: LangText; mix: LangText };
-type Intent = { id: string; cat: string; urg: string; subj: { en: string[]; zh: string[] } } & Partial<Record<Lang, string[]>>;
+type Intent = { id: string; cat: string; urg: string; weight?: number; subj: { en: string[]; zh: string[] } } & Partial<Record<Lang, string[]>>;
 type Vocab = Record<'part' | 'task' | 'task2', Record<'en' | 'zh' | 'yue' | 'mix', string[]>> & {
   names: Record<'en' | 'zh' | 'yue', string[]>;
   titles: Record<'en' | 'zh', string[]>;
@@ -21,8 +21,8 @@ type Example = { id: string; channel: string; language: string; subject?: string
 
 const DIR = join(import.meta.dirname, '..', 'src', 'understanding', 'corpus');
 const readYaml = <T>(file: string): T => load(readFileSync(join(DIR, 'templates', file), 'utf8')) as T;
-const products = readYaml<Product[]>('products.yaml');
-const intents = [...readYaml<Intent[]>('inquiry.yaml'), ...readYaml<Intent[]>('fault.yaml'), ...readYaml<Intent[]>('complaint.yaml'), ...readYaml<Intent[]>('extra.yaml')];
+const products = [...readYaml<Product[]>('products.yaml'), ...readYaml<Product[]>('products-more.yaml')];
+const intents = [...readYaml<Intent[]>('inquiry.yaml'), ...readYaml<Intent[]>('fault.yaml'), ...readYaml<Intent[]>('complaint.yaml'), ...readYaml<Intent[]>('extra.yaml'), ...readYaml<Intent[]>('more.yaml')];
 const vocab = readYaml<Vocab>('vocab.yaml');
 const toTraditional = Converter({ from: 'cn', to: 'twp' });
 
@@ -178,8 +178,11 @@ const seen = new Set<string>();
 const CHANNELS = ['sms', 'sms', 'email', 'email', 'chat', 'chat', 'chat', 'voice', 'voice'];
 for (const cat of ['inquiry', 'fault', 'complaint']) {
   const own = intents.filter((i) => i.cat === cat);
-  const perIntent = Math.ceil(PER_CLASS / own.length / 5);
+  // `weight` (default 1) sets an intent's share of its class, so common kinds of message (a single broken
+  // device) are not outnumbered by rarer ones (production down, safety) just because they have fewer intents.
+  const totalWeight = own.reduce((s, i) => s + (i.weight ?? 1), 0);
   for (const intent of own) {
+    const perIntent = Math.ceil((PER_CLASS * (intent.weight ?? 1)) / totalWeight / 5);
     for (const variant of ['en', 'hans', 'hant', 'yue', 'mix'] as const) {
       const lang: Lang = variant === 'hans' || variant === 'hant' ? 'zh' : variant;
       if (!intent[lang]) continue;

@@ -9,6 +9,38 @@ const CJK = /[\u3400-\u9fff]/;
 // Written Cantonese → Mandarin, applied before OpenCC (係 must become 是 before it turns into 系).
 const CANTONESE: readonly [RegExp, string][] = [
   [/點解|点解/g, '为什么'],
+  [/點樣|点样/g, '怎样'],
+  [/點算|点算/g, '怎么办'],
+  [/邊個|边个/g, '谁'],
+  [/幾時|几时/g, '什么时候'],
+  [/幾耐|几耐/g, '多久'],
+  [/幾多|几多/g, '多少'],
+  [/頭先|头先/g, '刚才'],
+  [/上晝|上昼/g, '上午'],
+  [/下晝|下昼/g, '下午'],
+  [/朝早/g, '早上'],
+  [/屋企/g, '家里'],
+  [/返工/g, '上班'],
+  [/收工/g, '下班'],
+  [/一齊|一齐/g, '一起'],
+  [/搞掂/g, '搞定'],
+  [/唔啱|唔岩/g, '不对'],
+  [/(?<=[嚟來来人去])整|整(?=好|返|唔|咗|完|掂|番)/g, '修'],
+  [/熄(?=咗|機|机|晒)/g, '关'],
+  [/叉(?=唔到電|唔入電|電|唔到电|电)/g, '充'],
+  [/跳掣/g, '跳闸'],
+  [/掣/g, '按钮'],
+  [/嘈/g, '吵'],
+  [/𨋢|升降機|升降机/g, '电梯'],
+  [/雪櫃|雪柜/g, '冰箱'],
+  [/冷氣機|冷气机|冷氣|冷气/g, '空调'],
+  [/抽濕機|抽湿机/g, '除湿机'],
+  [/熱水爐|热水炉/g, '热水器'],
+  [/保固/g, '保修'],
+  [/仲(?!裁|介)/g, '还'],
+  [/呢(?=[部個个間间台啲些次日兩两排])/g, '这'],
+  [/乜(?!嘢|野)/g, '什么'],
+  [/[㗎喎噃啩囉嘞喇]/g, ''],
   [/邊度|边度/g, '哪里'],
   [/乜嘢|咩嘢|乜野/g, '什么'],
   [/而家/g, '现在'],
@@ -47,9 +79,20 @@ const ABBREVIATIONS: Record<string, string> = {
   doesnt: "doesn't", isnt: "isn't", didnt: "didn't", wasnt: "wasn't", im: "i'm", ive: "i've", idk: "i don't know",
   svc: 'service', tech: 'technician', techs: 'technicians', engr: 'engineer', mgr: 'manager', appt: 'appointment',
   acct: 'account', qty: 'quantity', hrs: 'hours', mins: 'minutes', wk: 'week', wks: 'weeks', w: 'with',
-  wo: 'without', abt: 'about', pmt: 'payment', asap: 'asap', btw: 'by the way', fyi: 'for your information',
-  gd: 'good', nvm: 'never mind', k: 'ok', okie: 'ok'
+  wo: 'without', abt: 'about', pmt: 'payment', btw: 'by the way', fyi: 'for your information',
+  gd: 'good', nvm: 'never mind', k: 'ok', okie: 'ok', nite: 'night', tonite: 'tonight', wud: 'would', cud: 'could',
+  shud: 'should', gonna: 'going to', wanna: 'want to', yr: 'year', yrs: 'years', mth: 'month', mths: 'months', hr: 'hour',
+  wknd: 'weekend', rcvd: 'received', recd: 'received', thnx: 'thanks', thanx: 'thanks', tnx: 'thanks', cos: 'because',
+  sry: 'sorry', tho: 'though', rn: 'right now', atm: 'at the moment', txt: 'text', pwr: 'power', asap: 'asap',
+  // common misspellings
+  recieve: 'receive', recieved: 'received', warrenty: 'warranty', waranty: 'warranty', warrantee: 'warranty',
+  technican: 'technician', tecnician: 'technician', techician: 'technician', enginner: 'engineer', engeneer: 'engineer',
+  machne: 'machine', brokn: 'broken', repiar: 'repair', wokring: 'working', dosent: "doesn't", becuase: 'because',
+  apointment: 'appointment', appoinment: 'appointment', projecter: 'projector', comming: 'coming', untill: 'until',
 };
+
+// Speech-to-text hesitations carry no meaning; "um" and "嗯" should not become features of a class.
+const FILLERS = /\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|you know|i mean)\b|[嗯呃]/g;
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
@@ -69,6 +112,6 @@ export function normalise(text: string): string {
     if (CANTONESE_ANY.test(t)) for (const [re, to] of CANTONESE) t = t.replace(re, to);
     t = toSimplified(t);
   }
-  t = t.toLowerCase();
-  return t.replace(/[a-z0-9']+/g, (w) => ABBREVIATIONS[w] ?? w);
+  t = t.toLowerCase().replace(/ & /g, ' and ');
+  return t.replace(/[a-z0-9']+/g, (w) => ABBREVIATIONS[w] ?? w).replace(FILLERS, ' ');
 }

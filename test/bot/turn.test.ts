@@ -61,7 +61,7 @@ describe.each(databaseKinds)('turn pipeline on %s', (kind) => {
     const phone = aPhone();
     expect(await h.say(phone, 'My Canon G3010 printer is broken and shows an error light')).toContain('May I have your name');
     const conversation = await h.db.prisma.conversation.findUniqueOrThrow({ where: { channel_threadKey: { channel: 'sms', threadKey: phone } } });
-    expect(await h.db.prisma.botState.findUnique({ where: { key: `sms/conversations/${conversation.id}` } })).not.toBeNull();
+    expect(await h.db.prisma.botState.findUnique({ where: { key: `sms/conversations/${conversation.id}/` } })).not.toBeNull();
     const restarted = createTurn({ ...h.deps });
     const message = (text: string) => ({ channel: 'sms' as const, externalId: randomUUID(), from: phone, conversationKey: phone, text, attachments: [], receivedAt: h.clock(), meta: {} });
     const reply = await restarted(message('Rita'));

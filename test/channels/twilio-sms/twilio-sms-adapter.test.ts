@@ -75,18 +75,21 @@ describe.each(databaseKinds)('outbound SMS through the Twilio REST API on %s', (
     expect(events[0]?.data).toMatchObject({ outboundId: row.id, errorCode: '30003' });
   });
 
-  it('records a refusal by the API on the row and the ticket', async () => {
+  it('records a refusal by the API on the row and the ticket, and does not retry it', async () => {
     const phone = aPhone();
     const { customer } = await identifyCustomer(t.db.prisma, { kind: 'phone', address: phone });
     const ticket = await openTicket(t.db.prisma, { customerId: customer.id, category: 'fault', channel: 'sms', problem: 'x' }, { now: t.clock(), actor: 'test' });
     const row = await queue(phone, 'refused', { ticketId: ticket.id });
     api.behave({ kind: 'error', status: 400, code: 21211, message: "The 'To' number is not a valid phone number." });
     try {
-      await expect(deliver({ outboundId: row.id })).rejects.toThrow(/error 21211/);
+      expect(await deliver({ outboundId: row.id })).toBe('done');
     } finally {
       api.behave({ kind: 'ok' });
     }
-    expect((await t.db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('failed');
+    expect(await t.db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'undelivered',
+      lastError: expect.stringMatching(/error 21211/),
+    });
     expect(await t.db.prisma.ticketEvent.count({ where: { ticketId: ticket.id, kind: 'message_failed' } })).toBe(1);
   });
 
@@ -95,9 +98,12 @@ describe.each(databaseKinds)('outbound SMS through the Twilio REST API on %s', (
     await postTwilio(t.url, '/twilio/sms', { MessageSid: sid('SM'), From: phone, To: FROM, Body: 'STOP' });
     const before = api.requests.length;
     const row = await queue(phone, 'How did we do?', { purpose: 'survey' });
-    await expect(deliver({ outboundId: row.id })).rejects.toThrow(/opted out/);
+    expect(await deliver({ outboundId: row.id })).toBe('done');
     expect(api.requests.length).toBe(before);
-    expect((await t.db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('failed');
+    expect(await t.db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'undelivered',
+      lastError: expect.stringMatching(/opted out/),
+    });
   });
 
   it('still sends a reply to a number that opted out of surveys only', async () => {
