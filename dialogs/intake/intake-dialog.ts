@@ -138,7 +138,8 @@ export class IntakeDialog extends ComponentDialog {
       if (date.ok) values.purchaseDate = date.value;
     }
     if (describesProblem(options.problem) || (options.problemGiven && options.problem)) values.problem = options.problem.trim();
-    const state: IntakeState = { options, values, skipped: [] };
+    // A message that mentioned someone else's ticket (e-mail threading) opens a new ticket linked to it.
+    const state: IntakeState = { options: { ...options, linkedTicketId: options.linkedTicketId ?? info.linkedTicketId }, values, skipped: [] };
     return step.replaceDialog(LOOP, state);
   }
 
@@ -267,6 +268,7 @@ export class IntakeDialog extends ComponentDialog {
       siteAddress: v.siteAddress,
       province: v.siteAddress ? provinceOf(v.siteAddress) : undefined,
       linkedTicketId: o.linkedTicketId,
+      sourceMessageId: info.inboundMessageId,
     });
     const handoffReason = o.urgent ? 'high_urgency' : o.handoffAfter;
     if (handoffReason) {

@@ -36,6 +36,8 @@ export type NewTicket = {
   siteAddress?: string;
   province?: string;
   linkedTicketId?: string;
+  /** The inbound message whose turn opens the ticket: replaying it after a crash opens nothing new. */
+  sourceMessageId?: string;
 };
 
 export type SurveyAnswers = { attitude?: number; skill?: number; punctuality?: number; itemsCompleted?: number; overall?: number; suggestion?: string };

@@ -13,6 +13,10 @@ export type TurnInfo = {
   understanding?: Understanding;
   customer: { id: string; name: string | null; company: string | null; phone: string | null; email: string | null };
   conversation: { id: string; ticketId: string | null };
+  /** The stored inbound message of this turn; absent on proactive turns. */
+  inboundMessageId?: string;
+  /** An earlier ticket this message refers to without belonging to it (the channel decided, e.g. e-mail threading). */
+  linkedTicketId?: string;
 };
 
 const KEY = Symbol('aftercareTurnInfo');

@@ -82,6 +82,8 @@ async function handle(deps: BotDeps, message: InboundMessage): Promise<TurnResul
         understanding,
         customer: { id: customer.id, name: customer.name, company: customer.company, ...contacts },
         conversation: { id: conversation.id, ticketId: conversation.ticketId },
+        inboundMessageId: stored.id,
+        linkedTicketId: typeof message.meta.linkedTicketId === 'string' ? message.meta.linkedTicketId : undefined,
       });
     } catch (err) {
       // Retryable failures (database away, state changed by another instance) go back to the channel,

@@ -36,6 +36,8 @@ export type OpenTicketInput = {
   siteAddress?: string;
   province?: string;
   linkedTicketId?: string;
+  /** The inbound message whose turn opens the ticket; opening again for it returns the first ticket. */
+  sourceMessageId?: string;
 };
 
 function titleFrom(problem: string): string {
@@ -46,6 +48,10 @@ function titleFrom(problem: string): string {
 export async function openTicket(db: Db, input: OpenTicketInput, ctx: TicketContext): Promise<Ticket> {
   const events = ctx.events ?? silentEvents;
   const year = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone ?? 'Asia/Taipei' }).year;
+  if (input.sourceMessageId) {
+    const opened = await db.ticket.findUnique({ where: { sourceMessageId: input.sourceMessageId } });
+    if (opened) return opened;
+  }
   return inTransaction(db, async (tx) => {
     const number = await nextTicketNumber(tx, year);
     const { conversationId, ...fields } = input;

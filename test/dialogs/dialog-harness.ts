@@ -16,7 +16,7 @@ import { openTestDatabase, type TestDatabase } from '../support/test-database.js
 /** Wednesday 25 Nov 2026, 10:00 in Taipei: inside business hours. */
 export const WEDNESDAY_MORNING = '2026-11-25T02:00:00Z';
 
-export type SendOptions = { channel?: ChannelKind; externalId?: string; conversationKey?: string; subject?: string };
+export type SendOptions = { channel?: ChannelKind; externalId?: string; conversationKey?: string; subject?: string; meta?: Record<string, unknown> };
 
 export type Harness = {
   db: TestDatabase;
@@ -65,7 +65,7 @@ export async function openHarness(kind: DatabaseKind, envOverrides: Record<strin
       subject: options.subject,
       attachments: [],
       receivedAt: clock(),
-      meta: {},
+      meta: options.meta ?? {},
     });
   return {
     db,

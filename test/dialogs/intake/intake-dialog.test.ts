@@ -42,6 +42,26 @@ describe.each(databaseKinds)('intake dialog on %s', (kind) => {
     expect(ticket).toMatchObject({ serial: 'X5QK012345', productModel: 'Epson L3250' });
   });
 
+  it("links the new ticket to the earlier one the channel says the message refers to", async () => {
+    const { customer } = await identifyCustomer(h.db.prisma, { kind: 'email', address: 'owner@example.com' });
+    const earlier = await h.db.prisma.ticket.create({
+      data: { number: 'SR-2026-900001', customerId: customer.id, category: 'fault', channel: 'email', title: 'x', problem: 'x' },
+    });
+    const sender = 'colleague@example.com';
+    const first = await h.send(sender, 'The Epson L3250 printer stopped printing, serial no: X5QK000001, bought 2025-02-10', {
+      meta: { linkedTicketId: earlier.id },
+    });
+    expect(first.replies.length).toBeGreaterThan(0);
+    await play(h, sender, [
+      { send: 'Ada Wu', expect: ['company'] },
+      { send: 'skip', expect: ['site address'] },
+      { send: 'skip', expect: ['Ada Wu'] },
+      { send: 'yes', expect: [TICKET] },
+    ]);
+    const ticket = await h.db.prisma.ticket.findFirstOrThrow({ where: { serial: 'X5QK000001' } });
+    expect(ticket.linkedTicketId).toBe(earlier.id);
+  });
+
   it('asks again politely after a bad date and a date in the future', async () => {
     await play(h, aPhone(), [
       { send: 'My Canon G3010 printer is broken and shows an error light', expect: ['name'] },
