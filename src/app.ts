@@ -3,9 +3,10 @@ import type { ChannelAdapter, Turn } from '../channels/channel-adapter.js';
 import { WebchatAdapter } from '../channels/webchat/webchat-adapter.js';
 import { TwilioSmsAdapter } from '../channels/twilio-sms/twilio-sms-adapter.js';
 import { TwilioVoiceLine } from '../channels/twilio-voice/twilio-voice-line.js';
-import { startEmailChannel, type EmailChannel } from '../channels/email/email-channel.js';
+import type { EmailChannel } from '../channels/email/email-channel.js';
 import { SmtpAdapter } from '../channels/email/smtp-adapter.js';
 import { mountConsole } from './console/console-routes.js';
+import { mountConsoleVisitRoutes } from './console/console-ticket-routes.js';
 import { bootstrapSupervisor } from './console/staff-auth.js';
 import { handBack } from './handoff/handoff-service.js';
 import { markResponded } from './sla/sla-service.js';
@@ -23,7 +24,7 @@ import type { Logger } from './logger.js';
 import type { BusinessCalendar } from './sla/business-calendar.js';
 import type { Policy } from './sla/policy-schema.js';
 import { version } from './version.js';
-import { createSurveyStarter } from './bot/proactive.js';
+import { createFollowUpStarter, createSurveyStarter } from './bot/proactive.js';
 import { createTurn } from './bot/turn.js';
 
 /** Everything a running aftercare holds; built once by createApp, the composition root. */
@@ -52,8 +53,10 @@ export type CreateAppOptions = {
   env: Env;
   logger: Logger;
   clock: Clock;
-  /** Tests pass an already-open database; otherwise it is opened from env. */
+  /** An already-open database (tests; main.ts opens it while the modules load); otherwise opened from env. */
   database?: Database;
+  /** Close `database` on stop() even though it was passed in (main.ts). */
+  ownsDatabase?: boolean;
 };
 
 export async function createApp(options: CreateAppOptions): Promise<App> {
@@ -100,11 +103,23 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     return 'done';
   });
   // Staff console (/console): staff replies keep the first-response promise; hand-back goes through the handoff service.
-  mountConsole(server, { db: database.prisma, clock, logger, events, jobs, env, handBack, markResponded });
+  const consoleDeps = { db: database.prisma, clock, logger, events, jobs, env, handBack, markResponded };
+  mountConsole(server, consoleDeps);
+  mountConsoleVisitRoutes(server, { ...consoleDeps, policy, calendar });
   if (env.STAFF_BOOTSTRAP_TOKEN) await bootstrapSupervisor(database.prisma, env.STAFF_BOOTSTRAP_TOKEN);
   jobs.handle('message.send', createMessageSendHandler({ db: database.prisma, adapters: channels, logger, clock }));
   // Service promises: SLA clocks, surveys, follow-ups, staff notices, the monthly complaint report.
-  registerScheduler({ db: database.prisma, clock, events, jobs, policy, calendar, env, startSurveyDialog: createSurveyStarter(botDeps) });
+  registerScheduler({
+    db: database.prisma,
+    clock,
+    events,
+    jobs,
+    policy,
+    calendar,
+    env,
+    startSurveyDialog: createSurveyStarter(botDeps),
+    startFollowUpDialog: createFollowUpStarter(botDeps),
+  });
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -123,7 +138,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       await jobs.start({ work: env.JOBS_ENABLED });
       if (env.JOBS_ENABLED) await scheduleRecurringJobs(jobs, env.BUSINESS_TZ);
       // One instance polls the mailbox (advisory lock on a PostgreSQL server; channels/email/mailbox-leader.ts).
-      if (env.IMAP_HOST) email ??= startEmailChannel({ env, database, jobs, turn, logger, clock });
+      if (env.IMAP_HOST && !email) {
+        // Loaded only when a mailbox is configured: the IMAP and MIME libraries cost start-up time.
+        const { startEmailChannel } = await import('../channels/email/email-channel.js');
+        email = startEmailChannel({ env, database, jobs, turn, logger, clock });
+      }
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(env.PORT, env.HOST, () => resolve());
@@ -143,7 +162,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         await email?.stop();
         await jobs.stop();
         for (const adapter of channels.values()) await adapter.stop?.();
-        if (!options.database) await database.close();
+        if (!options.database || options.ownsDatabase) await database.close();
       })();
       return stopping;
     },

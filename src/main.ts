@@ -1,10 +1,10 @@
-import 'dotenv/config';
-import { createApp } from './app.js';
+import dotenv from 'dotenv';
 import { systemClock } from './clock.js';
 import { ConfigError, loadEnv } from './config/env.js';
+import { openDatabase } from './db/db.js';
 import { createLogger } from './logger.js';
 
-process.env.DOTENV_CONFIG_QUIET ??= 'true';
+dotenv.config({ quiet: true });
 
 async function main(): Promise<void> {
   let env;
@@ -19,8 +19,22 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const started = Date.now();
-  const app = await createApp({ env, logger, clock: systemClock }).catch((err: unknown) => {
+  // The database opens while the rest of the application loads: start-up is the longer of the two.
+  const [{ createApp }, database] = await Promise.all([
+    import('./app.js'),
+    openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      onRetry: (attempt, err) => logger.warn({ attempt, err: (err as Error).message }, 'database not reachable yet; retrying'),
+    }),
+  ]).catch((err: unknown) => {
     logger.fatal({ err }, (err as Error).message);
+    process.exit(1);
+  });
+  const app = await createApp({ env, logger, clock: systemClock, database, ownsDatabase: true }).catch(async (err: unknown) => {
+    logger.fatal({ err }, (err as Error).message);
+    await database.close().catch(() => undefined);
     process.exit(1);
   });
   const url = await app.listen();
