@@ -105,6 +105,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   // Staff console (/console): staff replies keep the first-response promise; hand-back goes through the handoff service.
   const consoleDeps = { db: database.prisma, clock, logger, events, jobs, env, handBack, markResponded };
   mountConsole(server, consoleDeps);
+  // On-site visits (book, arrival) keep and start the on-site promises, so they need the policy.
   mountConsoleVisitRoutes(server, { ...consoleDeps, policy, calendar });
   if (env.STAFF_BOOTSTRAP_TOKEN) await bootstrapSupervisor(database.prisma, env.STAFF_BOOTSTRAP_TOKEN);
   jobs.handle('message.send', createMessageSendHandler({ db: database.prisma, adapters: channels, logger, clock }));

@@ -1,10 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../../src/messages/channel-kind.js';
 import { INTAKE_DIALOG, type IntakeOptions } from '../intake/intake-dialog.js';
-import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
-import { say } from '../shared/say.js';
+import { ask, AskPrompt } from '../shared/ask-prompt.js';
+import { reply, say } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
+import { FOLLOW_UP_ANSWER_PROMPT, FollowUpAnswerPrompt, readFollowUpAnswer } from './follow-up-answer.js';
 
 export const FOLLOW_UP_DIALOG = 'follow-up';
 
@@ -49,31 +50,34 @@ const texts: Record<Language, FollowUpTexts> = {
   },
 };
 
-/** A follow-up a scheduled job starts proactively: "is it working?"; a problem becomes a new fault ticket linked to the old one. */
+/**
+ * A follow-up a scheduled job starts proactively: "is it working?". The answer is read loosely ("yes, all
+ * fine", "no, it's broken again"); a problem becomes a new fault ticket linked to the old one.
+ */
 export class FollowUpDialog extends ComponentDialog {
   constructor(private readonly services: Pick<BotServices, 'recordFollowUp' | 'settings'>) {
     super(FOLLOW_UP_DIALOG);
     this.addDialog(new WaterfallDialog(FOLLOW_UP_DIALOG + '.steps', [this.askHow.bind(this), this.answered.bind(this), this.described.bind(this)]));
     this.addDialog(new AskPrompt());
-  }
-
-  private spec(): AnswerSpec {
-    return { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+    this.addDialog(new FollowUpAnswerPrompt(services.settings.maxMisunderstandings + 1));
   }
 
   private async askHow(step: WaterfallStepContext<FollowUpOptions>): Promise<DialogTurnResult> {
     const t = texts[turnInfo(step.context).language];
-    return ask(step, t.ask[step.options.kind](step.options.ticketNumber), t.retry, this.spec(), t.yesNo);
+    return step.prompt(FOLLOW_UP_ANSWER_PROMPT, {
+      prompt: reply(step.context, t.ask[step.options.kind](step.options.ticketNumber), { choices: t.yesNo, expectInput: true }),
+      retryPrompt: reply(step.context, t.retry, { choices: t.yesNo, expectInput: true }),
+    });
   }
 
   private async answered(step: WaterfallStepContext<FollowUpOptions>): Promise<DialogTurnResult> {
     const t = texts[turnInfo(step.context).language];
-    const answer = answerOf(step, step.result, this.spec());
-    if (answer.status !== 'ok') {
+    const fine = readFollowUpAnswer(typeof step.result === 'string' ? step.result : '');
+    if (fine === undefined) {
       await this.services.recordFollowUp(step.options.followUpId, { fine: false, notes: `unclear answer: ${String(step.result)}` });
       return step.replaceDialog('handoff', { reason: 'misunderstood', ticketId: step.options.ticketId });
     }
-    if (answer.value === true) {
+    if (fine) {
       await this.services.recordFollowUp(step.options.followUpId, { fine: true });
       await say(step.context, t.glad, { meta: { hangUp: true } });
       return step.endDialog({ fine: true });

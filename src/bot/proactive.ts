@@ -2,6 +2,8 @@ import type { FollowUpOptions } from '../../dialogs/follow-up/follow-up-dialog.j
 import type { ProactiveDialog } from '../../dialogs/root/root-dialog.js';
 import { isLanguage } from '../../dialogs/shared/language.js';
 import type { SurveyOptions } from '../../dialogs/survey/survey-dialog.js';
+import type { FollowUpStarter } from '../follow-ups/follow-up-sender.js';
+import { followUpMessage } from '../follow-ups/follow-up-messages.js';
 import { findOrOpenConversation } from '../conversations/conversation-service.js';
 import { recordOutbound } from '../conversations/message-service.js';
 import type { Db } from '../db/db.js';
@@ -93,6 +95,43 @@ export function createSurveyStarter(deps: BotDeps): SurveyStarter {
       ctx.jobs,
       { ...last, text, subject: channel === 'email' ? firstSurveyMessage(language, ticket.number).subject : undefined, meta: { ...last.meta, surveyId: survey.id } },
       { ticketId: ticket.id, customerId: survey.customerId, conversationId: conversation?.id ?? reach.conversationId, idempotencyKey: `survey:${survey.id}` },
+    );
+  };
+}
+
+/**
+ * The follow-up job's dialog starter (see `FollowUpStarter` in src/follow-ups/follow-up-sender.ts): the
+ * follow-up dialog's first turn ("is it working?"), queued through the outbox inside the job's transaction,
+ * so the customer's "yes" or "no" continues that dialog instead of opening a new request. One message, idempotent.
+ */
+export function createFollowUpStarter(deps: BotDeps): FollowUpStarter {
+  return async (tx, { followUp, kind, ticket, channel, reach, language }, ctx) => {
+    const conversationKey = reach.conversationKey ?? reach.to;
+    const replies = await startProactiveDialog(
+      { ...deps, db: tx },
+      {
+        channel,
+        to: reach.to,
+        conversationKey,
+        customerId: followUp.customerId,
+        language,
+        dialog: 'follow-up',
+        options: { followUpId: followUp.id, kind, ticketId: ticket?.id, ticketNumber: ticket?.number },
+      },
+    );
+    const last = replies.at(-1);
+    if (!last) return;
+    const conversation = await tx.conversation.findUnique({ where: { channel_threadKey: { channel, threadKey: conversationKey } } });
+    await queueOutbound(
+      tx,
+      ctx.jobs,
+      {
+        ...last,
+        text: replies.map((r) => r.text).join('\n\n'),
+        subject: channel === 'email' ? followUpMessage(kind, language, ticket?.number ?? '').subject : undefined,
+        meta: { ...last.meta, followUpId: followUp.id },
+      },
+      { ticketId: followUp.ticketId, customerId: followUp.customerId, conversationId: conversation?.id ?? reach.conversationId, idempotencyKey: `follow_up:${followUp.id}` },
     );
   };
 }

@@ -4,19 +4,16 @@ import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { silentEvents, type EventBus } from '../events/event-bus.js';
-import type { JobResult } from '../jobs/job-map.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import type { PolicyContext } from '../notifications/staff-notification-service.js';
-import { queueOutbound } from '../outbound/outbound-service.js';
-import { installationFirstCallBy, nextQuarterlyContactDue, outOfQuietHours, repairCheckInAt } from '../sla/follow-up-rules.js';
-import { surveyLanguage } from '../surveys/survey-questions.js';
-import { hasOptedOut, reachCustomer } from './customer-reach.js';
-import { FOLLOW_UP_CALL_TITLE, followUpMessage, type FollowUpKind } from './follow-up-messages.js';
+import { installationFirstCallBy, nextQuarterlyContactDue, repairCheckInAt } from '../sla/follow-up-rules.js';
+import type { FollowUpKind } from './follow-up-messages.js';
 
 /**
- * Follow-ups are FollowUp rows (one per trigger, by `dedupeKey`) sent by the `follow_up.send` job:
- * a message on the customer's channel, or a call task for staff (voice, project customers, installations,
- * or no address to write to). Status: scheduled → sent, or cancelled when no longer applicable.
+ * Follow-ups are FollowUp rows (one per trigger, by `dedupeKey`) sent by the `follow_up.send` job
+ * (follow-up-sender.ts): the follow-up dialog on the customer's channel, or a call task for staff (voice,
+ * project customers, installations, or no address to write to). Status: scheduled → sent (→ done once the
+ * customer answers), or cancelled when no longer applicable.
  */
 
 export type DomainContext = { now: Date; actor?: string; events?: EventBus };
@@ -147,71 +144,4 @@ export async function cancelScheduledFollowUps(
       : { customerId: scope.customerId, ...(scope.kind ? { kind: scope.kind } : {}), ...(scope.channel ? { channel: scope.channel } : {}) };
   const { count } = await db.followUp.updateMany({ where: { ...where, status: 'scheduled' }, data: { status: 'cancelled', notes: reason } });
   return count;
-}
-
-/**
- * The `follow_up.send` job. Re-checks first (too early or in quiet hours: back in the queue; ticket reopened,
- * customer contacted since, or opted out of the channel: cancelled), then claims the row (scheduled → sent)
- * and acts in the same transaction, so a retried job acts once: a message through the outbox, or a call task.
- */
-export async function sendFollowUp(db: Db, followUpId: string, ctx: PolicyContext): Promise<JobResult> {
-  return inTransaction(db, async (tx) => {
-    const fu = await tx.followUp.findUnique({ where: { id: followUpId }, include: { customer: true } });
-    if (!fu || fu.status !== 'scheduled') return 'skipped';
-    const kind = fu.kind as FollowUpKind;
-    const channel = fu.channel ?? 'voice';
-    const call = channel === 'voice' || kind === 'installation_call';
-    const earliest = kind === 'installation_call' ? ctx.now : fu.dueAt > ctx.now ? fu.dueAt : ctx.now;
-    const notBefore = call ? earliest : outOfQuietHours(ctx.policy, ctx.calendar, earliest);
-    if (notBefore > ctx.now) {
-      await ctx.jobs.send('follow_up.send', { followUpId }, { tx, startAfter: notBefore, singletonKey: `follow_up:${followUpId}` });
-      return 'skipped';
-    }
-    const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
-    const reason =
-      kind === 'repair_checkin' && ticket && !['resolved', 'closed'].includes(ticket.status)
-        ? `ticket is ${ticket.status}`
-        : kind === 'quarterly_contact' && fu.customer.lastContactAt && fu.customer.lastContactAt > fu.createdAt
-          ? 'customer contacted since'
-          : !call && hasOptedOut(fu.customer, channel, 'follow_up')
-            ? 'customer opted out'
-            : null;
-    if (reason) {
-      await tx.followUp.updateMany({ where: { id: followUpId, status: 'scheduled' }, data: { status: 'cancelled', notes: reason } });
-      return 'skipped';
-    }
-    const reach = call ? null : await reachCustomer(tx, fu.customerId, channel, ticket);
-    const claimed = await tx.followUp.updateMany({ where: { id: followUpId, status: 'scheduled' }, data: { status: 'sent', doneAt: ctx.now } });
-    if (claimed.count === 0) return 'skipped';
-    if (reach) {
-      const language = surveyLanguage(fu.customer.language ?? ticket?.language);
-      const message = followUpMessage(kind, language, ticket?.number ?? '');
-      await queueOutbound(
-        tx,
-        ctx.jobs,
-        { channel, to: reach.to, conversationKey: reach.conversationKey, text: message.text, subject: channel === 'email' ? message.subject : undefined, language, purpose: 'follow_up', meta: { followUpId } },
-        { ticketId: fu.ticketId, customerId: fu.customerId, conversationId: reach.conversationId, idempotencyKey: `follow_up:${followUpId}` },
-      );
-      await tx.customer.update({ where: { id: fu.customerId }, data: { lastContactAt: ctx.now } });
-    } else {
-      await tx.staffTask.create({
-        data: {
-          kind: 'follow_up_call',
-          ticketId: fu.ticketId,
-          customerId: fu.customerId,
-          title: FOLLOW_UP_CALL_TITLE[kind] ?? `Follow-up: ${fu.kind}`,
-          details: { followUpId, kind: fu.kind, assetId: fu.assetId },
-          dueAt: kind === 'installation_call' ? fu.dueAt : ctx.calendar.endOfNextWorkingDay(ctx.now),
-          dedupeKey: `follow_up:${followUpId}`,
-          createdAt: ctx.now,
-        },
-      });
-    }
-    if (fu.ticketId) {
-      await tx.ticketEvent.create({
-        data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_sent', to: reach ? channel : 'staff_task', data: { followUpId, kind: fu.kind } },
-      });
-    }
-    return 'done';
-  });
 }

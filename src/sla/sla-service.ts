@@ -6,6 +6,7 @@
  * A promise is open while metAt, cancelledAt and pausedAt are all null. Met: by a staff reply
  * (first_response, email_reply, contact: `markResponded`), a done callback task (callback), `markPromiseMet`
  * for the rest, or the ticket's resolution before the deadline. A breach stays recorded when met late.
+ * A reopened ticket re-arms its promises (`rearmPromises`); arriving on site starts on_site_repair.
  */
 import { DateTime } from 'luxon';
 import type { Prisma, SlaPromise, Ticket } from '../generated/prisma/client.js';
@@ -16,7 +17,7 @@ import { silentEvents, type EventBus } from '../events/event-bus.js';
 import type { JobResult } from '../jobs/job-map.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import { notifyStaff, type PolicyContext } from '../notifications/staff-notification-service.js';
-import { deadlines, nextProgressUpdate, PromiseKind, servicePromise, shiftForPause } from './sla-rules.js';
+import { deadlines, nextProgressUpdate, onSiteRepairPromise, PromiseKind, servicePromise, shiftForPause, type ServicePromise } from './sla-rules.js';
 import type { TimeMeasure } from './policy-schema.js';
 
 export type { PolicyContext } from '../notifications/staff-notification-service.js';
@@ -129,6 +130,93 @@ export async function markPromiseMet(db: Db, ticketId: string, kind: PromiseKind
   });
 }
 
+export type RearmContext = PolicyContext & { actor?: string };
+
+/**
+ * The ticket was reopened: every promise the rules make for it, counted from the reopen time, runs again.
+ * Existing rows (unique per ticket and kind) get the new deadlines and lose their met/warned/breached/
+ * cancelled marks; the old values go into an `sla_rearmed` ticket event so the first round's outcome stays
+ * in the history. Kinds that no longer apply (on_site_repair) are left as they were.
+ */
+export async function rearmPromises(db: Db, ticketId: string, ctx: RearmContext): Promise<SlaPromise[]> {
+  return inTransaction(db, async (tx) => {
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
+    const list = deadlines(ctx.policy, ctx.calendar, {
+      openedAt: ctx.now,
+      category: ticket.category,
+      urgency: ticket.urgency,
+      channel: ticket.channel,
+      complexity: ticket.complexity,
+      province: ticket.province,
+    });
+    const armed: SlaPromise[] = [];
+    for (const p of list) armed.push(await armPromise(tx, ticketId, p, ctx, { reason: 'ticket reopened', replaceOpen: true }));
+    await enqueueChecks(tx, armed, ctx);
+    return armed;
+  });
+}
+
+/**
+ * The technician arrived on site: the repair is due within `onSiteRepair.workingDays` of arrival. A repair
+ * promise still running (a second visit for the same repair) keeps its deadline; a settled one (the ticket
+ * was reopened since) is re-armed from this arrival.
+ */
+export async function startOnSiteRepair(db: Db, ticketId: string, arrivedAt: Date, ctx: RearmContext): Promise<SlaPromise> {
+  return inTransaction(db, async (tx) => {
+    const row = await armPromise(tx, ticketId, onSiteRepairPromise(ctx.policy, ctx.calendar, arrivedAt), ctx, { reason: 'arrived on site', replaceOpen: false });
+    await enqueueChecks(tx, [row], ctx);
+    return row;
+  });
+}
+
+/** Stores one promise: a new row, or the existing row of its kind re-armed (old values kept in `sla_rearmed`). */
+async function armPromise(
+  tx: Prisma.TransactionClient,
+  ticketId: string,
+  p: ServicePromise,
+  ctx: RearmContext,
+  options: { reason: string; replaceOpen: boolean },
+): Promise<SlaPromise> {
+  const fresh = { dueAt: p.dueAt, warnAt: p.warnAt, createdAt: p.startsAt };
+  const existing = await tx.slaPromise.findUnique({ where: { ticketId_kind: { ticketId, kind: p.kind } } });
+  if (!existing) {
+    await tx.slaPromise.createMany({ data: [{ ticketId, kind: p.kind, ...fresh }], skipDuplicates: true });
+    return tx.slaPromise.findUniqueOrThrow({ where: { ticketId_kind: { ticketId, kind: p.kind } } });
+  }
+  if (!options.replaceOpen && !existing.metAt && !existing.cancelledAt) return existing;
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  await tx.ticketEvent.create({
+    data: {
+      ticketId,
+      at: ctx.now,
+      actor: ctx.actor ?? 'system:sla',
+      kind: 'sla_rearmed',
+      to: p.kind,
+      reason: options.reason,
+      data: {
+        promiseId: existing.id,
+        previous: {
+          startedAt: iso(existing.createdAt),
+          dueAt: iso(existing.dueAt),
+          warnAt: iso(existing.warnAt),
+          pausedAt: iso(existing.pausedAt),
+          warnedAt: iso(existing.warnedAt),
+          metAt: iso(existing.metAt),
+          breachedAt: iso(existing.breachedAt),
+          cancelledAt: iso(existing.cancelledAt),
+        },
+        dueAt: iso(p.dueAt),
+        warnAt: iso(p.warnAt),
+      },
+    },
+  });
+  return tx.slaPromise.update({
+    where: { id: existing.id },
+    data: { ...fresh, pausedAt: null, warnedAt: null, metAt: null, breachedAt: null, cancelledAt: null },
+  });
+}
+
 /** A staff reply counts as progress: the next update is due `progressUpdate` from now, warned and escalated afresh. */
 export async function rearmProgressUpdate(db: Db, ticketId: string, ctx: PolicyContext): Promise<void> {
   await inTransaction(db, async (tx) => {
@@ -212,16 +300,20 @@ async function raise(tx: Prisma.TransactionClient, ticket: Ticket, p: SlaPromise
   );
 }
 
-/** Staff replies stored only as outbound rows, and done callback tasks, keep their promises at the time they happened. */
+/**
+ * Staff replies stored only as outbound rows, and done callback tasks, keep their promises at the time they
+ * happened; only what happened after the promise started counts (a reply before a reopen is not an answer to it).
+ */
 async function countRecordedResponses(tx: Prisma.TransactionClient, ticket: Ticket): Promise<void> {
-  const reply = await tx.outboundMessage.findFirst({ where: { ticketId: ticket.id, purpose: 'staff_reply' }, orderBy: { createdAt: 'asc' } });
-  if (reply) {
-    await tx.slaPromise.updateMany({ where: { ticketId: ticket.id, kind: { in: [...RESPONSE_KINDS] }, ...OPEN }, data: { metAt: reply.createdAt, pausedAt: null } });
-    if (!ticket.firstRespondedAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstRespondedAt: reply.createdAt } });
-  }
-  const callback = await tx.staffTask.findFirst({ where: { ticketId: ticket.id, kind: 'callback', status: 'done' }, orderBy: { doneAt: 'asc' } });
-  if (callback?.doneAt) {
-    await tx.slaPromise.updateMany({ where: { ticketId: ticket.id, kind: 'callback', ...OPEN }, data: { metAt: callback.doneAt, pausedAt: null } });
+  const firstReply = await tx.outboundMessage.findFirst({ where: { ticketId: ticket.id, purpose: 'staff_reply' }, orderBy: { createdAt: 'asc' } });
+  if (firstReply && !ticket.firstRespondedAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstRespondedAt: firstReply.createdAt } });
+  const open = await tx.slaPromise.findMany({ where: { ticketId: ticket.id, kind: { in: [...RESPONSE_KINDS, 'callback'] }, ...OPEN } });
+  for (const p of open) {
+    const at =
+      p.kind === 'callback'
+        ? (await tx.staffTask.findFirst({ where: { ticketId: ticket.id, kind: 'callback', status: 'done', doneAt: { gte: p.createdAt } }, orderBy: { doneAt: 'asc' } }))?.doneAt
+        : (await tx.outboundMessage.findFirst({ where: { ticketId: ticket.id, purpose: 'staff_reply', createdAt: { gte: p.createdAt } }, orderBy: { createdAt: 'asc' } }))?.createdAt;
+    if (at) await tx.slaPromise.update({ where: { id: p.id }, data: { metAt: at, pausedAt: null } });
   }
 }
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelKind } from '../../src/messages/channel-kind.js';
 import { recordInstallation, recordUnitReturned } from '../../src/follow-ups/follow-up-service.js';
 import { aCustomer } from '../support/fixtures.js';
 import { databaseKinds } from '../support/test-database.js';
@@ -29,6 +31,77 @@ describe.each(databaseKinds)('follow-ups on %s', (kind) => {
     expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:01'))).toBe('skipped');
     const sent = await s.db.outboundMessage.findMany({ where: { purpose: 'follow_up', ticketId: followUp.ticketId } });
     expect(sent.map((m) => [m.channel, m.to])).toEqual([['sms', phone]]);
+  });
+
+  /** One customer message through the app's turn pipeline, at `at`; the reply texts joined. */
+  async function customerSays(channel: ChannelKind, from: string, text: string, at: Date, conversationKey = from): Promise<string> {
+    s.t.clock.set(at);
+    const result = await s.app.turn({ channel, externalId: randomUUID(), from, conversationKey, text, attachments: [], receivedAt: at, meta: {} });
+    return result.replies.map((r) => r.text).join('\n');
+  }
+
+  it('starts the follow-up dialog by SMS, so a yes from the customer marks the check-in done', async () => {
+    const { followUp, phone, customer } = await returnedUnit();
+    await s.db.customer.update({ where: { id: customer.id }, data: { language: 'en' } });
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('done');
+    const [question] = await s.db.outboundMessage.findMany({ where: { purpose: 'follow_up', customerId: customer.id } });
+    expect(question).toMatchObject({ channel: 'sms', to: phone, text: expect.stringContaining('Please answer yes or no') });
+    const ticketsBefore = await s.db.ticket.count({ where: { customerId: customer.id } });
+
+    expect(await customerSays('sms', phone, 'yes, all fine', taipei('2026-11-28T10:20'))).toContain('glad to hear');
+    expect(await s.db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: 'done', notes: 'customer: all working' });
+    expect(await s.db.ticket.count({ where: { customerId: customer.id } })).toBe(ticketsBefore);
+  });
+
+  it('opens a fault ticket linked to the repaired one when the customer answers that it is broken again', async () => {
+    const { followUp, phone, customer, ticket } = await returnedUnit();
+    await s.db.customer.update({ where: { id: customer.id }, data: { language: 'en' } });
+    await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'));
+
+    expect(await customerSays('sms', phone, "no, it's broken again", taipei('2026-11-28T10:20'))).toContain('describe the problem');
+    let reply = await customerSays('sms', phone, 'It jams again after ten pages', taipei('2026-11-28T10:21'));
+    for (let round = 0; round < 10 && !/SR-\d{4}-\d{6}/.test(reply); round++) {
+      reply = await customerSays('sms', phone, /correct\?/.test(reply) ? 'yes' : 'skip', taipei('2026-11-28T10:22'));
+    }
+    const linked = await s.db.ticket.findFirstOrThrow({ where: { linkedTicketId: ticket.id } });
+    expect(linked).toMatchObject({ customerId: customer.id, category: 'fault', channel: 'sms' });
+    expect(reply).toContain(linked.number);
+    expect((await s.db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('done');
+  });
+
+  it('starts the follow-up dialog by e-mail with a subject, and the reply in that thread continues it', async () => {
+    const { customer } = await aCustomer(s.db);
+    const email = `follow-${customer.id}@customer.test`;
+    await s.db.customer.update({ where: { id: customer.id }, data: { language: 'en', contacts: { create: { kind: 'email', address: email } } } });
+    const opened = await s.aTicket(taipei('2026-11-20T09:00'), { customerId: customer.id, channel: 'email' });
+    await s.move(opened.ticket.id, 'resolved', taipei('2026-11-25T14:00'));
+    await recordUnitReturned(s.db, opened.ticket.id, { now: taipei('2026-11-25T15:00'), events: s.app.events });
+    const followUp = await s.db.followUp.findUniqueOrThrow({ where: { dedupeKey: `repair_checkin:${opened.ticket.id}` } });
+
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('done');
+    const mail = await s.db.outboundMessage.findFirstOrThrow({ where: { purpose: 'follow_up', customerId: customer.id } });
+    expect(mail).toMatchObject({ channel: 'email', to: email, subject: 'Checking in from after-sales service', text: expect.stringContaining(opened.ticket.number) });
+    const thread = await s.db.conversation.findUniqueOrThrow({ where: { id: mail.conversationId! } });
+    expect(await customerSays('email', email, 'Yes', taipei('2026-11-28T11:00'), thread.threadKey)).toContain('glad to hear');
+    expect((await s.db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('done');
+  });
+
+  it('asks staff to call a voice customer instead of starting the dialog', async () => {
+    const opened = await s.aTicket(taipei('2026-11-20T09:00'), { channel: 'voice' });
+    await s.move(opened.ticket.id, 'resolved', taipei('2026-11-25T14:00'));
+    await recordUnitReturned(s.db, opened.ticket.id, { now: taipei('2026-11-25T15:00'), events: s.app.events });
+    const followUp = await s.db.followUp.findUniqueOrThrow({ where: { dedupeKey: `repair_checkin:${opened.ticket.id}` } });
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('done');
+    expect(await s.db.outboundMessage.count({ where: { customerId: opened.customer.id } })).toBe(0);
+    expect((await s.db.staffTask.findFirstOrThrow({ where: { ticketId: opened.ticket.id } })).kind).toBe('follow_up_call');
+  });
+
+  it('does not message a customer who opted out of SMS', async () => {
+    const { followUp, customer } = await returnedUnit();
+    await s.db.customer.update({ where: { id: customer.id }, data: { optOutSms: true } });
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('skipped');
+    expect((await s.db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('cancelled');
+    expect(await s.db.outboundMessage.count({ where: { customerId: customer.id, purpose: 'follow_up' } })).toBe(0);
   });
 
   it('schedules the check-in once when the return is recorded twice', async () => {

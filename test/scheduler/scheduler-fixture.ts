@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { createFollowUpStarter } from '../../src/bot/proactive.js';
 import type { Db } from '../../src/db/db.js';
 import type { SchedulerDeps } from '../../src/jobs/handlers/scheduler-deps.js';
 import { createComplaintReportJob } from '../../src/jobs/handlers/complaint-report-job.js';
@@ -41,11 +42,14 @@ export async function startScheduler(kind: DatabaseKind, env: Record<string, str
     supervisorEmails: app.env.SUPERVISOR_EMAILS,
     timeZone: app.env.BUSINESS_TZ,
   });
+  // As app.ts wires it: a follow-up starts the follow-up dialog on the customer's channel.
+  const startFollowUpDialog = (now: Date) =>
+    createFollowUpStarter({ database: app.database, events: app.events, jobs: app.jobs, clock: () => now, logger: app.logger, env: app.env, policy: app.policy, calendar: app.calendar });
   const run = {
     slaCheck: (ticketId: string, now: Date) => createSlaCheckJob(deps(now))({ ticketId }, meta),
     slaSweep: (now: Date) => createSlaSweepJob(deps(now))({}, meta),
     surveySend: (surveyId: string, now: Date) => createSurveySendJob(deps(now))({ surveyId }, meta),
-    followUpSend: (followUpId: string, now: Date) => createFollowUpSendJob(deps(now))({ followUpId }, meta),
+    followUpSend: (followUpId: string, now: Date) => createFollowUpSendJob({ ...deps(now), startDialog: startFollowUpDialog(now) })({ followUpId }, meta),
     followUpSweep: (now: Date) => createFollowUpSweepJob(deps(now))({}, meta),
     notificationDeliver: (notificationId: string, now: Date) => createNotificationDeliverJob(deps(now))({ notificationId }, meta),
     complaintReport: (now: Date, period?: string) => createComplaintReportJob(deps(now))(period ? { period } : {}, meta),

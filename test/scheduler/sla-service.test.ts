@@ -108,4 +108,56 @@ describe.each(databaseKinds)('service promises on %s', (kind) => {
     await s.run.slaSweep(taipei('2026-11-30T12:00'));
     expect(await s.db.ticketEvent.count({ where: { ticketId: ticket.id } })).toBe(before);
   });
+
+  describe('a reopened ticket', () => {
+    /** Opened Wednesday 10:00, answered by staff at 10:30 (console reply), resolved at 11:00, reopened Thursday 09:00. */
+    async function reopened() {
+      const { ticket, phone } = await s.aTicket(taipei('2026-11-25T10:00'));
+      await s.db.outboundMessage.create({ data: { channel: 'sms', to: phone, ticketId: ticket.id, purpose: 'staff_reply', text: 'We are on it.', createdAt: taipei('2026-11-25T10:30') } });
+      await markResponded(s.db, ticket.id, { now: taipei('2026-11-25T10:30'), actor: 'staff:test', events: s.app.events });
+      await s.move(ticket.id, 'resolved', taipei('2026-11-25T11:00'));
+      await s.move(ticket.id, 'reopened', taipei('2026-11-26T09:00'));
+      return ticket;
+    }
+
+    it('gets a new first-response deadline counted from the reopen time, with its checks queued', async () => {
+      const ticket = await reopened();
+      const first = await promise(ticket.id, 'first_response');
+      expect([local(first.warnAt), local(first.dueAt), first.metAt, first.warnedAt, first.breachedAt, first.cancelledAt]).toEqual([
+        '2026-11-26T10:30',
+        '2026-11-26T11:00',
+        null,
+        null,
+        null,
+        null,
+      ]);
+      const checks = (await s.queued('sla.check', 'ticketId', ticket.id)).map((j) => local(j.startAfter));
+      expect(checks).toContain('2026-11-26T10:30');
+      expect(checks).toContain('2026-11-26T11:00');
+    });
+
+    it('keeps the first round of the promise in the ticket history', async () => {
+      const ticket = await reopened();
+      const [rearmed] = await events(ticket.id, 'sla_rearmed', 'first_response');
+      expect(rearmed).toMatchObject({ reason: 'ticket reopened', actor: 'staff:test' });
+      expect(rearmed!.data).toMatchObject({
+        previous: { dueAt: taipei('2026-11-25T12:00').toISOString(), metAt: taipei('2026-11-25T10:30').toISOString(), breachedAt: null },
+        dueAt: taipei('2026-11-26T11:00').toISOString(),
+      });
+    });
+
+    it('raises a breach on the new deadline: a reply from before the reopen does not count', async () => {
+      const ticket = await reopened();
+      expect(await s.run.slaCheck(ticket.id, taipei('2026-11-26T11:01'))).toBe('done');
+      expect(local((await promise(ticket.id, 'first_response')).breachedAt)).toBe('2026-11-26T11:01');
+      expect(await events(ticket.id, 'sla_breach', 'first_response')).toHaveLength(1);
+    });
+
+    it('is kept by a staff reply after the reopen', async () => {
+      const ticket = await reopened();
+      await markResponded(s.db, ticket.id, { now: taipei('2026-11-26T09:30'), actor: 'staff:test', events: s.app.events });
+      expect(local((await promise(ticket.id, 'first_response')).metAt)).toBe('2026-11-26T09:30');
+      expect(await s.run.slaCheck(ticket.id, taipei('2026-11-26T11:01'))).toBe('skipped');
+    });
+  });
 });

@@ -1,12 +1,22 @@
 import type { PolicyContext } from '../../notifications/staff-notification-service.js';
-import { checkTicketPromises, pausePromises, rearmProgressUpdate, resumePromises, settlePromises, storePromises } from '../../sla/sla-service.js';
+import {
+  checkTicketPromises,
+  markPromiseMet,
+  pausePromises,
+  rearmPromises,
+  rearmProgressUpdate,
+  resumePromises,
+  settlePromises,
+  storePromises,
+} from '../../sla/sla-service.js';
 import type { EventBus } from '../event-bus.js';
 
 type Deps = Omit<PolicyContext, 'now'>;
 
 /**
  * SLA clocks follow the ticket: deadlines stored when it opens, paused while waiting on the customer,
- * resumed (shifted) when it leaves that state, settled (met or closed off) when resolved or closed.
+ * resumed (shifted) when it leaves that state, settled (met or closed off) when resolved or closed, and
+ * re-armed from the reopen time when reopened. Resolving finishes an on-site repair (met, late or not).
  * A staff reply re-arms the progress-update promise.
  */
 export function registerSlaListener(events: EventBus, deps: Deps): void {
@@ -14,13 +24,16 @@ export function registerSlaListener(events: EventBus, deps: Deps): void {
   events.on('ticket.opened', async ({ ticketId }, tx, at) => {
     await storePromises(tx, ticketId, ctx(at));
   });
-  events.on('ticket.status_changed', async ({ ticketId, from, to }, tx, at) => {
+  events.on('ticket.status_changed', async ({ ticketId, from, to, actor }, tx, at) => {
     if (to === 'waiting_customer') {
       await pausePromises(tx, ticketId, { now: at });
     } else if (to === 'resolved' || to === 'closed') {
       // Raise what is already overdue before closing the books.
       await checkTicketPromises(tx, ticketId, ctx(at));
+      if (to === 'resolved') await markPromiseMet(tx, ticketId, 'on_site_repair', { now: at, actor });
       await settlePromises(tx, ticketId, { now: at });
+    } else if (to === 'reopened') {
+      await rearmPromises(tx, ticketId, { ...ctx(at), actor });
     } else if (from === 'waiting_customer') {
       await resumePromises(tx, ticketId, ctx(at));
     }

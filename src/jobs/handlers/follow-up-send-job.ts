@@ -1,10 +1,11 @@
-import { sendFollowUp, sweepQuarterlyContacts } from '../../follow-ups/follow-up-service.js';
+import { sendFollowUp, type FollowUpStarter } from '../../follow-ups/follow-up-sender.js';
+import { sweepQuarterlyContacts } from '../../follow-ups/follow-up-service.js';
 import type { JobHandler } from '../job-queue.js';
 import { policyContext, type SchedulerDeps } from './scheduler-deps.js';
 
-/** `follow_up.send`: one follow-up message or call task, once. */
-export function createFollowUpSendJob(deps: SchedulerDeps): JobHandler<'follow_up.send'> {
-  return ({ followUpId }) => sendFollowUp(deps.db, followUpId, policyContext(deps, deps.clock()));
+/** `follow_up.send`: one follow-up (the dialog started on the customer's channel, or a call task), once. */
+export function createFollowUpSendJob(deps: SchedulerDeps & { startDialog?: FollowUpStarter }): JobHandler<'follow_up.send'> {
+  return ({ followUpId }) => sendFollowUp(deps.db, followUpId, { ...policyContext(deps, deps.clock()), startDialog: deps.startDialog });
 }
 
 /** `follow_up.sweep` (cron, daily): schedules the quarterly contacts that fell due. */

@@ -7,6 +7,7 @@ import { registerFollowUpListener } from '../../events/listeners/follow-up-liste
 import { registerSlaListener } from '../../events/listeners/sla-listener.js';
 import { registerStaffNoticeListener } from '../../events/listeners/staff-notice-listener.js';
 import { registerSurveyListener } from '../../events/listeners/survey-listener.js';
+import type { FollowUpStarter } from '../../follow-ups/follow-up-sender.js';
 import { createBusinessCalendar, type BusinessCalendar } from '../../sla/business-calendar.js';
 import { loadPolicy } from '../../sla/load-policy.js';
 import type { Policy } from '../../sla/policy-schema.js';
@@ -53,6 +54,8 @@ export function registerScheduler(options: {
   calendar: BusinessCalendar;
   env: Pick<Env, 'SUPERVISOR_EMAILS' | 'BUSINESS_TZ'>;
   startSurveyDialog?: SurveyStarter;
+  /** Starts the follow-up dialog on the customer's channel (src/bot/proactive.ts); plain text without it. */
+  startFollowUpDialog?: FollowUpStarter;
 }): void {
   const { events, jobs, policy, calendar } = options;
   const listenerDeps = { policy, calendar, jobs };
@@ -73,7 +76,7 @@ export function registerScheduler(options: {
   jobs.handle('sla.check', createSlaCheckJob(deps));
   jobs.handle('sla.sweep', createSlaSweepJob(deps));
   jobs.handle('survey.send', createSurveySendJob({ ...deps, startDialog: options.startSurveyDialog }));
-  jobs.handle('follow_up.send', createFollowUpSendJob(deps));
+  jobs.handle('follow_up.send', createFollowUpSendJob({ ...deps, startDialog: options.startFollowUpDialog }));
   jobs.handle('follow_up.sweep', createFollowUpSweepJob(deps));
   jobs.handle('notification.deliver', createNotificationDeliverJob(deps));
   jobs.handle('report.monthly_complaints', createComplaintReportJob(deps));
