@@ -1,5 +1,5 @@
-import type { ComplaintType, TicketCategory, TicketStatus, Urgency, Complexity } from '../../src/generated/prisma/enums.js';
-import type { ChannelKind } from '../../src/messages/channel-kind.js';
+import type { TicketCategory, TicketStatus } from '../../src/generated/prisma/enums.js';
+import type { OpenTicketInput } from '../../src/tickets/ticket-service.js';
 import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
 
 /** A deadline we promised, for telling the customer what happens next and by when. */
@@ -16,29 +16,8 @@ export type TicketView = {
   nextPromise: PromiseView | null;
 };
 
-export type NewTicket = {
-  customerId: string;
-  conversationId: string;
-  category: TicketCategory;
-  complaintType?: ComplaintType;
-  urgency?: Urgency;
-  complexity?: Complexity;
-  channel: ChannelKind;
-  language: string;
-  problem: string;
-  contactName?: string;
-  company?: string;
-  contactPhone?: string;
-  contactEmail?: string;
-  productModel?: string;
-  serial?: string;
-  purchaseDate?: Date;
-  siteAddress?: string;
-  province?: string;
-  linkedTicketId?: string;
-  /** The inbound message whose turn opens the ticket: replaying it after a crash opens nothing new. */
-  sourceMessageId?: string;
-};
+/** A ticket a dialog opens: the domain's input, with what a conversation always knows made required. */
+export type NewTicket = OpenTicketInput & { conversationId: string; language: string };
 
 export type SurveyAnswers = { attitude?: number; skill?: number; punctuality?: number; itemsCompleted?: number; overall?: number; suggestion?: string };
 

@@ -11,7 +11,7 @@ import { requestHandoff } from '../handoff/handoff-service.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
-import { deadlines } from '../sla/sla-rules.js';
+import { deadlines, slaInputOf } from '../sla/sla-rules.js';
 import { recordSurveyAnswer } from '../surveys/survey-service.js';
 import { openStatuses } from '../tickets/ticket-rules.js';
 import { findTicketForCustomer, openTicket } from '../tickets/ticket-service.js';
@@ -20,14 +20,7 @@ export type BotSettings = Pick<Env, 'CLASSIFIER_CONFIDENCE_THRESHOLD' | 'HANDOFF
 
 /** Promises the rules make for a ticket (what the customer is told), earliest first. */
 function promisesFor(ticket: Ticket, policy: Policy, calendar: BusinessCalendar): PromiseView[] {
-  return deadlines(policy, calendar, {
-    openedAt: ticket.createdAt,
-    category: ticket.category,
-    urgency: ticket.urgency,
-    channel: ticket.channel,
-    complexity: ticket.complexity,
-    province: ticket.province,
-  })
+  return deadlines(policy, calendar, slaInputOf(ticket, ticket.createdAt))
     .map((p) => ({ kind: p.kind, dueAt: p.dueAt }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }

@@ -32,6 +32,21 @@ export const SlaInput = z.object({
 });
 export type SlaInput = z.infer<typeof SlaInput>;
 
+/** What the rules read from a stored ticket; `openedAt` is when its clock starts (creation, or a reopen). */
+export function slaInputOf(
+  ticket: Pick<SlaInput, 'category' | 'urgency' | 'channel' | 'complexity' | 'province'>,
+  openedAt: Date,
+): SlaInput {
+  return {
+    openedAt,
+    category: ticket.category,
+    urgency: ticket.urgency,
+    channel: ticket.channel,
+    complexity: ticket.complexity,
+    province: ticket.province,
+  };
+}
+
 /**
  * One promise with its stored deadline. `measure` says how its time runs (business minutes or clock time);
  * `warnAt` is `warningFraction` of the span [startsAt, dueAt] in that same measure.

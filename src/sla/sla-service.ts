@@ -17,7 +17,7 @@ import { silentEvents, type EventBus } from '../events/event-bus.js';
 import type { JobResult } from '../jobs/job-map.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import { notifyStaff, type PolicyContext } from '../notifications/staff-notification-service.js';
-import { deadlines, nextProgressUpdate, onSiteRepairPromise, PromiseKind, servicePromise, shiftForPause, type ServicePromise } from './sla-rules.js';
+import { deadlines, slaInputOf, nextProgressUpdate, onSiteRepairPromise, PromiseKind, servicePromise, shiftForPause, type ServicePromise } from './sla-rules.js';
 import type { TimeMeasure } from './policy-schema.js';
 
 export type { PolicyContext } from '../notifications/staff-notification-service.js';
@@ -32,14 +32,7 @@ export async function storePromises(db: Db, ticketId: string, ctx: PolicyContext
   return inTransaction(db, async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
-    const list = deadlines(ctx.policy, ctx.calendar, {
-      openedAt: ticket.createdAt,
-      category: ticket.category,
-      urgency: ticket.urgency,
-      channel: ticket.channel,
-      complexity: ticket.complexity,
-      province: ticket.province,
-    });
+    const list = deadlines(ctx.policy, ctx.calendar, slaInputOf(ticket, ticket.createdAt));
     await tx.slaPromise.createMany({
       data: list.map((p) => ({ ticketId, kind: p.kind, dueAt: p.dueAt, warnAt: p.warnAt, createdAt: p.startsAt })),
       skipDuplicates: true,
@@ -142,14 +135,7 @@ export async function rearmPromises(db: Db, ticketId: string, ctx: RearmContext)
   return inTransaction(db, async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
-    const list = deadlines(ctx.policy, ctx.calendar, {
-      openedAt: ctx.now,
-      category: ticket.category,
-      urgency: ticket.urgency,
-      channel: ticket.channel,
-      complexity: ticket.complexity,
-      province: ticket.province,
-    });
+    const list = deadlines(ctx.policy, ctx.calendar, slaInputOf(ticket, ctx.now));
     const armed: SlaPromise[] = [];
     for (const p of list) armed.push(await armPromise(tx, ticketId, p, ctx, { reason: 'ticket reopened', replaceOpen: true }));
     await enqueueChecks(tx, armed, ctx);
