@@ -18,14 +18,30 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `npm start`'s entry point and measures until /healthz answers ok; then stops it with SIGTERM. */
+/** SIGTERM to npm and the node process under it; resolves once every process of the group is gone. */
+async function stopGroup(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(-pid, 'SIGTERM');
+  while (alive()) await sleep(50);
+}
+
+/** Runs `npm start` and measures until /healthz answers ok; then stops it with SIGTERM. */
 async function timeToHealthy(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn('npm', ['start', '--silent'], {
     cwd: path.join(import.meta.dirname, '..'),
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: 'ignore',
+    stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
+    // Its own process group: npm does not pass SIGTERM on to the node process it started.
+    detached: true,
   });
   try {
     for (;;) {
@@ -40,9 +56,7 @@ async function timeToHealthy(dataDir: string): Promise<number> {
       await sleep(50);
     }
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await stopGroup(child.pid!);
   }
 }
 

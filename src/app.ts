@@ -24,8 +24,7 @@ import type { Logger } from './logger.js';
 import type { BusinessCalendar } from './sla/business-calendar.js';
 import type { Policy } from './sla/policy-schema.js';
 import { version } from './version.js';
-import { createFollowUpStarter, createSurveyStarter } from './bot/proactive.js';
-import { createTurn } from './bot/turn.js';
+import { lazyBot } from './bot/lazy-bot.js';
 
 /** Everything a running aftercare holds; built once by createApp, the composition root. */
 export interface App {
@@ -77,7 +76,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   const channels = new Map<ChannelKind, ChannelAdapter>();
   const botDeps = { database, events, jobs, clock, logger, env, policy, calendar };
-  const turn = createTurn(botDeps);
+  const bot = lazyBot(botDeps);
+  const { turn } = bot;
 
   mountHealthRoutes(server, { database, version });
   // Web chat (/chat), SMS and voice all run customer messages through the one turn pipeline (src/bot/turn.ts).
@@ -118,8 +118,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     policy,
     calendar,
     env,
-    startSurveyDialog: createSurveyStarter(botDeps),
-    startFollowUpDialog: createFollowUpStarter(botDeps),
+    startSurveyDialog: bot.startSurveyDialog,
+    startFollowUpDialog: bot.startFollowUpDialog,
   });
 
   let stopping: Promise<void> | undefined;
@@ -137,7 +137,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     turn,
     async listen() {
       await jobs.start({ work: env.JOBS_ENABLED });
-      if (env.JOBS_ENABLED) await scheduleRecurringJobs(jobs, env.BUSINESS_TZ);
       // One instance polls the mailbox (advisory lock on a PostgreSQL server; channels/email/mailbox-leader.ts).
       if (env.IMAP_HOST && !email) {
         // Loaded only when a mailbox is configured: the IMAP and MIME libraries cost start-up time.
@@ -148,6 +147,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         server.once('error', reject);
         server.listen(env.PORT, env.HOST, () => resolve());
       });
+      // Now that /healthz answers: the cron schedules, and the bot (a message that comes sooner waits for it).
+      if (env.JOBS_ENABLED) await scheduleRecurringJobs(jobs, env.BUSINESS_TZ);
+      await bot.warmUp();
       const address = server.address();
       return `http://localhost:${address.port}`;
     },

@@ -1,5 +1,4 @@
 import type { ChannelKind } from '../messages/channel-kind.js';
-import { understand } from '../understanding/understand.js';
 
 /** Words that make a suggestion a complaint whatever the classifier says (zh-Hant, zh-Hans, en). */
 const COMPLAINT_WORDS = [
@@ -14,12 +13,14 @@ const COMPLAINT_WORDS = [
  * or a complaint word. The classifier's category is not used: it was trained on first messages to the
  * service desk, and labels short survey remarks ("沒有建議", "師傅很專業，謝謝") as complaints.
  */
-export function isComplaintLike(text: string, channel: ChannelKind): boolean {
+export async function isComplaintLike(text: string, channel: ChannelKind): Promise<boolean> {
   const trimmed = text.trim();
   if (trimmed === '') return false;
   const lower = trimmed.toLowerCase();
   if (COMPLAINT_WORDS.some((w) => lower.includes(w))) return true;
   try {
+    // Loaded on first use: the classifier's dictionary is not needed to start the scheduler.
+    const { understand } = await import('../understanding/understand.js');
     return understand(trimmed, { channel }).sentiment.label === 'negative';
   } catch {
     return false;

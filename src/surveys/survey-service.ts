@@ -172,7 +172,7 @@ export async function recordSurveyAnswer(
     if (suggestion) answers.suggestion = suggestion.slice(0, 4000);
 
     const overall = answers.overall ?? survey.overall;
-    const complaint = answers.suggestion !== undefined && isComplaintLike(answers.suggestion, survey.channel);
+    const complaint = answers.suggestion !== undefined && (await isComplaintLike(answers.suggestion, survey.channel));
     const dissatisfied = survey.dissatisfied === true || (overall !== null && overall !== undefined && overall <= 2) || complaint;
     const newlyDissatisfied = dissatisfied && survey.dissatisfied !== true;
     const status: SurveyStatus = input.complete || survey.status === 'completed' ? 'completed' : 'partial';
