@@ -1,12 +1,11 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { DatabaseUnavailableError } from '../errors/app-error.js';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
+import { startEmbedded, type EmbeddedStart } from './embedded-start.js';
 import { migrate } from './migrate.js';
 import { withBytesDecoding } from './pglite-bytes-fix.js';
 import { pgClientConnection, pgliteConnection, type SqlConnection } from './sql-connection.js';
@@ -30,23 +29,20 @@ export type OpenDatabaseOptions = {
   dataDir: string;
   connectTimeoutMs?: number;
   onRetry?: (attempt: number, error: unknown) => void;
+  /** PGlite already being opened by main.ts (startEmbedded), so it overlaps with loading the app. */
+  embedded?: Promise<EmbeddedStart>;
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options.dataDir);
+  return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options.dataDir, options.embedded);
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
-  const dir = path.resolve(dataDir, 'pglite');
-  await mkdir(path.dirname(dir), { recursive: true });
-  const lock = await acquireDirLock(`${dir}.lock`);
-  let pglite: PGlite | undefined;
+async function openEmbedded(dataDir: string, started?: Promise<EmbeddedStart>): Promise<Database> {
+  const { pglite, lock } = await (started ?? startEmbedded(dataDir));
   try {
-    pglite = new PGlite(dir);
-    await pglite.waitReady;
     await migrate(pgliteConnection(pglite), { useAdvisoryLock: false });
   } catch (err) {
-    await pglite?.close().catch(() => undefined);
+    await pglite.close().catch(() => undefined);
     await lock.release();
     throw err;
   }
@@ -111,35 +107,6 @@ export function redactUrl(url: string): string {
     return u.toString();
   } catch {
     return '(unparseable url)';
-  }
-}
-
-/**
- * PGlite is one process's database: two processes opening the same directory would corrupt it.
- * A pid file refuses the second opener with a clear message; a stale file from a crash is taken over.
- */
-async function acquireDirLock(file: string): Promise<{ release(): Promise<void> }> {
-  try {
-    const pid = Number((await readFile(file, 'utf8')).trim());
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new DatabaseUnavailableError(
-        `The embedded database ${path.dirname(file)} is in use by process ${pid}. ` +
-          'Stop that aftercare process, use another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.',
-      );
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  await writeFile(file, String(process.pid));
-  return { release: () => rm(file, { force: true }) };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,0 +1,55 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { DatabaseUnavailableError } from '../errors/app-error.js';
+
+export type EmbeddedStart = { pglite: PGlite; lock: { release(): Promise<void> } };
+
+/**
+ * Opens the embedded PostgreSQL under `$DATA_DIR/pglite` (created on first start). Kept apart from db.ts
+ * with few imports, so main.ts can start it first and PGlite's WebAssembly start-up overlaps with loading
+ * the rest of the application.
+ */
+export async function startEmbedded(dataDir: string): Promise<EmbeddedStart> {
+  const dir = path.resolve(dataDir, 'pglite');
+  await mkdir(path.dirname(dir), { recursive: true });
+  const lock = await acquireDirLock(`${dir}.lock`);
+  try {
+    const pglite = new PGlite(dir);
+    await pglite.waitReady;
+    return { pglite, lock };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+/**
+ * PGlite is one process's database: two processes opening the same directory would corrupt it.
+ * A pid file refuses the second opener with a clear message; a stale file from a crash is taken over.
+ */
+async function acquireDirLock(file: string): Promise<{ release(): Promise<void> }> {
+  try {
+    const pid = Number((await readFile(file, 'utf8')).trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseUnavailableError(
+        `The embedded database ${path.dirname(file)} is in use by process ${pid}. ` +
+          'Stop that aftercare process, use another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.',
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  await writeFile(file, String(process.pid));
+  return { release: () => rm(file, { force: true }) };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
