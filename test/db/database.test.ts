@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/db.js';
+import { migrationsDir } from '../../src/db/migrate.js';
 import { DatabaseUnavailableError } from '../../src/errors/app-error.js';
 import { maskPii } from '../../src/logger.js';
 
@@ -59,5 +61,32 @@ describe('a database server that cannot be reached', () => {
 describe('log masking', () => {
   it('keeps the ends of phone numbers and e-mail addresses only', () => {
     expect(maskPii('call +886912345678 or mail mei.lin@example.com')).toBe('call +*********678 or mail m***@example.com');
+  });
+});
+
+describe.runIf(inject('postgresTemplate'))('several instances starting at once on one server', () => {
+  it('apply each migration exactly once', async () => {
+    const { adminUrl } = inject('postgresTemplate')!;
+    const name = `aftercare_race_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const instances = await Promise.all(
+        Array.from({ length: 3 }, () => openDatabase({ dataDir: os.tmpdir(), databaseUrl: url.toString() })),
+      );
+      const rows = await instances[0]!.prisma.$queryRaw<{ migration_name: string; n: number }[]>`
+        SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY migration_name`;
+      const { readdir } = await import('node:fs/promises');
+      const dirs = (await readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory());
+      expect(rows).toHaveLength(dirs.length);
+      expect(rows.every((r) => r.n === 1)).toBe(true);
+      await Promise.all(instances.map((db) => db.close()));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });
