@@ -62,6 +62,11 @@ export function smsParams(from: string, body: string, extra: Record<string, stri
   return { MessageSid: sid('SM'), AccountSid: ACCOUNT_SID, From: from, To: '+886277001234', Body: body, NumMedia: '0', ...extra };
 }
 
+/** A voice webhook body as Twilio sends it during a call. */
+export function callParams(callSid: string, from: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { CallSid: callSid, AccountSid: ACCOUNT_SID, From: from, To: '+886277001234', CallStatus: 'in-progress', ...extra };
+}
+
 /**
  * A dialog stand-in with the real turn's contract (idempotent on channel + externalId, replies stored with
  * the inbound message), answering from a script: for the route tests before the dialog engine is involved.

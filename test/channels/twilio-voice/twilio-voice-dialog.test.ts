@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { databaseKinds } from '../../support/test-database.js';
-import { ACCOUNT_SID, aPhone, postTwilio, PUBLIC_BASE_URL, sid, twilioEnv, twimlTexts } from '../twilio-shared/twilio-test-kit.js';
+import { aPhone, callParams, postTwilio, PUBLIC_BASE_URL, sid, twilioEnv, twimlTexts } from '../twilio-shared/twilio-test-kit.js';
 
-const callParams = (callSid: string, from: string, extra: Record<string, string> = {}) => ({
-  CallSid: callSid,
-  AccountSid: ACCOUNT_SID,
-  From: from,
-  To: '+886277001234',
-  CallStatus: 'in-progress',
-  ...extra,
-});
 
 /** The IVR driving the real dialog engine (app.turn), by keypad and by speech. */
 describe.each(databaseKinds)('voice menu into the dialogs on %s', (kind) => {

@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessageInput } from '../../../src/messages/outbound-message.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { databaseKinds } from '../../support/test-database.js';
-import { ACCOUNT_SID, aPhone, postTwilio, PUBLIC_BASE_URL, scriptedTurn, sid, twilioEnv, twimlTexts, voiceLineOf } from '../twilio-shared/twilio-test-kit.js';
+import { aPhone, callParams, postTwilio, PUBLIC_BASE_URL, scriptedTurn, sid, twilioEnv, twimlTexts, voiceLineOf } from '../twilio-shared/twilio-test-kit.js';
 
 const STAFF = '+886277009999';
-const callParams = (callSid: string, from: string, extra: Record<string, string> = {}) => ({
-  CallSid: callSid,
-  AccountSid: ACCOUNT_SID,
-  From: from,
-  To: '+886277001234',
-  CallStatus: 'in-progress',
-  ...extra,
-});
 
 describe.each(databaseKinds)('voice IVR in business hours on %s', (kind) => {
   let t: TestApp;

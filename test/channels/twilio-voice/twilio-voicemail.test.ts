@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { databaseKinds } from '../../support/test-database.js';
-import { ACCOUNT_SID, aPhone, postTwilio, PUBLIC_BASE_URL, sid, twilioEnv, twimlTexts } from '../twilio-shared/twilio-test-kit.js';
+import { ACCOUNT_SID, aPhone, callParams, postTwilio, PUBLIC_BASE_URL, sid, twilioEnv, twimlTexts } from '../twilio-shared/twilio-test-kit.js';
 
-const callParams = (callSid: string, from: string, extra: Record<string, string> = {}) => ({
-  CallSid: callSid,
-  AccountSid: ACCOUNT_SID,
-  From: from,
-  To: '+886277001234',
-  CallStatus: 'in-progress',
-  ...extra,
-});
 const recording = (n: string) => ({
   RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/RE${n.repeat(32)}`,
   RecordingSid: `RE${n.repeat(32)}`,
