@@ -10,7 +10,7 @@ import { addContactPoint, contactKindOf, findCustomerByContact, identifyCustomer
 import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors/app-error.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Customer, Prisma } from '../generated/prisma/client.js';
 import { InboundMessage, type InboundMessageInput } from '../messages/inbound-message.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
 import { understand } from '../understanding/understand.js';
@@ -21,12 +21,19 @@ import { contactsOf, conversationQueue, queueKey, runBot, type BotDeps } from '.
 export type { BotDeps };
 
 /**
- * A sender we do not know yet who quotes a ticket whose contact details are this very address
- * (an e-mail after an SMS report) is that ticket's customer: the address joins their record.
+ * The sender's customer record; a new one for an unknown address. A sender we do not know yet who quotes
+ * a ticket whose contact details are this very address (an e-mail after an SMS report) is that ticket's
+ * customer: the address joins their record first. A known sender costs one lookup.
  */
-async function recogniseByTicketNumber(db: Db, message: InboundMessage): Promise<void> {
+async function identifySender(db: Db, message: InboundMessage): Promise<Customer> {
   const kind = contactKindOf[message.channel];
-  if (kind === 'chat' || (await findCustomerByContact(db, kind, message.from))) return;
+  const known = await findCustomerByContact(db, kind, message.from);
+  if (known) return known;
+  if (kind !== 'chat') await recogniseByTicketNumber(db, message, kind);
+  return (await identifyCustomer(db, { kind, address: message.from, name: message.fromName })).customer;
+}
+
+async function recogniseByTicketNumber(db: Db, message: InboundMessage, kind: 'phone' | 'email'): Promise<void> {
   const number = parseTicketReference(`${message.subject ?? ''} ${message.text}`);
   if (!number) return;
   const ticket = await db.ticket.findUnique({ where: { number } });
@@ -52,8 +59,7 @@ export function createTurn(deps: BotDeps): Turn {
 async function handle(deps: BotDeps, message: InboundMessage): Promise<TurnResult> {
   const db = deps.database.prisma;
   const now = deps.clock();
-  await recogniseByTicketNumber(db, message);
-  const { customer } = await identifyCustomer(db, { kind: contactKindOf[message.channel], address: message.from, name: message.fromName });
+  const customer = await identifySender(db, message);
   let conversation = await findOrOpenConversation(db, { channel: message.channel, threadKey: message.conversationKey, customerId: customer.id });
   const address: TurnAddress = { channel: message.channel, conversationId: conversation.id, customerId: customer.id, to: message.from, conversationKey: message.conversationKey };
   const { message: stored, duplicate } = await recordInbound(db, { message, conversationId: conversation.id, customerId: customer.id, ticketId: conversation.ticketId });
