@@ -13,12 +13,6 @@ export function isSkip(text: string): boolean {
   return SKIP.test(text);
 }
 
-export function parseYesNo(text: string): Parsed<boolean> {
-  if (YES.test(text)) return { ok: true, value: true };
-  if (NO.test(text)) return { ok: false };
-  return { ok: false };
-}
-
 /** Yes / no as three answers: true, false, or not understood. */
 export function yesNo(text: string): boolean | undefined {
   if (YES.test(text)) return true;

@@ -96,7 +96,3 @@ export function recordOutbound(
 export function repliesTo(db: Db, inboundId: string): Promise<Message[]> {
   return db.message.findMany({ where: { inReplyToId: inboundId }, orderBy: [{ seq: 'asc' }] });
 }
-
-export function conversationTranscript(db: Db, conversationId: string): Promise<Message[]> {
-  return db.message.findMany({ where: { conversationId }, orderBy: [{ seq: 'asc' }] });
-}
