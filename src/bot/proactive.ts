@@ -8,6 +8,8 @@ import { findOrOpenConversation } from '../conversations/conversation-service.js
 import { recordOutbound } from '../conversations/message-service.js';
 import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import type { ChannelKind, Language } from '../messages/channel-kind.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
 import { queueOutbound } from '../outbound/outbound-service.js';
@@ -37,11 +39,11 @@ export type ProactiveStart = {
  * stored state's eTag alone guards against a concurrent turn.
  */
 export async function startProactiveDialog(deps: BotDeps & { db?: Db }, start: ProactiveStart): Promise<OutboundMessage[]> {
-  const run = () => startNow(deps, deps.db ?? deps.database.prisma, start);
+  const run = async () => (await startNow(deps, deps.db ?? deps.database.prisma, start)).replies;
   return deps.db ? run() : conversationQueue(queueKey(start.channel, start.conversationKey), run);
 }
 
-async function startNow(deps: BotDeps, db: Db, start: ProactiveStart): Promise<OutboundMessage[]> {
+async function startNow(deps: BotDeps, db: Db, start: ProactiveStart): Promise<{ replies: OutboundMessage[]; conversationId: string }> {
   const now = deps.clock();
   const conversation = await findOrOpenConversation(db, { channel: start.channel, threadKey: start.conversationKey, customerId: start.customerId });
   const customer = await db.customer.findUniqueOrThrow({ where: { id: start.customerId } });
@@ -64,74 +66,63 @@ async function startNow(deps: BotDeps, db: Db, start: ProactiveStart): Promise<O
       await recordOutbound(tx, { reply, conversationId: conversation.id, customerId: customer.id, ticketId: conversation.ticketId, author: 'bot', at: now });
     }
   });
-  return replies;
+  return { replies, conversationId: conversation.id };
 }
 
 /**
- * The survey job's dialog starter (see `SurveyStarter` in src/surveys/survey-service.ts): the survey dialog's
- * first turn, queued through the outbox inside the job's transaction. One message per reply, each idempotent.
+ * Starts the dialog inside the job's transaction `tx` and queues its first turn through the outbox as one
+ * message (an SMS or e-mail reads as one invitation with its first question), idempotent on `idempotencyKey`.
  */
+async function queueFirstTurn(
+  deps: BotDeps,
+  tx: Prisma.TransactionClient,
+  jobs: Pick<JobQueue, 'send'>,
+  start: ProactiveStart,
+  queued: { subject: string | undefined; meta: Record<string, unknown>; ticketId: string | null; idempotencyKey: string },
+): Promise<void> {
+  const { replies, conversationId } = await startNow(deps, tx, start);
+  const last = replies.at(-1);
+  if (!last) return;
+  await queueOutbound(
+    tx,
+    jobs,
+    { ...last, text: replies.map((r) => r.text).join('\n\n'), subject: start.channel === 'email' ? queued.subject : undefined, meta: { ...last.meta, ...queued.meta } },
+    { ticketId: queued.ticketId, customerId: start.customerId, conversationId, idempotencyKey: queued.idempotencyKey },
+  );
+}
+
+/** The survey job's dialog starter (see `SurveyStarter` in src/surveys/survey-service.ts): the survey dialog's first turn. */
 export function createSurveyStarter(deps: BotDeps): SurveyStarter {
-  return async (tx, { survey, ticket, channel, reach, language }, ctx) => {
-    const replies = await startProactiveDialog(
-      { ...deps, db: tx },
-      {
-        channel,
-        to: reach.to,
-        conversationKey: reach.conversationKey ?? reach.to,
-        customerId: survey.customerId,
-        language,
-        dialog: 'survey',
-        options: { surveyId: survey.id, ticketNumber: ticket.number },
-      },
-    );
-    const text = replies.map((r) => r.text).join('\n\n');
-    const last = replies.at(-1);
-    if (!last) return;
-    const conversation = await tx.conversation.findUnique({ where: { channel_threadKey: { channel, threadKey: reach.conversationKey ?? reach.to } } });
-    // One message: an SMS or e-mail survey reads as one invitation with its first question.
-    await queueOutbound(
+  return (tx, { survey, ticket, channel, reach, language }, ctx) =>
+    queueFirstTurn(
+      deps,
       tx,
       ctx.jobs,
-      { ...last, text, subject: channel === 'email' ? firstSurveyMessage(language, ticket.number).subject : undefined, meta: { ...last.meta, surveyId: survey.id } },
-      { ticketId: ticket.id, customerId: survey.customerId, conversationId: conversation?.id ?? reach.conversationId, idempotencyKey: `survey:${survey.id}` },
+      { channel, to: reach.to, conversationKey: reach.conversationKey ?? reach.to, customerId: survey.customerId, language, dialog: 'survey', options: { surveyId: survey.id, ticketNumber: ticket.number } },
+      { subject: firstSurveyMessage(language, ticket.number).subject, meta: { surveyId: survey.id }, ticketId: ticket.id, idempotencyKey: `survey:${survey.id}` },
     );
-  };
 }
 
 /**
  * The follow-up job's dialog starter (see `FollowUpStarter` in src/follow-ups/follow-up-sender.ts): the
- * follow-up dialog's first turn ("is it working?"), queued through the outbox inside the job's transaction,
- * so the customer's "yes" or "no" continues that dialog instead of opening a new request. One message, idempotent.
+ * follow-up dialog's first turn ("is it working?"), so the customer's "yes" or "no" continues that dialog
+ * instead of opening a new request.
  */
 export function createFollowUpStarter(deps: BotDeps): FollowUpStarter {
-  return async (tx, { followUp, kind, ticket, channel, reach, language }, ctx) => {
-    const conversationKey = reach.conversationKey ?? reach.to;
-    const replies = await startProactiveDialog(
-      { ...deps, db: tx },
+  return (tx, { followUp, kind, ticket, channel, reach, language }, ctx) =>
+    queueFirstTurn(
+      deps,
+      tx,
+      ctx.jobs,
       {
         channel,
         to: reach.to,
-        conversationKey,
+        conversationKey: reach.conversationKey ?? reach.to,
         customerId: followUp.customerId,
         language,
         dialog: 'follow-up',
         options: { followUpId: followUp.id, kind, ticketId: ticket?.id, ticketNumber: ticket?.number },
       },
+      { subject: followUpMessage(kind, language, ticket?.number ?? '').subject, meta: { followUpId: followUp.id }, ticketId: followUp.ticketId, idempotencyKey: `follow_up:${followUp.id}` },
     );
-    const last = replies.at(-1);
-    if (!last) return;
-    const conversation = await tx.conversation.findUnique({ where: { channel_threadKey: { channel, threadKey: conversationKey } } });
-    await queueOutbound(
-      tx,
-      ctx.jobs,
-      {
-        ...last,
-        text: replies.map((r) => r.text).join('\n\n'),
-        subject: channel === 'email' ? followUpMessage(kind, language, ticket?.number ?? '').subject : undefined,
-        meta: { ...last.meta, followUpId: followUp.id },
-      },
-      { ticketId: followUp.ticketId, customerId: followUp.customerId, conversationId: conversation?.id ?? reach.conversationId, idempotencyKey: `follow_up:${followUp.id}` },
-    );
-  };
 }
