@@ -6,8 +6,10 @@ export class InvalidTransitionError extends AppError {
   constructor(
     readonly from: string,
     readonly to: string,
+    /** The moves the lifecycle allows from `from`, so the message says what to do instead. */
+    allowed: readonly string[],
   ) {
-    super(`A ticket cannot go from ${from} to ${to}`);
+    super(`A ticket cannot go from ${from} to ${to}; from ${from} it can go to: ${allowed.join(', ')}.`);
   }
 }
 

@@ -8,7 +8,7 @@ import { InvalidTransitionError, TicketNotFoundError } from '../errors/ticket-er
 import { silentEvents, type EventBus } from '../events/event-bus.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import { nextTicketNumber } from './ticket-number.js';
-import { canTransition, TICKET_NUMBER_PATTERN } from './ticket-rules.js';
+import { canTransition, TICKET_NUMBER_PATTERN, ticketTransitions } from './ticket-rules.js';
 
 /** Who acts, when, and who hears about it. Every ticket change is written with an event row. */
 export type TicketContext = { now: Date; actor: string; events?: EventBus; timeZone?: string };
@@ -81,7 +81,7 @@ export async function getTicket(db: Db, ticketId: string): Promise<Ticket> {
   return ticket;
 }
 
-/** Moves a ticket along the lifecycle table; an illegal move throws InvalidTransitionError naming both states. */
+/** Moves a ticket along the lifecycle table; an illegal move throws InvalidTransitionError naming both states and the allowed moves. */
 export async function transitionTicket(
   db: Db,
   ticketId: string,
@@ -94,7 +94,7 @@ export async function transitionTicket(
     await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ticketId} FOR UPDATE`;
     const ticket = await getTicket(tx, ticketId);
     const from = ticket.status;
-    if (!canTransition(from, to)) throw new InvalidTransitionError(from, to);
+    if (!canTransition(from, to)) throw new InvalidTransitionError(from, to, ticketTransitions[from]);
     const updated = await tx.ticket.update({
       where: { id: ticketId },
       data: {

@@ -61,11 +61,11 @@ describe.each(databaseKinds)('console tickets and outbox on %s', (kind) => {
     expect(event).toMatchObject({ actor: `staff:${agentId}`, from: 'new', to: 'triaged', reason: 'checked' });
   });
 
-  it('refuses an illegal move with 409 naming both states', async () => {
+  it('refuses an illegal move with 409 naming both states and the moves allowed instead', async () => {
     const ticket = await aTicket();
     const res = await post(`/console/api/tickets/${ticket.id}/transition`, { to: 'reopened' });
     expect(res.status).toBe(409);
-    expect(await res.json()).toEqual({ error: { code: 'ticket.invalid_transition', message: 'A ticket cannot go from new to reopened' } });
+    expect(await res.json()).toEqual({ error: { code: 'ticket.invalid_transition', message: 'A ticket cannot go from new to reopened; from new it can go to: triaged, assigned, waiting_customer, resolved, closed.' } });
   });
 
   it('assigns a ticket, adds a note and resolves it', async () => {
