@@ -59,15 +59,18 @@ function transcriptLine(m: Message) {
   };
 }
 
-function ownedByOther(conversation: Conversation, staff: Staff): boolean {
-  return conversation.state === 'staff' && !!conversation.assignedStaffId && conversation.assignedStaffId !== staff.id && !isSupervisor(staff);
+/** Refuses when another member of staff owns the conversation (supervisors may always act). */
+function refuseIfOwnedByOther(conversation: Conversation, staff: Staff): void {
+  if (conversation.state === 'staff' && !!conversation.assignedStaffId && conversation.assignedStaffId !== staff.id && !isSupervisor(staff)) {
+    throw new ConversationConflictError('Another member of staff owns this conversation; ask them (or a supervisor) to hand it back to the bot first.');
+  }
 }
 
 /** Takes the conversation over: the bot stays silent while a person owns it. */
 export async function takeOver(deps: ConsoleDeps, conversationId: string, staff: Staff): Promise<Conversation> {
   const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId } });
   if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
-  if (ownedByOther(conversation, staff)) throw new ConversationConflictError('Another member of staff owns this conversation.');
+  refuseIfOwnedByOther(conversation, staff);
   if (conversation.state === 'closed') throw new ConversationConflictError('This conversation is closed.');
   return setConversationState(deps.db, conversationId, 'staff', { assignedStaffId: staff.id });
 }
@@ -114,7 +117,7 @@ export async function staffReply(deps: ConsoleDeps, conversationId: string, staf
     include: { customer: { include: { contacts: true } }, ticket: { select: { id: true, number: true, language: true } } },
   });
   if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
-  if (ownedByOther(conversation, staff)) throw new ConversationConflictError('Another member of staff owns this conversation.');
+  refuseIfOwnedByOther(conversation, staff);
   const lastInbound = await deps.db.message.findFirst({ where: { conversationId, direction: 'inbound' }, orderBy: [{ seq: 'desc' }] });
   const target = replyTarget(conversation, conversation.customer?.contacts ?? [], lastInbound, conversation.ticket?.number);
   const now = deps.clock();
@@ -180,7 +183,7 @@ export async function staffReply(deps: ConsoleDeps, conversationId: string, staf
 export async function handBackToBot(deps: ConsoleDeps, conversationId: string, staff: Staff): Promise<Conversation> {
   const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId } });
   if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
-  if (ownedByOther(conversation, staff)) throw new ConversationConflictError('Another member of staff owns this conversation.');
+  refuseIfOwnedByOther(conversation, staff);
   const now = deps.clock();
   const actor = `staff:${staff.id}`;
   if (deps.handBack) {
