@@ -73,8 +73,7 @@ async function handle(deps: BotDeps, message: InboundMessage): Promise<TurnResul
   const language = chooseLanguage({ detected: understanding.language, text: message.text, current: conversation.language ?? customer.language, fallback: deps.env.DEFAULT_LANGUAGE });
   await db.message.update({ where: { id: stored.id }, data: { understanding: understanding as unknown as Prisma.InputJsonValue } });
   conversation = await db.conversation.update({ where: { id: conversation.id }, data: { language, lastInboundAt: now } });
-  if (customer.language !== language) await db.customer.update({ where: { id: customer.id }, data: { language, lastContactAt: now } });
-  else await db.customer.update({ where: { id: customer.id }, data: { lastContactAt: now } });
+  await db.customer.update({ where: { id: customer.id }, data: { language, lastContactAt: now } });
 
   let activities: Partial<Activity>[] = [];
   if (botMayAnswer(conversation)) {
