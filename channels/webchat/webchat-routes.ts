@@ -8,6 +8,7 @@ import { AppError } from '../../src/errors/app-error.js';
 import { route } from '../../src/http/server.js';
 import { mountStaticFolder } from '../../src/http/static-files.js';
 import type { Logger } from '../../src/logger.js';
+import { Language } from '../../src/messages/channel-kind.js';
 import { InboundMessage } from '../../src/messages/inbound-message.js';
 import type { Turn } from '../channel-adapter.js';
 import { chatHistory, findChatConversation, latestSeq, proactiveSince } from './chat-history.js';
@@ -34,7 +35,7 @@ const PostMessageBody = z.strictObject({
     .trim()
     .min(1, 'the message is empty')
     .max(MAX_CHAT_MESSAGE_CHARS, `at most ${MAX_CHAT_MESSAGE_CHARS} characters`),
-  language: z.enum(['zh-Hant', 'zh-Hans', 'en']).optional(),
+  language: Language.optional(),
 });
 const SessionQuery = z.object({ session: SessionId, lastEventId: z.coerce.number().int().min(0).optional() });
 

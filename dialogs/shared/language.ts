@@ -1,5 +1,5 @@
 import { Converter } from 'opencc-js';
-import type { Language } from '../../src/messages/channel-kind.js';
+import { isLanguage, type Language } from '../../src/messages/channel-kind.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
@@ -34,8 +34,4 @@ export function chooseLanguage(input: { detected: Understanding['language']; tex
   const { traditional, simplified } = scriptEvidence(input.text);
   if (input.detected === 'zh-Hans') return simplified >= 2 && traditional === 0 ? 'zh-Hans' : current;
   return traditional >= 2 && simplified === 0 ? 'zh-Hant' : current;
-}
-
-export function isLanguage(value: unknown): value is Language {
-  return value === 'en' || value === 'zh-Hant' || value === 'zh-Hans';
 }

@@ -1,5 +1,5 @@
 import { ActionTypes, ActivityTypes, type Activity, type ConversationReference } from 'botbuilder';
-import type { ChannelKind, Language } from '../messages/channel-kind.js';
+import { isLanguage, type ChannelKind, type Language } from '../messages/channel-kind.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
 import { OutboundMessage } from '../messages/outbound-message.js';
 
@@ -42,7 +42,7 @@ export function toOutboundMessage(activity: Partial<Activity>, address: TurnAddr
     .filter((a) => a.type === ActionTypes.ImBack || a.type === ActionTypes.PostBack || a.type === ActionTypes.MessageBack)
     .map((a) => a.title ?? String(a.value));
   const meta = (activity.channelData ?? {}) as Record<string, unknown>;
-  const language = (['zh-Hant', 'zh-Hans', 'en'] as const).find((l) => l === activity.locale);
+  const language = isLanguage(activity.locale) ? activity.locale : undefined;
   return OutboundMessage.parse({
     channel: address.channel,
     to: address.to,

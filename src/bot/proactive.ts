@@ -1,6 +1,5 @@
 import type { FollowUpOptions } from '../../dialogs/follow-up/follow-up-dialog.js';
 import type { ProactiveDialog } from '../../dialogs/root/root-dialog.js';
-import { isLanguage } from '../../dialogs/shared/language.js';
 import type { SurveyOptions } from '../../dialogs/survey/survey-dialog.js';
 import type { FollowUpStarter } from '../follow-ups/follow-up-sender.js';
 import { followUpMessage } from '../follow-ups/follow-up-messages.js';
@@ -10,7 +9,7 @@ import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import type { ChannelKind, Language } from '../messages/channel-kind.js';
+import { isLanguage, type ChannelKind, type Language } from '../messages/channel-kind.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
 import { queueOutbound } from '../outbound/outbound-service.js';
 import { firstSurveyMessage } from '../surveys/survey-questions.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from '../messages/channel-kind.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -37,7 +38,7 @@ export const EnvSchema = z.object({
 
   CLASSIFIER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.55),
   HANDOFF_MAX_MISUNDERSTANDINGS: z.coerce.number().int().min(1).default(2),
-  DEFAULT_LANGUAGE: z.enum(['zh-Hant', 'zh-Hans', 'en']).default('zh-Hant'),
+  DEFAULT_LANGUAGE: Language.default('zh-Hant'),
 
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,

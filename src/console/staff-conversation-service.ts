@@ -3,7 +3,7 @@ import { normalisePhone } from '../customers/contact-address.js';
 import { setConversationState } from '../conversations/conversation-service.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
-import type { ChannelKind } from '../messages/channel-kind.js';
+import { isLanguage, type ChannelKind } from '../messages/channel-kind.js';
 import { queueOutbound } from '../outbound/outbound-service.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { ConversationConflictError } from './console-errors.js';
@@ -122,7 +122,7 @@ export async function staffReply(deps: ConsoleDeps, conversationId: string, staf
   const target = replyTarget(conversation, conversation.customer?.contacts ?? [], lastInbound, conversation.ticket?.number);
   const now = deps.clock();
   const actor = `staff:${staff.id}`;
-  const language = (conversation.language ?? conversation.ticket?.language) as 'zh-Hant' | 'zh-Hans' | 'en' | undefined;
+  const language = conversation.language ?? conversation.ticket?.language;
 
   return inTransaction(deps.db, async (tx) => {
     const { row, created } = await queueOutbound(
@@ -135,7 +135,7 @@ export async function staffReply(deps: ConsoleDeps, conversationId: string, staf
         text: input.text,
         subject: target.subject,
         purpose: 'staff_reply',
-        language: language && ['zh-Hant', 'zh-Hans', 'en'].includes(language) ? language : undefined,
+        language: isLanguage(language) ? language : undefined,
         meta: { ...target.meta, author: actor },
       },
       {

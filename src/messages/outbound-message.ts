@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelKind } from './channel-kind.js';
+import { ChannelKind, Language } from './channel-kind.js';
 
 /** Channel-neutral reply: text plus optional choices each adapter renders its own way. */
 export const OutboundMessage = z.object({
@@ -9,7 +9,7 @@ export const OutboundMessage = z.object({
   text: z.string(),
   subject: z.string().optional(),
   choices: z.array(z.string()).optional(),
-  language: z.enum(['zh-Hant', 'zh-Hans', 'en']).optional(),
+  language: Language.optional(),
   /** Why we send it: a reply in the turn, or proactive (survey, follow-up, staff reply...). */
   purpose: z.string().default('reply'),
   /** Per-channel details: e-mail threading headers, voice hints (expect input, hang up, dial). */
