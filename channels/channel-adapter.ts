@@ -1,3 +1,4 @@
+import { AppError } from '../src/errors/app-error.js';
 import type { ChannelKind } from '../src/messages/channel-kind.js';
 import type { InboundMessage } from '../src/messages/inbound-message.js';
 import type { OutboundMessage } from '../src/messages/outbound-message.js';
@@ -12,6 +13,17 @@ export type TurnResult = {
 
 /** Runs one inbound message through understanding, dialogs and the domain. */
 export type Turn = (message: InboundMessage) => Promise<TurnResult>;
+
+/** A message arrived before the turn is wired (the bot still loading at start-up): 503, try again. */
+export class BotUnavailableError extends AppError {
+  readonly code = 'bot.unavailable';
+  override readonly status = 503;
+  override readonly retryable = true;
+
+  constructor() {
+    super('The assistant is starting up; please try again in a moment.');
+  }
+}
 
 /** Every transport implements this; it knows its wire format and nothing about tickets. */
 export interface ChannelAdapter {

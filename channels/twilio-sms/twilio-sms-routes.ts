@@ -1,9 +1,8 @@
 import type { Server } from 'restify';
 import twilio from 'twilio';
 import { z } from 'zod';
-import type { Turn } from '../channel-adapter.js';
+import { BotUnavailableError, type Turn } from '../channel-adapter.js';
 import type { Env } from '../../src/config/env.js';
-import { AppError } from '../../src/errors/app-error.js';
 import type { Db } from '../../src/db/db.js';
 import type { EventBus } from '../../src/events/event-bus.js';
 import { route } from '../../src/http/server.js';
@@ -31,12 +30,6 @@ export type TwilioSmsDeps = {
   /** The dialog engine's turn; until it is set, messages other than STOP/START/HELP answer 503. */
   turn: () => Turn | undefined;
 };
-
-export class DialogUnavailableError extends AppError {
-  readonly code = 'dialog.unavailable';
-  override readonly status = 503;
-  override readonly retryable = true;
-}
 
 /** The TwiML answer: each reply split into SMS-sized `<Message>`s (see splitSms). */
 export function smsTwiml(texts: readonly string[]): twilio.twiml.MessagingResponse {
@@ -77,7 +70,7 @@ export function mountTwilioSms(server: Server, deps: TwilioSmsDeps): void {
       }
 
       const run = deps.turn();
-      if (!run) throw new DialogUnavailableError('The dialog engine is not wired to the SMS channel yet');
+      if (!run) throw new BotUnavailableError();
       const turn = run(message);
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {

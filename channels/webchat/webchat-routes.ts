@@ -4,13 +4,12 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.js';
 import type { Db } from '../../src/db/db.js';
-import { AppError } from '../../src/errors/app-error.js';
 import { route } from '../../src/http/server.js';
 import { mountStaticFolder } from '../../src/http/static-files.js';
 import type { Logger } from '../../src/logger.js';
 import { Language } from '../../src/messages/channel-kind.js';
 import { InboundMessage } from '../../src/messages/inbound-message.js';
-import type { Turn } from '../channel-adapter.js';
+import { BotUnavailableError, type Turn } from '../channel-adapter.js';
 import { chatHistory, findChatConversation, latestSeq, proactiveSince } from './chat-history.js';
 import type { ChatStreams } from './chat-streams.js';
 
@@ -42,12 +41,6 @@ const SessionQuery = z.object({ session: SessionId, lastEventId: z.coerce.number
 /** How often an open event stream re-reads the database anyway (another instance may have sent). */
 const STREAM_CHECK_MS = 10_000;
 
-export class BotUnavailableError extends AppError {
-  readonly code = 'bot.unavailable';
-  override readonly status = 503;
-  override readonly retryable = true;
-}
-
 export type WebchatRouteDeps = { db: Db; clock: Clock; logger: Logger; streams: ChatStreams; turn: () => Turn | undefined };
 
 export const webchatPublicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -69,7 +62,7 @@ export function mountWebchatRoutes(server: Server, deps: WebchatRouteDeps): void
     route(async (req, res) => {
       const body = PostMessageBody.parse(req.body ?? {});
       const turn = deps.turn();
-      if (!turn) throw new BotUnavailableError('The assistant is starting up; please try again in a moment.');
+      if (!turn) throw new BotUnavailableError();
       const message = InboundMessage.parse({
         channel: 'chat',
         // Scoped by session, so one page cannot collide with (or replay) another page's ids.
