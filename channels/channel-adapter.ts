@@ -14,14 +14,14 @@ export type TurnResult = {
 /** Runs one inbound message through understanding, dialogs and the domain. */
 export type Turn = (message: InboundMessage) => Promise<TurnResult>;
 
-/** A message arrived before the turn is wired (the bot still loading at start-up): 503, try again. */
+/** A message arrived while no turn is wired to the channel (app.ts always wires one; the bot itself loads lazily): 503, try again. */
 export class BotUnavailableError extends AppError {
   readonly code = 'bot.unavailable';
   override readonly status = 503;
   override readonly retryable = true;
 
   constructor() {
-    super('The assistant is starting up; please try again in a moment.');
+    super('The assistant is not available right now; please try again in a moment.');
   }
 }
 
