@@ -1,4 +1,6 @@
-export type SurveyLanguage = 'zh-Hant' | 'zh-Hans' | 'en';
+import { isLanguage, type Language } from '../messages/channel-kind.js';
+
+export type SurveyLanguage = Language;
 
 /** The five 1–5 scores a survey asks for, in order, then the free-text suggestion. */
 export const SURVEY_SCORES = ['attitude', 'skill', 'punctuality', 'itemsCompleted', 'overall'] as const;
@@ -23,7 +25,7 @@ const SUBJECT: Record<SurveyLanguage, (ticket: string) => string> = {
 };
 
 export function surveyLanguage(language: string | null | undefined): SurveyLanguage {
-  return language === 'zh-Hans' || language === 'en' ? language : 'zh-Hant';
+  return isLanguage(language) ? language : 'zh-Hant';
 }
 
 /** The opening message of a survey when no dialog runs it: the introduction and the first question. */
