@@ -49,6 +49,12 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const url = await app.listen();
+  if (!env.STAFF_BOOTSTRAP_TOKEN) {
+    const { firstStartSupervisor } = await import('./console/staff-auth.js');
+    const token = await firstStartSupervisor(app.database.prisma);
+    // Printed, not logged: the log masks and redacts, and this is the one time the token can be read.
+    if (token) console.log(`\nNobody can sign in to the staff console yet. Use this supervisor token at ${url}/console (shown once):\n\n  ${token}\n`);
+  }
   logger.info({ url, database: app.database.kind, ms: Date.now() - started }, `aftercare is listening on ${url} (web chat ${url}/chat, console ${url}/console)`);
 
   const shutdown = (signal: string) => {

@@ -57,3 +57,14 @@ export async function bootstrapSupervisor(db: Db, token: string): Promise<Staff>
     update: { tokenHash, active: true, role: 'supervisor' },
   });
 }
+
+/**
+ * On a fresh installation nobody can sign in to the console: issue a supervisor token once and return it
+ * for the operator to read (it is stored hashed and never shown again). Null once anyone holds a token.
+ */
+export async function firstStartSupervisor(db: Db): Promise<string | null> {
+  if ((await db.staff.count({ where: { tokenHash: { not: null }, active: true } })) > 0) return null;
+  const token = newStaffToken();
+  await bootstrapSupervisor(db, token);
+  return token;
+}
