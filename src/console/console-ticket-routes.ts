@@ -1,15 +1,20 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
+import { Complexity, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
 import type { Staff } from '../generated/prisma/client.js';
 import { NotFoundError } from '../errors/app-error.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
-import { addNote, assignTicket, getTicket, resolveTicket, transitionTicket } from '../tickets/ticket-service.js';
+import { addNote, assignTicket, getTicket, resolveTicket, transitionTicket, triageTicket } from '../tickets/ticket-service.js';
 import { recordVisitArrival, scheduleVisit, type VisitContext } from '../visits/visit-service.js';
 import { clientIp, recordAccess } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { param, staffRoute, ticketContext } from './console-route.js';
+
+const TriageBody = z.strictObject({
+  urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
+  complexity: z.enum(Object.values(Complexity) as [Complexity, ...Complexity[]]),
+});
 
 const statusList = z
   .string()
@@ -97,6 +102,14 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     staffRoute(deps, async (req, res, staff) => {
       const body = TransitionBody.parse(req.body ?? {});
       res.json({ ticket: await transitionTicket(db, param(req, 'id'), body.to, { ...ticketContext(deps, staff), reason: body.reason }) });
+    }),
+  );
+
+  server.post(
+    '/console/api/tickets/:id/triage',
+    staffRoute(deps, async (req, res, staff) => {
+      const body = TriageBody.parse(req.body ?? {});
+      res.json({ ticket: await triageTicket(db, param(req, 'id'), body, ticketContext(deps, staff)) });
     }),
   );
 

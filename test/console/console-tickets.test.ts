@@ -61,6 +61,22 @@ describe.each(databaseKinds)('console tickets and outbox on %s', (kind) => {
     expect(event).toMatchObject({ actor: `staff:${agentId}`, from: 'new', to: 'triaged', reason: 'checked' });
   });
 
+  it('triages a new ticket by urgency and complexity, recording the change', async () => {
+    const ticket = await aTicket();
+    const res = await post(`/console/api/tickets/${ticket.id}/triage`, { urgency: 'high', complexity: 'complex' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).ticket).toMatchObject({ status: 'triaged', urgency: 'high', complexity: 'complex' });
+    const event = await prisma().ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'triaged' } });
+    expect(event).toMatchObject({ actor: `staff:${agentId}`, from: 'normal/general', to: 'high/complex' });
+  });
+
+  it('refuses a triage without a valid urgency with 400 and the reason', async () => {
+    const ticket = await aTicket();
+    const res = await post(`/console/api/tickets/${ticket.id}/triage`, { urgency: 'extreme', complexity: 'simple' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/urgency/);
+  });
+
   it('refuses an illegal move with 409 naming both states and the moves allowed instead', async () => {
     const ticket = await aTicket();
     const res = await post(`/console/api/tickets/${ticket.id}/transition`, { to: 'reopened' });
