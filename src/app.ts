@@ -14,7 +14,7 @@ import type { ChannelKind } from './messages/channel-kind.js';
 import { createMessageSendHandler } from './outbound/outbound-service.js';
 import type { Clock } from './clock.js';
 import type { Env } from './config/env.js';
-import { openDatabase, type Database } from './db/db.js';
+import type { Database } from './db/db.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { mountHealthRoutes } from './http/routes/health-routes.js';
 import { createHttpServer } from './http/server.js';
@@ -52,24 +52,16 @@ export type CreateAppOptions = {
   env: Env;
   logger: Logger;
   clock: Clock;
-  /** An already-open database (tests; main.ts opens it while the modules load); otherwise opened from env. */
-  database?: Database;
-  /** Close `database` on stop() even though it was passed in (main.ts). */
+  /** The open database: main.ts opens it while the modules load; tests pass a private one. */
+  database: Database;
+  /** Close `database` on stop() (main.ts); tests close their own. */
   ownsDatabase?: boolean;
 };
 
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { env, logger, clock } = options;
-  // Fail fast on an invalid policy file, before anything is opened.
+  const { database } = options;
   const { policy, calendar } = loadAppPolicy(env);
-  const database =
-    options.database ??
-    (await openDatabase({
-      databaseUrl: env.DATABASE_URL,
-      dataDir: env.DATA_DIR,
-      connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
-      onRetry: (attempt, err) => logger.warn({ attempt, err: (err as Error).message }, 'database not reachable yet; retrying'),
-    }));
   const events = createEventBus();
   const jobs = createJobQueue(database, logger);
   const server = createHttpServer(logger);
@@ -165,7 +157,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         await email?.stop();
         await jobs.stop();
         for (const adapter of channels.values()) await adapter.stop?.();
-        if (!options.database || options.ownsDatabase) await database.close();
+        if (options.ownsDatabase) await database.close();
       })();
       return stopping;
     },

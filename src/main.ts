@@ -29,7 +29,6 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const started = Date.now();
-  // The database opens while the rest of the application loads: start-up is the longer of the two.
   const [{ createApp }, database] = await Promise.all([
     import('./app.js'),
     openDatabase({
