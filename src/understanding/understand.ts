@@ -1,3 +1,4 @@
+import { conversationalAct } from './conversational-act.js';
 import { detectLanguage } from './language.js';
 import { estimateComplexity } from './complexity.js';
 import { extractEntities } from './entities.js';
@@ -47,6 +48,7 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
       entities,
       complexity: 'simple',
       isHumanRequest: false,
+      act: null,
       isEmpty: true,
       truncated: p.truncated,
     };
@@ -65,6 +67,7 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
     entities,
     complexity: estimateComplexity({ text: p.own, category, urgency, cues: p.cues, entities }),
     isHumanRequest: isHumanRequest(p.own),
+    act: conversationalAct(p.own),
     isEmpty: false,
     truncated: p.truncated,
   };

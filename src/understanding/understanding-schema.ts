@@ -16,6 +16,13 @@ export type Complexity = z.infer<typeof Complexity>;
 export const ChannelKind = z.enum(['sms', 'voice', 'email', 'chat']);
 export type ChannelKind = z.infer<typeof ChannelKind>;
 
+/**
+ * What a message does in the conversation rather than what service it asks for: `thanks` includes "no
+ * more, thanks"; `skip` includes "don't know"; `affirm`/`deny` are yes/no; `human` asks for a person.
+ */
+export const ConversationalAct = z.enum(['greeting', 'thanks', 'goodbye', 'affirm', 'deny', 'skip', 'human', 'smalltalk']);
+export type ConversationalAct = z.infer<typeof ConversationalAct>;
+
 export const Sentiment = z.object({
   label: z.enum(['negative', 'neutral', 'positive']),
   /** -1 (very negative) … +1 (very positive). */
@@ -50,6 +57,8 @@ export const Understanding = z.object({
   complexity: Complexity,
   /** The customer asks for a person (agent, 人工, 真人, real person, 转人工). */
   isHumanRequest: z.boolean(),
+  /** A conversational act (greeting, thanks, yes, skip …) or null for a message with service content. */
+  act: ConversationalAct.nullable(),
   /** True when there was no analysable text (empty, whitespace, emoji only). */
   isEmpty: z.boolean(),
   /** True when the input was longer than the analysed prefix. */
