@@ -5,7 +5,7 @@ import { DatabaseUnavailableError } from '../errors/app-error.js';
  * P1001 cannot reach, P1002 reached but timed out, P1008 operation timed out, P1017 server closed the
  * connection, P2024 no free pool connection in time, P2028 interactive transaction expired or broke.
  */
-const prismaUnavailable = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
+const prismaUnavailable = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'database.unavailable']);
 
 /**
  * SQLSTATEs a retry can cure: connection exceptions (08…), statement timeout/cancel (57014), server shutting
