@@ -13,13 +13,6 @@ const ReplyBody = z.strictObject({
 
 export function mountConsoleInboxRoutes(server: Server, deps: ConsoleDeps): void {
   server.get(
-    '/console/api/me',
-    staffRoute(deps, async (_req, res, staff) => {
-      res.json({ id: staff.id, name: staff.name, role: staff.role, email: staff.email });
-    }),
-  );
-
-  server.get(
     '/console/api/inbox',
     staffRoute(deps, async (req, res, staff) => {
       const mine = (req.query as Record<string, string> | undefined)?.mine === '1';

@@ -139,18 +139,6 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
   );
 
   server.get(
-    '/console/api/staff',
-    staffRoute(deps, async (_req, res) => {
-      const staff = await db.staff.findMany({
-        where: { active: true },
-        orderBy: [{ name: 'asc' }],
-        select: { id: true, name: true, role: true, region: true, onDuty: true },
-      });
-      res.json({ staff });
-    }),
-  );
-
-  server.get(
     '/console/api/outbox',
     staffRoute(deps, async (req, res) => {
       const q = OutboxQuery.parse(req.query ?? {});
