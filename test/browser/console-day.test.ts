@@ -6,14 +6,13 @@ import type { WebchatAdapter } from '../../channels/webchat/webchat-adapter.js';
 import { createMessageSendHandler } from '../../src/outbound/outbound-service.js';
 import { scriptedTurn } from '../channels/webchat/scripted-turn.js';
 import { aSignedInStaff } from '../console/console-fixtures.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { browserSuiteTitle, launchChromium, skipBrowserTests } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const shots = path.resolve('test-output/browser');
 
-// Real Chromium from Debian; skipped with this reason where it is not installed (CI installs it and fails without it).
-const title = hasChromium ? "an agent's day in the console, in Chromium" : "an agent's day in the console — skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)";
-describe.skipIf(!hasChromium)(title, () => {
+// Real Chromium from Debian: skipped where it is not installed, except with CI=true (then a failure).
+describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the console, in Chromium"), () => {
   let t: TestApp;
   let browser: Browser;
   let webchat: WebchatAdapter;
