@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import type { ConsoleDeps } from './console-deps.js';
 import { mountConsoleCustomerRoutes } from './console-customer-routes.js';
+import { mountConsoleEvents } from './console-events.js';
 import { mountConsoleInboxRoutes } from './console-inbox-routes.js';
 import { mountConsolePage } from './console-page.js';
 import { mountConsoleSupervisorRoutes } from './console-supervisor-routes.js';
@@ -9,6 +10,7 @@ import { mountConsoleTicketRoutes } from './console-ticket-routes.js';
 /** The staff console: a static page at /console and its API under /console/api (Bearer token). */
 export function mountConsole(server: Server, deps: ConsoleDeps): void {
   mountConsolePage(server, deps.logger);
+  mountConsoleEvents(server, deps);
   mountConsoleInboxRoutes(server, deps);
   mountConsoleTicketRoutes(server, deps);
   mountConsoleCustomerRoutes(server, deps);

@@ -91,7 +91,12 @@ export function App() {
           </button>
         </header>
         <main id="main">
-          <ChangePassword onChanged={() => meStore.set({ ...me, mustChangePassword: false })} />
+          <ChangePassword
+            onChanged={() => {
+              meStore.set({ ...me, mustChangePassword: false });
+              startLive();
+            }}
+          />
         </main>
         <Flash />
       </>
@@ -123,7 +128,8 @@ export async function signedIn(): Promise<void> {
     const me = await api<Me>('/me');
     await loadStaff().catch(() => undefined);
     meStore.set(me);
-    startLive();
+    // After a one-time password the server answers nothing but the password change: no live stream yet.
+    if (!me.mustChangePassword) startLive();
   } catch {
     session.clear();
   }
