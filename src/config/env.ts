@@ -68,6 +68,12 @@ export const EnvSchema = z.object({
 
   SUPERVISOR_EMAILS: emailList,
   STAFF_BOOTSTRAP_TOKEN: optionalString,
+  CONSOLE_ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
+  CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CONSOLE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  CONSOLE_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  CONSOLE_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+  CONSOLE_ARCHIVE_APPROVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   JOBS_ENABLED: bool.default(true),
 });
 
