@@ -1,6 +1,6 @@
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../../src/messages/channel-kind.js';
-import type { Understanding } from '../../src/understanding/understanding-schema.js';
+import type { ConversationalAct, Understanding } from '../../src/understanding/understanding-schema.js';
 import { COMPLAINT_DIALOG, ComplaintDialog, type ComplaintOptions } from '../complaint/complaint-dialog.js';
 import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.js';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
@@ -95,7 +95,7 @@ export class RootDialog extends InterruptibleDialog {
     const text = step.context.activity.text ?? '';
     const texts = common(step.context);
 
-    const interruption = interruptionOf(text, u.isHumanRequest);
+    const interruption = interruptionOf(text, u.isHumanRequest || u.act === 'human');
     if (interruption === 'agent') return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
     if (interruption === 'help') {
       await say(step.context, texts.help, { choices: texts.menu, expectInput: true });
@@ -105,6 +105,7 @@ export class RootDialog extends InterruptibleDialog {
       await say(step.context, texts.cancelled, { expectInput: true });
       return step.next();
     }
+    if (u.act && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act);
     if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false);
 
     const choice = menuChoiceOf(text);
@@ -125,6 +126,33 @@ export class RootDialog extends InterruptibleDialog {
     }
     const byCategory: Record<Understanding['category'], MenuChoice> = { fault: 'fault', inquiry: 'question', complaint: 'complaint' };
     return this.dispatch(step, byCategory[u.category], text, u, false);
+  }
+
+  /** Thanks, goodbye, yes, no, small talk … with no question open: answered in kind, never a ticket. */
+  private async answerAct(step: WaterfallStepContext<RootOptions>, act: ConversationalAct): Promise<DialogTurnResult> {
+    const texts = common(step.context);
+    switch (act) {
+      case 'thanks':
+        await say(step.context, texts.youAreWelcome);
+        break;
+      case 'goodbye':
+      case 'deny':
+        await say(step.context, texts.farewell);
+        break;
+      case 'greeting':
+        await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
+        break;
+      case 'smalltalk':
+        await say(step.context, sentences(step.context, texts.smalltalk, texts.menuQuestion), { choices: texts.menu, expectInput: true });
+        break;
+      case 'human':
+        return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
+      case 'affirm':
+      case 'skip':
+        await say(step.context, texts.anythingElse, { choices: texts.menu, expectInput: true });
+        break;
+    }
+    return step.next();
   }
 
   private async dispatch(step: WaterfallStepContext<RootOptions>, choice: MenuChoice, text: string, u: Understanding, fromMenu: boolean): Promise<DialogTurnResult> {
