@@ -10,10 +10,10 @@ import { useStore } from '../store';
 import { act, ActionButton, Badge, Empty, Loading, Problem, ViewTitle } from '../ui';
 import { ConversationPanel } from './conversation';
 import { STATUSES } from './tickets';
+import { VisitWork, type Visit } from './visits';
 
 type SlaPromise = { id: string; kind: string; dueAt: string; metAt: string | null; breachedAt: string | null; cancelledAt: string | null; pausedAt: string | null; notApplicableReason?: string | null };
 type TicketEvent = { id: string; at: string; actor: string; kind: string; from: string | null; to: string | null; reason: string | null; data: unknown };
-type Visit = { id: string; scheduledAt: string; engineerId: string | null; status?: string; arrivedAt: string | null; completedAt: string | null };
 export type TicketDetail = {
   ticket: {
     id: string;
@@ -321,14 +321,9 @@ function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () =
   return (
     <section aria-labelledby="visits-title" class="card">
       <h3 id="visits-title">{t('visits.title')}</h3>
-      <ul class="list compact">
-        {ticket.visits.map((v) => (
-          <li key={v.id}>
-            <a href={href('visits', v.id)}>{when(v.scheduledAt)}</a> · {v.engineerId ? staff.find((s) => s.id === v.engineerId)?.name ?? t('staff.former') : t('visits.noEngineer')} ·{' '}
-            <Badge>{term('visitStatus', v.status ?? (v.completedAt ? 'completed' : v.arrivedAt ? 'on_site' : 'scheduled'))}</Badge>
-          </li>
-        ))}
-      </ul>
+      {ticket.visits.map((v) => (
+        <VisitWork key={v.id} visit={{ ...v, ticketId: ticket.id }} after={after} headingLevel={3} inTicket />
+      ))}
       <form
         class="inline-form"
         onSubmit={(e) => {
@@ -412,6 +407,7 @@ function Timeline({ events }: { events: TicketEvent[] }) {
 function eventChange(e: TicketEvent): string {
   const word = (value: string | null) => {
     if (!value) return '—';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return when(value);
     if (e.kind === 'assigned') return actor(`staff:${value}`);
     if (e.kind === 'status_changed' || e.kind === 'created') return term('status', value);
     if (e.kind.startsWith('sla_')) return term('promise', value);

@@ -10,7 +10,7 @@ import { act, ActionButton, Badge, Empty, Loading, Problem, ViewTitle } from '..
 import { SignaturePad } from './signature';
 
 type Part = { part: string; quantity: number; note?: string };
-type Visit = {
+export type Visit = {
   id: string;
   ticketId: string;
   engineerId: string | null;
@@ -74,25 +74,44 @@ export function VisitsView({ id, me }: { id: string | null; me: Me }) {
 function VisitDetail({ id }: { id: string }) {
   const { data, error, reload } = useData(() => api<{ visit: Visit }>(`/visits/${encodeURIComponent(id)}`), [id]);
   if (!data) return error ? <Problem error={error} /> : <Loading />;
-  const v = data.visit;
+  return (
+    <VisitWork
+      visit={data.visit}
+      after={() => {
+        reload();
+        refreshNow();
+      }}
+    />
+  );
+}
+
+/** One visit from proposal to sign-off; shown in the visits view and in the ticket workspace. */
+export function VisitWork({ visit: v, after, headingLevel = 2, inTicket = false }: { visit: Visit; after: () => void; headingLevel?: 2 | 3; inTicket?: boolean }) {
   const status = statusOf(v);
   const base = `/visits/${v.id}`;
-  const after = () => {
-    reload();
-    refreshNow();
-  };
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <article aria-labelledby="visit-title">
-      <h2 id="visit-title">
+    <article aria-labelledby={`visit-${v.id}`} class="visit">
+      <Heading id={`visit-${v.id}`}>
         {t('visits.visitAt', { at: when(v.scheduledAt) })} <Badge>{term('visitStatus', status)}</Badge>
-      </h2>
+      </Heading>
       <dl class="facts">
-        <dt>{t('ticket.number')}</dt>
-        <dd>{v.ticket ? <a href={href('ticket', v.ticketId)}>{v.ticket.number} · {v.ticket.title}</a> : <a href={href('ticket', v.ticketId)}>{t('ticket.open')}</a>}</dd>
+        {!inTicket ? (
+          <>
+            <dt>{t('ticket.number')}</dt>
+            <dd>
+              <a href={href('ticket', v.ticketId)}>{v.ticket ? `${v.ticket.number} · ${v.ticket.title}` : t('ticket.open')}</a>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('visits.engineer')}</dt>
         <dd>{v.engineerId ? staffName(v.engineerId) : t('visits.noEngineer')}</dd>
-        <dt>{t('ticket.site')}</dt>
-        <dd>{text(v.ticket?.siteAddress)}</dd>
+        {v.ticket?.siteAddress ? (
+          <>
+            <dt>{t('ticket.site')}</dt>
+            <dd>{v.ticket.siteAddress}</dd>
+          </>
+        ) : null}
         <dt>{t('visits.warranty')}</dt>
         <dd>{term('warranty', v.warranty ?? 'unknown')}</dd>
         {v.arrivedAt ? (
@@ -108,7 +127,7 @@ function VisitDetail({ id }: { id: string }) {
           </>
         ) : null}
       </dl>
-      {status === 'proposed' || status === 'scheduled' ? <Proposals visit={v} after={after} /> : null}
+      {status === 'proposed' || (status === 'scheduled' && !v.arrivedAt) ? <Proposals visit={v} after={after} /> : null}
       {v.warranty === 'out_of_warranty' && !v.completedAt ? <Quote visit={v} after={after} /> : null}
       {!v.arrivedAt && status !== 'cancelled' ? (
         <div class="actions">
@@ -119,8 +138,8 @@ function VisitDetail({ id }: { id: string }) {
       ) : null}
       {v.arrivedAt && !v.completedAt ? <Complete visit={v} after={after} /> : null}
       {v.completedAt ? (
-        <section class="card" aria-labelledby="done-title">
-          <h3 id="done-title">{t('visits.report')}</h3>
+        <section class="card" aria-labelledby={`done-${v.id}`}>
+          <h4 id={`done-${v.id}`}>{t('visits.report')}</h4>
           <p>{text(v.workDone)}</p>
           <PartsList title={t('visits.partsUsed')} parts={v.partsUsed ?? []} />
           <PartsList title={t('visits.partsRequested')} parts={v.partsRequested ?? []} />
@@ -151,8 +170,8 @@ function PartsList({ title, parts }: { title: string; parts: Part[] }) {
 function Proposals({ visit, after }: { visit: Visit; after: () => void }) {
   const [times, setTimes] = useState<string[]>(['', '']);
   return (
-    <section class="card" aria-labelledby="proposals-title">
-      <h3 id="proposals-title">{t('visits.proposals')}</h3>
+    <section class="card" aria-labelledby={`proposals-${visit.id}`}>
+      <h4 id={`proposals-${visit.id}`}>{t('visits.proposals')}</h4>
       {visit.proposals?.length ? (
         <ul>
           {visit.proposals.map((p) => (
@@ -190,8 +209,8 @@ function Proposals({ visit, after }: { visit: Visit; after: () => void }) {
 function Quote({ visit, after }: { visit: Visit; after: () => void }) {
   const [amount, setAmount] = useState(visit.quoteAmount ? String(visit.quoteAmount) : '');
   return (
-    <section class="card" aria-labelledby="quote-title">
-      <h3 id="quote-title">{t('visits.quote')}</h3>
+    <section class="card" aria-labelledby={`quote-${visit.id}`}>
+      <h4 id={`quote-${visit.id}`}>{t('visits.quote')}</h4>
       <p class="hint">{t('visits.quoteHint')}</p>
       {visit.quoteAcceptedAt ? <p>{t('visits.quoteAccepted', { at: when(visit.quoteAcceptedAt) })}</p> : visit.quoteSentAt ? <p>{t('visits.quoteSent', { at: when(visit.quoteSentAt) })}</p> : null}
       <form
@@ -247,7 +266,7 @@ function Complete({ visit, after }: { visit: Visit; after: () => void }) {
   return (
     <form
       class="card stack"
-      aria-labelledby="complete-title"
+      aria-labelledby={`complete-${visit.id}`}
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim() && !signature) return void act(async () => Promise.reject(new Error(t('visits.needSignOff'))));
@@ -264,7 +283,7 @@ function Complete({ visit, after }: { visit: Visit; after: () => void }) {
         ).then(after);
       }}
     >
-      <h3 id="complete-title">{t('visits.complete')}</h3>
+      <h4 id={`complete-${visit.id}`}>{t('visits.complete')}</h4>
       <label>
         {t('visits.workDone')}
         <textarea rows={3} required value={workDone} maxLength={4000} onInput={(e) => setWorkDone((e.target as HTMLTextAreaElement).value)} />
@@ -275,8 +294,8 @@ function Complete({ visit, after }: { visit: Visit; after: () => void }) {
         {t('visits.signOffName')}
         <input value={name} maxLength={120} onInput={(e) => setName((e.target as HTMLInputElement).value)} autocomplete="off" />
       </label>
-      <p id="signature-label">{t('visits.signature')}</p>
-      <SignaturePad labelId="signature-label" onChange={setSignature} />
+      <p id={`signature-${visit.id}`}>{t('visits.signature')}</p>
+      <SignaturePad labelId={`signature-${visit.id}`} onChange={setSignature} />
       <button type="submit" class="primary">
         {t('visits.completeButton')}
       </button>
