@@ -24,6 +24,7 @@ import { loadAppPolicy, registerScheduler, scheduleRecurringJobs } from './jobs/
 import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { BusinessCalendar } from './sla/business-calendar.js';
+import { calendarCoverage } from './sla/calendar-coverage.js';
 import type { Policy } from './sla/policy-schema.js';
 import { version } from './version.js';
 import { lazyBot } from './bot/lazy-bot.js';
@@ -73,7 +74,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const bot = lazyBot(botDeps);
   const { turn } = bot;
 
-  mountHealthRoutes(server, { database, version });
+  mountHealthRoutes(server, { database, version, calendar: () => calendarCoverage(policy, clock()) });
   // Web chat (/chat), SMS and voice all run customer messages through the one turn pipeline (src/bot/turn.ts).
   const webchat = new WebchatAdapter({ db: database.prisma, clock, logger });
   channels.set('chat', webchat);
@@ -114,6 +115,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     env,
     startSurveyDialog: bot.startSurveyDialog,
     startFollowUpDialog: bot.startFollowUpDialog,
+    logger,
   });
 
   let stopping: Promise<void> | undefined;
