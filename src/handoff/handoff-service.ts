@@ -32,7 +32,7 @@ const NOTICE_TEXT: Record<string, string> = {
  */
 export async function requestHandoff(
   db: Db,
-  input: { conversationId: string; ticketId?: string | null; reason: HandoffReason },
+  input: { conversationId: string; ticketId?: string | null; reason: HandoffReason; note?: string },
   ctx: HandoffContext,
 ): Promise<{ conversation: Conversation; alreadyWithStaff: boolean }> {
   const events = ctx.events ?? silentEvents;
@@ -46,7 +46,8 @@ export async function requestHandoff(
       where: { id: current.id },
       data: { state: 'waiting_staff', handoffReason: input.reason, ticketId },
     });
-    const text = `${NOTICE_TEXT[input.reason] ?? input.reason} (${conversation.channel} conversation ${conversation.threadKey})`;
+    const note = input.note ? ` ${input.note}` : '';
+    const text = `${NOTICE_TEXT[input.reason] ?? input.reason} (${conversation.channel} conversation ${conversation.threadKey})${note}`;
     const onDuty = await tx.staff.findMany({ where: { active: true, onDuty: true, role: { in: ['agent', 'supervisor'] } }, select: { id: true, role: true } });
     const notices = onDuty.length > 0 ? onDuty.map((s) => ({ staffId: s.id, role: s.role })) : [{ staffId: null, role: 'agent' as const }];
     await tx.staffNotification.createMany({
