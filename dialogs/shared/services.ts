@@ -1,4 +1,5 @@
 import type { TicketCategory, TicketStatus } from '../../src/generated/prisma/enums.js';
+import type { StaffReplyTime } from '../../src/handoff/staff-reply-time.js';
 import type { OpenTicketInput } from '../../src/tickets/ticket-service.js';
 import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
 
@@ -33,7 +34,10 @@ export interface BotServices {
   /** A ticket by its number, only when `customerId` owns it. */
   findTicket(reference: string, customerId: string): Promise<TicketView | null>;
   openTicketsOf(customerId: string): Promise<TicketView[]>;
-  requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string }): Promise<void>;
+  /** `note` is added to the staff notice (e.g. which details of a cut-short report are missing). */
+  requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string; note?: string }): Promise<void>;
+  /** When a person can answer a customer handed over now (business hours, first-response promise). */
+  staffReplyTime(): StaffReplyTime;
   rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
   recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
   recordFollowUp(followUpId: string, outcome: { fine: boolean; notes?: string }): Promise<void>;

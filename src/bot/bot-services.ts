@@ -8,6 +8,7 @@ import type { Db } from '../db/db.js';
 import { TicketNotFoundError } from '../errors/ticket-errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { requestHandoff } from '../handoff/handoff-service.js';
+import { staffReplyTime } from '../handoff/staff-reply-time.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
@@ -86,6 +87,8 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     async requestHandoff(input) {
       await requestHandoff(db, input, { now: clock(), events });
     },
+
+    staffReplyTime: () => staffReplyTime(policy, calendar, clock()),
 
     async rememberCustomer(customerId, data) {
       if (data.name || data.company) await updateCustomerProfile(db, customerId, { name: data.name, company: data.company });

@@ -1,11 +1,13 @@
 import type { Activity } from 'botbuilder';
 import type { Turn, TurnResult } from '../../channels/channel-adapter.js';
 import { commonTexts } from '../../dialogs/shared/common-texts.js';
+import { waitingReply } from '../../dialogs/handoff/waiting-reply.js';
 import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { parseTicketReference } from '../../dialogs/shared/answers.js';
 import { botMayAnswer, findOrOpenConversation } from '../conversations/conversation-service.js';
 import { recordInbound, recordOutbound, repliesTo } from '../conversations/message-service.js';
 import { normaliseAddress } from '../customers/contact-address.js';
+import { staffReplyTime } from '../handoff/staff-reply-time.js';
 import { addContactPoint, contactKindOf, findCustomerByContact, identifyCustomer } from '../customers/customer-service.js';
 import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
@@ -80,7 +82,7 @@ async function handle(deps: BotDeps, message: InboundMessage): Promise<TurnResul
   conversation = await db.conversation.update({ where: { id: conversation.id }, data: { language, lastInboundAt: now } });
   await db.customer.update({ where: { id: customer.id }, data: { language, lastContactAt: now } });
 
-  let activities: Partial<Activity>[] = [];
+  let activities: Partial<Activity>[];
   if (botMayAnswer(conversation)) {
     const contacts = await contactsOf(db, customer.id);
     try {
@@ -103,6 +105,7 @@ async function handle(deps: BotDeps, message: InboundMessage): Promise<TurnResul
       activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
     }
   } else {
+    activities = waitingReply(conversation.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone);
     await inTransaction(db, (tx) =>
       deps.events.emit(tx, 'customer.message_received', { customerId: customer.id, conversationId: conversation.id, channel: message.channel }, now),
     );
