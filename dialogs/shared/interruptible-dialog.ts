@@ -37,7 +37,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
     if (activity.type === 'message') {
-      const interruption = interruptionOf(activity.text ?? '', turnInfo(innerDc.context).understanding?.isHumanRequest ?? false);
+      const u = turnInfo(innerDc.context).understanding;
+      const interruption = interruptionOf(activity.text ?? '', !!u && (u.isHumanRequest || u.act === 'human'));
       if (interruption === 'agent') {
         await innerDc.cancelAllDialogs();
         return this.onHumanRequested(innerDc);
