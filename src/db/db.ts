@@ -8,7 +8,7 @@ import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { startEmbedded, type EmbeddedStart } from './embedded-start.js';
 import { migrate } from './migrate.js';
 import { withBytesDecoding } from './pglite-bytes-fix.js';
-import { pgClientConnection, pgliteConnection, type SqlConnection } from './sql-connection.js';
+import { pgClientConnection, pgliteConnection, pgPoolConnection, type SqlConnection } from './sql-connection.js';
 
 /** A Prisma client or an open transaction: domain functions take either, so callers own transactions. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -20,6 +20,11 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Raw SQL for the job queue: the embedded PGlite instance or a pool on the server. */
   readonly pglite?: PGlite;
+  /**
+   * Hand-written SQL on the same connections Prisma uses (PGlite itself, or Prisma's own pool on a
+   * server): the turn's hot path runs here, without the query compiler.
+   */
+  readonly sql: SqlConnection;
   readonly connectionString?: string;
   close(): Promise<void>;
 }
@@ -52,6 +57,7 @@ async function openEmbedded(dataDir: string, started?: Promise<EmbeddedStart>): 
     kind: 'pglite',
     prisma,
     pglite: db,
+    sql: pgliteConnection(db),
     close: async () => {
       await prisma.$disconnect();
       // The adapter's dispose() does not close PGlite: we do.
@@ -68,12 +74,19 @@ async function openServer(connectionString: string, options: OpenDatabaseOptions
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection the server dropped must not take the process down.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgresql',
     prisma,
     connectionString,
-    close: () => prisma.$disconnect(),
+    sql: pgPoolConnection(pool),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
   };
 }
 
