@@ -38,7 +38,7 @@ async function worker(): Promise<void> {
     };
     const signature = twilio.getExpectedTwilioSignature(token, `${publicBaseUrl}/twilio/sms`, params);
     const t = performance.now();
-    let status = 'error';
+    let status: string;
     try {
       const res = await fetch(`${baseUrl}/twilio/sms`, {
         method: 'POST',
