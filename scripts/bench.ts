@@ -3,6 +3,7 @@
  * turn, prints one table and writes bench/results.json. A bench function takes `{ quick }` and returns
  * `{ name, value, unit, target?, key? }[]`; a row with a `key` (dotted, e.g. `e2e.pglite.p99Ms`) also goes into
  * results.json. With `--quick` only modules exporting `inQuick = true` run, with smaller counts (under a minute).
+ * Words after `--` pick bench files by name (`npm run bench -- startup`); results.json then holds only those.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,8 +15,12 @@ type Row = { name: string; value: number; unit: string; target?: string; key?: s
 type BenchFn = (options: { quick: boolean }) => Promise<Row[]>;
 
 const quick = process.argv.includes('--quick');
+/** `npm run bench -- startup e2e`: only the bench files whose names contain one of these words. */
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dir = join(import.meta.dirname, '..', 'bench');
-const files = readdirSync(dir).filter((f) => f.endsWith('-bench.ts')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('-bench.ts') && (!only.length || only.some((w) => f.includes(w))))
+  .sort();
 const rows: (Row & { file: string })[] = [];
 const started = performance.now();
 // Figures from a busy machine mean little: the load average at the start goes into results.json with them.

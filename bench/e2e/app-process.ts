@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,12 +15,13 @@ async function procMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
 }
 
 /**
- * Starts aftercare as `npm start` would (`src/main.ts`, one process), on 127.0.0.1:`port` with `env`,
+ * Starts aftercare as `npm start` does (the compiled `dist/src/main.js`, built first when stale; one process), on 127.0.0.1:`port` with `env`,
  * and waits until /healthz answers ok. stop() sends SIGTERM and waits for the exit.
  */
 export async function startAppProcess(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'src/main.ts'], {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/src/main.js'], {
     cwd: root,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: process.env.BENCH_VERBOSE ? 'inherit' : ['ignore', 'ignore', 'inherit'],
