@@ -3,7 +3,8 @@
  * with --if-stale). Plain JavaScript itself, so it runs before anything is compiled. Type checking is
  * `npm run typecheck`'s job: the build only emits (tsc --noCheck), which is what makes it quick.
  * Files the code reads next to itself (the model, the static pages, migrations, default config, package.json)
- * are linked into dist/, not copied, so there is one copy to edit.
+ * are linked into dist/, not copied, so there is one copy to edit. The console's Vite build already lives in
+ * dist/console; the compiled code looks for it one `dist/` deeper, so that is a link too.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ const root = path.join(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 const sources = ['src', 'channels', 'dialogs'];
-const assets = ['package.json', 'prisma', 'config', 'src/understanding/model', 'src/console/public', 'channels/webchat/public'];
+const assets = ['package.json', 'prisma', 'config', 'src/understanding/model', 'src/console/public', 'channels/webchat/public', 'dist/console'];
 
 /** The newest modification time of any TypeScript source or build setting. */
 function newestSource() {
@@ -22,7 +23,9 @@ function newestSource() {
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) {
+        if (full !== path.join(root, 'src', 'console', 'ui')) walk(full);
+      }
       else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
     }
   };

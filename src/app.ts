@@ -24,8 +24,10 @@ import { loadAppPolicy, registerScheduler, scheduleRecurringJobs } from './jobs/
 import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { BusinessCalendar } from './sla/business-calendar.js';
+import { calendarCoverage } from './sla/calendar-coverage.js';
 import type { Policy } from './sla/policy-schema.js';
 import { version } from './version.js';
+import { createTurnProcessJob, createTurnSweepJob } from './jobs/handlers/turn-jobs.js';
 import { lazyBot } from './bot/lazy-bot.js';
 
 /** Everything a running aftercare holds; built once by createApp, the composition root. */
@@ -73,7 +75,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const bot = lazyBot(botDeps);
   const { turn } = bot;
 
-  mountHealthRoutes(server, { database, version });
+  mountHealthRoutes(server, { database, version, calendar: () => calendarCoverage(policy, clock()) });
   // Web chat (/chat), SMS and voice all run customer messages through the one turn pipeline (src/bot/turn.ts).
   const webchat = new WebchatAdapter({ db: database.prisma, clock, logger });
   channels.set('chat', webchat);
@@ -103,6 +105,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   mountConsoleVisitRoutes(server, { ...consoleDeps, policy, calendar });
   if (env.STAFF_BOOTSTRAP_TOKEN) await bootstrapSupervisor(database.prisma, env.STAFF_BOOTSTRAP_TOKEN);
   jobs.handle('message.send', createMessageSendHandler({ db: database.prisma, adapters: channels, logger, clock }));
+  // Store first, then think: turns whose caller stopped waiting, and messages a crash left unprocessed.
+  jobs.handle('turn.process', createTurnProcessJob(bot.processor));
+  jobs.handle('turn.sweep', createTurnSweepJob({ sql: database.sql, jobs, clock, afterSeconds: env.TURN_SWEEP_AFTER_SECONDS }));
   // Service promises: SLA clocks, surveys, follow-ups, staff notices, the monthly complaint report.
   registerScheduler({
     db: database.prisma,
@@ -114,6 +119,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     env,
     startSurveyDialog: bot.startSurveyDialog,
     startFollowUpDialog: bot.startFollowUpDialog,
+    logger,
   });
 
   let stopping: Promise<void> | undefined;

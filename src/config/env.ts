@@ -59,6 +59,11 @@ export const EnvSchema = z.object({
   STAFF_PHONE_NUMBER: optionalString,
   /** How long an SMS webhook waits for the dialog before replying through the REST API instead (Twilio waits 15 s). */
   TWILIO_SMS_REPLY_BUDGET_MS: z.coerce.number().int().min(1).max(14_000).default(10_000),
+  /**
+   * An inbound message stored but still unprocessed after this many seconds (a crash or a stall mid-turn)
+   * is processed by the sweeper job; its replies go out through the outbox.
+   */
+  TURN_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 
   IMAP_HOST: optionalString,
   IMAP_PORT: port.default(993),
@@ -79,6 +84,12 @@ export const EnvSchema = z.object({
 
   SUPERVISOR_EMAILS: emailList,
   STAFF_BOOTSTRAP_TOKEN: optionalString,
+  CONSOLE_ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
+  CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CONSOLE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  CONSOLE_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  CONSOLE_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+  CONSOLE_ARCHIVE_APPROVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   JOBS_ENABLED: bool.default(true),
 });
 

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { Database } from '../../db/db.js';
 import { withinDeadline } from '../../db/db-errors.js';
 import { retryAfterSeconds } from '../error-response.js';
+import type { CalendarCoverage } from '../../sla/calendar-coverage.js';
 import { route } from '../server.js';
 
 /** The probe's budget: /healthz must answer within a second whatever the database does. */
@@ -10,9 +11,13 @@ export const HEALTH_PROBE_TIMEOUT_MS = 800;
 /**
  * GET /healthz: `ok` (200) when the database answers `SELECT 1` in time, else `degraded` (503, Retry-After)
  * with the reason. One probe at a time: during a stall, checks arriving every second share the probe in
- * flight instead of piling hung queries onto the pool.
+ * flight instead of piling hung queries onto the pool. `calendar`: the official holiday calendar's reach
+ * (its `warning` is what the console shows as a banner).
  */
-export function mountHealthRoutes(server: Server, deps: { database: Database; version: string; probeTimeoutMs?: number }): void {
+export function mountHealthRoutes(
+  server: Server,
+  deps: { database: Database; version: string; probeTimeoutMs?: number; calendar?: () => CalendarCoverage },
+): void {
   const budget = deps.probeTimeoutMs ?? HEALTH_PROBE_TIMEOUT_MS;
   let inFlight: Promise<unknown> | undefined;
   const probe = () => {
@@ -25,7 +30,7 @@ export function mountHealthRoutes(server: Server, deps: { database: Database; ve
   server.get(
     '/healthz',
     route(async (req, res) => {
-      const base = { database: deps.database.kind, version: deps.version };
+      const base = { database: deps.database.kind, version: deps.version, ...(deps.calendar ? { calendar: deps.calendar() } : {}) };
       try {
         await probe();
       } catch (err) {

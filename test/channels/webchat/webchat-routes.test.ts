@@ -108,12 +108,13 @@ describe.each(databaseKinds)('web chat on %s', (kind) => {
     expect(history.lastEventId).toBe(history.messages[3].seq);
   });
 
-  it('reports the hand-off state, and the bot stays silent while staff own the conversation', async () => {
+  it('reports the hand-off state, and the bot only acknowledges while the customer waits for staff', async () => {
     const sessionId = await newSession();
     const handoff = await (await post({ sessionId, clientMessageId: 'agent-001', text: 'agent please' })).json();
     expect(handoff.state).toBe('waiting_staff');
     const silent = await (await post({ sessionId, clientMessageId: 'agent-002', text: 'hello?' })).json();
-    expect(silent).toEqual({ duplicate: false, state: 'waiting_staff', replies: [] });
+    expect(silent).toMatchObject({ duplicate: false, state: 'waiting_staff' });
+    expect(silent.replies.map((r: { text: string }) => r.text)).toEqual([expect.stringContaining('A colleague will reply here shortly')]);
   });
 
   it('pushes a proactive message to the open event stream and keeps it in the history', async () => {
