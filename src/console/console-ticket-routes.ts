@@ -2,7 +2,6 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { Complexity, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
 import type { Prisma, Staff, Ticket } from '../generated/prisma/client.js';
-import { NotFoundError } from '../errors/app-error.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
 import { tellCustomerResolved } from '../tickets/customer-notice.js';
