@@ -46,12 +46,30 @@ function query(f: Filters, page: number): string {
   return p.toString();
 }
 
+/**
+ * The same filters applied to the rows that came back, so a server that ignores a filter it does not know
+ * yet never shows rows that do not match it.
+ */
+function matches(row: TicketRow, f: Filters, me: Me, now: number): boolean {
+  if (f.status && !f.status.split(',').includes(row.status)) return false;
+  if (f.category && row.category !== f.category) return false;
+  if (f.urgency && row.urgency !== f.urgency) return false;
+  if (f.channel && row.channel !== f.channel) return false;
+  if (f.scope === 'mine' && row.assignee?.id !== me.id) return false;
+  if (f.scope === 'unassigned' && row.assignee) return false;
+  const due = row.promises[0] ? new Date(row.promises[0].dueAt).getTime() : null;
+  if (f.sla === 'overdue' && !(due !== null && due < now)) return false;
+  if (f.sla === 'today' && !(due !== null && new Date(due).toDateString() === new Date(now).toDateString())) return false;
+  return true;
+}
+
 /** The ticket queue: SLA countdowns with overdue rows highlighted, filters and pages. */
-export function TicketsView({ me: _me }: { me: Me }) {
+export function TicketsView({ me }: { me: Me }) {
   const [filters, setFilters] = useState<Filters>(savedFilters);
   const [page, setPage] = useState(1);
   const now = useNow(30_000);
-  const { data, error } = useData(() => api<TicketPage>(`/tickets?${query(filters, page)}`), [filters, page]);
+  const { data: page_, error } = useData(() => api<TicketPage>(`/tickets?${query(filters, page)}`), [filters, page]);
+  const data = page_ ? { ...page_, tickets: page_.tickets.filter((row) => matches(row, filters, me, now)) } : null;
   const change = (key: keyof Filters) => (e: Event) => {
     const next = { ...filters, [key]: (e.target as HTMLInputElement | HTMLSelectElement).value };
     savedFilters = next;
@@ -59,9 +77,9 @@ export function TicketsView({ me: _me }: { me: Me }) {
     setPage(1);
   };
   // A server without pages answers the same newest rows for every page: then no pager at all.
-  const paged = data?.total !== undefined || data?.page !== undefined || data?.nextCursor !== undefined;
-  const pages = data?.total !== undefined ? Math.max(1, Math.ceil(data.total / (data.pageSize ?? PAGE_SIZE))) : null;
-  const hasNext = pages !== null ? page < pages : (data?.tickets.length ?? 0) >= PAGE_SIZE;
+  const paged = page_?.total !== undefined || page_?.page !== undefined || page_?.nextCursor !== undefined;
+  const pages = page_?.total !== undefined ? Math.max(1, Math.ceil(page_.total / (page_.pageSize ?? PAGE_SIZE))) : null;
+  const hasNext = pages !== null ? page < pages : page_?.nextCursor ? true : (page_?.tickets.length ?? 0) >= PAGE_SIZE;
   const select = (key: keyof Filters, label: string, options: [string, string][]) => (
     <label>
       {label}
