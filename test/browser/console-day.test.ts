@@ -181,4 +181,36 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await poll(() => page.locator('nav.tabs a').first().textContent()).toBe('Inbox');
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens every view alone, with its own heading, and without a script error', { timeout: 90_000 }, async () => {
+    const prisma = t.app.database.prisma;
+    const { token } = await aSignedInStaff(prisma, 'admin', 'Dana Ho');
+    const page = await open(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } }), `${t.url}/console`);
+    await signIn(page, token);
+    const views: [string, string][] = [
+      ['Tickets', 'Tickets'],
+      ['Customers', 'Customers'],
+      ['Visits', 'Visits'],
+      ['KPIs', 'KPIs'],
+      ['Reports', 'Monthly complaint reports'],
+      ['Audit', 'Access audit'],
+      ['Staff', 'Staff'],
+      ['Outbox', 'Outbox'],
+      ['Inbox', 'Waiting for staff'],
+    ];
+    for (const [link, heading] of views) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await poll(() => page.locator('main h2').first().textContent()).toBe(heading);
+      // The view's heading takes the focus, so keyboard and screen-reader users start there.
+      await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+      expect(await page.locator('nav.tabs [aria-current="page"]').textContent()).toBe(link);
+      expect(await page.locator('main > *').count()).toBe(1);
+      expect(await page.locator('main').textContent()).not.toMatch(/\bnull\b|undefined|\[object Object\]/);
+      await screenshot(page, `view-${link.toLowerCase()}-1280x800`);
+    }
+    // Staff are shown by name, not id.
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
+    await poll(() => page.locator('main table td').allTextContents()).toContain('Dana Ho');
+    expect(pageErrors).toEqual([]);
+  });
 });
