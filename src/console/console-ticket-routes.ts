@@ -5,12 +5,13 @@ import type { Prisma, Staff, Ticket } from '../generated/prisma/client.js';
 import { NotFoundError } from '../errors/app-error.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
+import { tellCustomerResolved } from '../tickets/customer-notice.js';
 import { addNote, assignTicket, getTicket, resolveTicket, transitionTicket, triageTicket } from '../tickets/ticket-service.js';
 import { recordVisitArrival, scheduleVisit, type VisitContext } from '../visits/visit-service.js';
 import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, staffRoute, ticketContext } from './console-route.js';
-import { contactsView, outboundView } from './staff-views.js';
+import { outboundView } from './staff-views.js';
 
 const TriageBody = z.strictObject({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
@@ -71,34 +72,13 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     }),
   );
 
-  server.get(
-    '/console/api/tickets/:id',
-    staffRoute(deps, async (req, res, staff) => {
-      const ticket = await db.ticket.findUnique({
-        where: { id: param(req, 'id') },
-        include: {
-          customer: { include: { contacts: true } },
-          asset: true,
-          assignee: { select: { id: true, name: true, role: true } },
-          events: { orderBy: [{ seq: 'asc' }] },
-          promises: { orderBy: [{ dueAt: 'asc' }] },
-          visits: { orderBy: [{ scheduledAt: 'asc' }] },
-          surveys: { orderBy: [{ round: 'asc' }] },
-          conversations: { select: { id: true, channel: true, state: true, updatedAt: true } },
-        },
-      });
-      if (!ticket) throw new NotFoundError(`No ticket ${param(req, 'id')}`);
-      const outbound = await db.outboundMessage.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: 'asc' }] });
-      await audit(deps, req, staff, { action: 'view_ticket', customerId: ticket.customerId, ticketId: ticket.id });
-      res.json({ ticket: { ...ticket, customer: { ...ticket.customer, contacts: contactsView(ticket.customer.contacts) } }, outbound: outbound.map(outboundView) });
-    }),
-  );
-
   server.post(
     '/console/api/tickets/:id/transition',
     staffRoute(deps, async (req, res, staff) => {
       const body = TransitionBody.parse(req.body ?? {});
-      const ticket = await transitionTicket(db, param(req, 'id'), body.to, { ...ticketContext(deps, staff), reason: body.reason });
+      const ctx = ticketContext(deps, staff);
+      const ticket = await transitionTicket(db, param(req, 'id'), body.to, { ...ctx, reason: body.reason });
+      if (body.to === 'resolved') await tellCustomerResolved(db, deps.jobs, ticket.id, ctx);
       await ticketChanged(req, staff, ticket, { change: 'transition', to: body.to });
       res.json({ ticket });
     }),
@@ -139,7 +119,10 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/resolve',
     staffRoute(deps, async (req, res, staff) => {
       const body = ResolveBody.parse(req.body ?? {});
-      const ticket = await resolveTicket(db, param(req, 'id'), { ...ticketContext(deps, staff), reason: body.reason });
+      const ctx = ticketContext(deps, staff);
+      const ticket = await resolveTicket(db, param(req, 'id'), { ...ctx, reason: body.reason });
+      // The customer hears it on their own channel (once per resolution).
+      await tellCustomerResolved(db, deps.jobs, ticket.id, ctx);
       await ticketChanged(req, staff, ticket, { change: 'resolve' });
       res.json({ ticket });
     }),
