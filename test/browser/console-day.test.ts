@@ -27,7 +27,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     webchat = t.app.channels.get('chat') as WebchatAdapter;
     webchat.useTurn(scriptedTurn(t.app.database.prisma, t.clock));
     browser = await launchChromium();
-  });
+  }, 120_000);
   // A failing step leaves a picture of every open page behind.
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
@@ -115,6 +115,13 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
 
     await deliverQueued();
     await poll(() => customer.locator('#log li[data-author="staff"] .text').allTextContents()).toEqual(['Hello, this is Amy. An engineer will call you today.']);
+
+    // The bot opened no ticket here: one is made from the conversation, prefilled with what the customer wrote.
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await poll(() => page.getByLabel('Problem').inputValue()).toContain('My printer jams');
+    await page.getByLabel('Title').fill('Printer jams at the front desk');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await poll(() => page.locator('main h2').first().textContent()).toMatch(/^SR-\d{4}-\d{6} · Printer jams at the front desk$/);
     expect(pageErrors).toEqual([]);
   });
 

@@ -173,7 +173,9 @@ function CreateTicket({ conversationId }: { conversationId: string }) {
         onClick={async () => {
           try {
             const res = await api<{ draft: Draft }>(`/conversations/${conversationId}/ticket-draft`);
-            setDraft({ category: 'fault', ...Object.fromEntries(Object.entries(res.draft).filter(([, v]) => v !== null && v !== undefined)) });
+            // Only text fields go back; a purchase date the customer wrote in words is left for the agent to enter.
+            const fields = Object.entries(res.draft).filter(([k, v]) => typeof v === 'string' && v && (k !== 'purchaseDate' || /^\d{4}-\d{2}-\d{2}$/.test(v)));
+            setDraft({ category: 'fault', ...Object.fromEntries(fields) });
           } catch {
             setDraft({ category: 'fault' });
           }
