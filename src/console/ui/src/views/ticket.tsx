@@ -308,9 +308,15 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
 
 function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () => void }) {
   const staff = useStore(staffStore);
-  const [at, setAt] = useState('');
+  const [times, setTimes] = useState<string[]>(['']);
   const [engineer, setEngineer] = useState('');
   const engineers = staff.filter((s) => s.role === 'engineer');
+  const chosen = times.filter(Boolean).map((x) => new Date(x).toISOString());
+  const book = (body: Record<string, unknown>, done: string) =>
+    act(() => post(`/tickets/${ticket.id}/visits`, { ...body, ...(engineer ? { engineerId: engineer } : {}) }), done).then((ok) => {
+      if (ok) setTimes(['']);
+      after();
+    });
   return (
     <section aria-labelledby="visits-title" class="card">
       <h3 id="visits-title">{t('visits.title')}</h3>
@@ -319,19 +325,18 @@ function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () =
       ))}
       <form
         class="inline-form"
+        aria-label={t('visits.schedule')}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!at) return;
-          void act(() => post(`/tickets/${ticket.id}/visits`, { scheduledAt: new Date(at).toISOString(), ...(engineer ? { engineerId: engineer } : {}) }), t('visits.scheduled')).then((ok) => {
-            if (ok) setAt('');
-            after();
-          });
+          if (chosen[0]) void book({ scheduledAt: chosen[0] }, t('visits.scheduled'));
         }}
       >
-        <label>
-          {t('visits.when')}
-          <input type="datetime-local" value={at} required onInput={(e) => setAt((e.target as HTMLInputElement).value)} />
-        </label>
+        {times.map((value, i) => (
+          <label key={i}>
+            {i === 0 ? t('visits.when') : t('visits.option', { n: i + 1 })}
+            <input type="datetime-local" value={value} required={i === 0} onInput={(e) => setTimes(times.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))} />
+          </label>
+        ))}
         <label>
           {t('visits.engineer')}
           <select value={engineer} onChange={(e) => setEngineer((e.target as HTMLSelectElement).value)}>
@@ -345,6 +350,12 @@ function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () =
           </select>
         </label>
         <button type="submit">{t('visits.schedule')}</button>
+        <button type="button" onClick={() => setTimes([...times, ''])} disabled={times.length >= 5}>
+          {t('visits.addOption')}
+        </button>
+        <button type="button" disabled={!chosen.length} onClick={() => void book({ proposals: chosen }, t('visits.proposalsSent'))}>
+          {t('visits.sendProposals')}
+        </button>
       </form>
     </section>
   );
