@@ -95,6 +95,8 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await page.locator(`[data-conversation="${conversation.id}"]`).click();
     await page.getByRole('button', { name: 'Take over' }).click();
     await poll(() => page.getByTestId('conversation-state').textContent()).toContain('with Amy Lin');
+    // Focus moves on to the reply box (the button is gone).
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`reply-${conversation.id}`);
 
     // Half a reply, then the customer writes again: the transcript updates live, the draft and caret stay.
     const reply = page.getByLabel('Reply by web chat');
@@ -152,6 +154,9 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await page.getByRole('button', { name: 'Resolve' }).click();
     await poll(() => page.locator('.workspace-head .badge').first().textContent()).toBe('resolved');
     await screenshot(page, '03-ticket-workspace-1280x800');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, '03-ticket-workspace-tablet-820x1180');
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('resolved');
 
     await page.getByRole('link', { name: 'KPIs' }).click();

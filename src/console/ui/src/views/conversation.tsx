@@ -57,7 +57,16 @@ export function ConversationPanel({ id, me, headingLevel = 2 }: { id: string; me
           <CreateTicket conversationId={c.id} />
         )}
         {c.state !== 'staff' || !mine ? (
-          <ActionButton kind="primary" onClick={() => act(() => post(`/conversations/${c.id}/take`), t('conversation.taken')).then(after)}>
+          <ActionButton
+            kind="primary"
+            onClick={() =>
+              act(() => post(`/conversations/${c.id}/take`), t('conversation.taken')).then((ok) => {
+                after();
+                // The button goes away once the conversation is ours: the reply box is where the work continues.
+                if (ok) document.getElementById(`reply-${c.id}`)?.focus();
+              })
+            }
+          >
             {t('conversation.take')}
           </ActionButton>
         ) : null}
