@@ -6,7 +6,7 @@ import { TwilioVoiceLine } from '../channels/twilio-voice/twilio-voice-line.js';
 import type { EmailChannel } from '../channels/email/email-channel.js';
 import { SmtpAdapter } from '../channels/email/smtp-adapter.js';
 import { mountConsole } from './console/console-routes.js';
-import { mountConsoleVisitRoutes } from './console/console-ticket-routes.js';
+import { mountConsoleVisitRoutes } from './console/console-visit-routes.js';
 import { bootstrapSupervisor } from './console/staff-auth.js';
 import { handBack } from './handoff/handoff-service.js';
 import { markResponded } from './sla/sla-service.js';

@@ -2,7 +2,7 @@ import type { Conversation, Message, Staff } from '../generated/prisma/client.js
 import { setConversationState } from '../conversations/conversation-service.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
-import { isLanguage, type ChannelKind } from '../messages/channel-kind.js';
+import { isLanguage } from '../messages/channel-kind.js';
 import { queueOutbound } from '../outbound/outbound-service.js';
 import { replyTarget } from '../tickets/reply-target.js';
 import type { ConsoleDeps } from './console-deps.js';
