@@ -112,8 +112,12 @@ export class IntakeDialog extends ComponentDialog {
     return intakeTexts[turnInfo(step.context).language];
   }
 
-  private spec(field: IntakeField, optional: boolean): AnswerSpec {
-    return { kind: SPEC_KIND[field], optional, maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+  /**
+   * Every field may be left empty ("skip", "don't know", "no"): a ticket with a gap is better than a wrong
+   * value. An answer that does not fit is asked again once, with an example; then the loop moves on.
+   */
+  private spec(field: IntakeField): AnswerSpec {
+    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2 };
   }
 
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
@@ -164,31 +168,58 @@ export class IntakeDialog extends ComponentDialog {
     state.asking = next.field;
     const f = t.fields[next.field];
     const hint = next.optional ? t.skipHint : '';
-    return ask(step, f.ask + hint, f.retry + hint, this.spec(next.field, next.optional));
+    return ask(step, f.ask + hint, f.retry + hint, this.spec(next.field));
   }
 
   private async receive(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
     const field = state.asking!;
     const optional = this.fields(state).find((f) => f.field === field)?.optional ?? false;
-    const answer = answerOf(step, step.result, this.spec(field, optional));
+    const info = turnInfo(step.context);
+    const answer = answerOf(step, step.result, this.spec(field));
+    const entities = info.understanding?.entities ?? {};
     if (answer.status === 'invalid') {
-      return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
-    }
-    if (answer.status === 'skipped') {
+      // Asked twice: an optional field stays empty; a required free-text field keeps what was written.
+      const raw = typeof step.result === 'string' ? step.result.trim() : '';
+      const keep = !optional && (SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name') && raw.length > 0;
+      if (keep) state.values[field as Exclude<IntakeField, 'contact'>] = raw.slice(0, 4000);
+      else state.skipped.push(field);
+    } else if (answer.status === 'skipped') {
       state.skipped.push(field);
     } else if (field === 'contact') {
       const contact = answer.value as { phone?: string; email?: string };
       Object.assign(state.values, contact);
-      await this.services.rememberCustomer(turnInfo(step.context).customer.id, contact);
+      await this.services.rememberCustomer(info.customer.id, contact);
     } else {
-      state.values[field] = answer.value as string;
+      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence.
+      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : undefined;
+      state.values[field] = found ?? (answer.value as string);
       if (field === 'name' || field === 'company') {
-        await this.services.rememberCustomer(turnInfo(step.context).customer.id, { [field]: answer.value as string });
+        await this.services.rememberCustomer(info.customer.id, { [field]: answer.value as string });
       }
     }
     state.asking = undefined;
+    if (answer.status === 'ok') await this.absorb(step, state, entities);
     return step.replaceDialog(LOOP, state);
+  }
+
+  /** Details an answer mentions beside what was asked ("it's the RAS-40NK, bought 2024-05") fill empty fields, never overwrite. */
+  private async absorb(step: WaterfallStepContext<IntakeState>, state: IntakeState, e: Entities): Promise<void> {
+    const info = turnInfo(step.context);
+    const v = state.values;
+    if (e.productModel && !v.productModel) v.productModel = e.productModel;
+    if (e.serial && !v.serial) v.serial = e.serial;
+    if (!v.phone && !v.email) {
+      const contact = parseContact(e.email ?? e.phone ?? '');
+      if (contact.ok) {
+        Object.assign(v, contact.value);
+        await this.services.rememberCustomer(info.customer.id, contact.value);
+      }
+    }
+    if (e.purchaseDate && !v.purchaseDate) {
+      const date = parseDate(e.purchaseDate, info.now, info.timeZone);
+      if (date.ok) v.purchaseDate = date.value;
+    }
   }
 
   private summary(state: IntakeState, t: IntakeTexts): string {

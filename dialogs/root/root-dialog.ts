@@ -31,6 +31,8 @@ export type RootOptions = {
   misunderstandings?: number;
   /** The customer picked a menu entry; the next message is that request. */
   expect?: MenuChoice;
+  /** The message that made us ask "which service?": once a service is picked, it is the request. */
+  unclear?: { text: string; understanding: Understanding };
 };
 
 const GREETING = /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|喂)\s*[!！.。,，~]*\s*$/i;
@@ -106,9 +108,12 @@ export class RootDialog extends InterruptibleDialog {
       return step.next();
     }
     if (u.act && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act);
-    if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false);
+    if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false, true);
 
     const choice = menuChoiceOf(text);
+    if (choice && o.unclear && substantive(o.unclear.text) && (choice === 'fault' || choice === 'question' || choice === 'complaint')) {
+      return this.dispatch(step, choice, o.unclear.text, o.unclear.understanding, false);
+    }
     if (choice) return this.dispatch(step, choice, text, u, true);
     if (GREETING.test(text)) {
       await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
@@ -120,7 +125,7 @@ export class RootDialog extends InterruptibleDialog {
       if (misunderstandings >= this.services.settings.maxMisunderstandings) {
         return step.beginDialog(HANDOFF_DIALOG, { reason: 'low_confidence' } satisfies HandoffOptions);
       }
-      values(step).carry = { misunderstandings } satisfies RootOptions;
+      values(step).carry = { misunderstandings, unclear: u.isEmpty ? o.unclear : { text, understanding: u } } satisfies RootOptions;
       await say(step.context, texts.clarify, { choices: texts.menu, expectInput: true });
       return step.next();
     }
@@ -155,7 +160,8 @@ export class RootDialog extends InterruptibleDialog {
     return step.next();
   }
 
-  private async dispatch(step: WaterfallStepContext<RootOptions>, choice: MenuChoice, text: string, u: Understanding, fromMenu: boolean): Promise<DialogTurnResult> {
+  /** `asked`: the message answers "please describe the problem", so it is the description however short. */
+  private async dispatch(step: WaterfallStepContext<RootOptions>, choice: MenuChoice, text: string, u: Understanding, fromMenu: boolean, asked = false): Promise<DialogTurnResult> {
     const { language } = turnInfo(step.context);
     if (fromMenu && (choice === 'fault' || choice === 'question' || choice === 'complaint')) {
       values(step).carry = { expect: choice } satisfies RootOptions;
@@ -175,6 +181,7 @@ export class RootDialog extends InterruptibleDialog {
         const intake: IntakeOptions = {
           category: 'fault',
           problem: text,
+          problemGiven: asked,
           entities: u.entities,
           urgency: u.urgency,
           complexity: u.complexity,
