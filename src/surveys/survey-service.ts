@@ -145,10 +145,13 @@ export async function sendSurvey(db: Db, surveyId: string, ctx: SendSurveyContex
 }
 
 const SCORE_KEYS = ['attitude', 'skill', 'punctuality', 'itemsCompleted', 'overall'] as const;
+/** A score at or below this, in any dimension, reopens the ticket for a redo and alerts a supervisor. */
+const DISSATISFIED_AT = 2;
 
 /**
  * Keeps the customer's answers (partial ones too: status `partial`; `complete` → `completed`).
- * Overall ≤ 2, or a complaint-like suggestion, marks the survey dissatisfied; the first time that
+ * Any score ≤ 2 (attitude, skill, punctuality, completeness or overall), or a complaint-like suggestion,
+ * marks the survey dissatisfied; the first time that
  * happens the resolved ticket is reopened ("until the customer is satisfied"); its next resolution schedules
  * a new survey round (survey listener). `survey.answered` is emitted when the survey completes or turns
  * dissatisfied; the staff-notice listener then notifies the supervisors (once per survey).
@@ -171,9 +174,10 @@ export async function recordSurveyAnswer(
     const suggestion = input.answers.suggestion?.trim();
     if (suggestion) answers.suggestion = suggestion.slice(0, 4000);
 
-    const overall = answers.overall ?? survey.overall;
+    // Any dimension at 2 or below is a service to redo, not only the overall score.
+    const low = SCORE_KEYS.map((key) => [key, answers[key] ?? survey[key]] as const).filter(([, v]) => typeof v === 'number' && v <= DISSATISFIED_AT);
     const complaint = answers.suggestion !== undefined && (await isComplaintLike(answers.suggestion, survey.channel));
-    const dissatisfied = survey.dissatisfied === true || (overall !== null && overall !== undefined && overall <= 2) || complaint;
+    const dissatisfied = survey.dissatisfied === true || low.length > 0 || complaint;
     const newlyDissatisfied = dissatisfied && survey.dissatisfied !== true;
     const status: SurveyStatus = input.complete || survey.status === 'completed' ? 'completed' : 'partial';
     await tx.survey.update({
@@ -182,7 +186,7 @@ export async function recordSurveyAnswer(
     });
 
     if (newlyDissatisfied) {
-      const why = complaint ? `complaint in survey suggestion: ${answers.suggestion}` : `overall satisfaction ${overall}/5`;
+      const why = complaint ? `complaint in survey suggestion: ${answers.suggestion}` : low.map(([key, v]) => `${key} ${v}/5`).join(', ');
       if (survey.ticket.status === 'resolved' || survey.ticket.status === 'closed') {
         await reopenTicket(tx, survey.ticketId, { now: ctx.now, actor: 'system:survey', events: ctx.events, reason: `dissatisfied survey: ${why}` });
       }

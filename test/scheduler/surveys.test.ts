@@ -107,6 +107,19 @@ describe.each(databaseKinds)('satisfaction surveys on %s', (kind) => {
     expect([next.status, local(next.scheduledFor)]).toEqual(['scheduled', '2026-11-28T10:00']);
   });
 
+  it('reopens for a redo when any one dimension is 2 or below, even with a good overall score', async () => {
+    const supervisor = await aStaffMember(s.db, { role: 'supervisor' });
+    const { survey } = await resolvedTicket();
+    await s.run.surveySend(survey.id, taipei('2026-11-26T10:00'));
+    expect(await answer(survey.id, { attitude: 5, skill: 4, punctuality: 1, itemsCompleted: 5, overall: 4 }, true)).toEqual({ dissatisfied: true });
+    const ticket = await s.db.ticket.findUniqueOrThrow({ where: { id: survey.ticketId } });
+    expect(ticket.status).toBe('reopened');
+    const reopened = await s.db.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'status_changed', to: 'reopened' } });
+    expect(reopened.reason).toContain('punctuality 1/5');
+    const notices = await s.db.staffNotification.findMany({ where: { ticketId: ticket.id, kind: 'dissatisfied' } });
+    expect(notices.map((n) => n.staffId)).toContain(supervisor.id);
+  });
+
   it('treats a complaint in the suggestion as dissatisfaction even with good scores', async () => {
     const { survey } = await resolvedTicket();
     await s.run.surveySend(survey.id, taipei('2026-11-26T10:00'));

@@ -73,7 +73,30 @@ describe.each(databaseKinds)('survey dialog on %s', (kind) => {
       { send: '1', expect: [] },
       { send: '2', expect: [] },
       { send: '1', expect: [] },
-      { send: '略過', expect: ['很抱歉這次服務未能讓您滿意'] },
+      { send: '略過', expect: ['很抱歉這次服務未能讓您滿意', '再見'] },
+    ]);
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('reopened');
+  });
+
+  it('asks one thing about completeness: a score, not a yes/no question followed by a demand for a score', async () => {
+    const { phone } = await surveyStarted('zh-Hant');
+    const asked = await play(h, phone, [
+      { send: '5', expect: ['技術水準'] },
+      { send: '5', expect: ['準時'] },
+      { send: '5', expect: ['完成程度滿意嗎'] },
+    ]);
+    expect(asked).not.toContain('是否都已完成');
+  });
+
+  it('says goodbye after a low completeness score, too, and reopens the ticket', async () => {
+    const { phone, ticket } = await surveyStarted('en');
+    await play(h, phone, [
+      { send: '4', expect: [] },
+      { send: '4', expect: [] },
+      { send: '4', expect: [] },
+      { send: '2', expect: [] },
+      { send: '4', expect: [] },
+      { send: 'skip', expect: ['sorry', 'Goodbye'] },
     ]);
     expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('reopened');
   });
