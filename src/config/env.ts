@@ -83,6 +83,8 @@ export const EnvSchema = z.object({
   MAIL_MAX_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(20),
 
   SUPERVISOR_EMAILS: emailList,
+  /** Years after closing before a ticket's personal data is anonymised; 0 keeps it forever. Unset: the policy's retention.years. */
+  RETENTION_YEARS: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(100).optional()),
   STAFF_BOOTSTRAP_TOKEN: optionalString,
   CONSOLE_ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
   CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),

@@ -13,6 +13,8 @@ export type JobMap = {
   /** Release staff notifications held until the working morning. */
   'notification.deliver': { notificationId: string };
   'report.monthly_complaints': { period?: string };
+  /** Anonymise the personal data of tickets past the retention period (cron, daily). */
+  'retention.run': Record<string, never>;
   'mail.poll': Record<string, never>;
   /** Run a conversation's stored but unprocessed inbound messages through the bot, in order. */
   'turn.process': { conversationId: string };

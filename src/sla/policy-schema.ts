@@ -176,6 +176,23 @@ export const FollowUpsPolicy = z.strictObject({
 });
 export type FollowUpsPolicy = z.infer<typeof FollowUpsPolicy>;
 
+/** Days to investigate a complaint, by severity (calendar days from the grading). */
+export const ComplaintsPolicy = z.strictObject({
+  investigationDays: z
+    .strictObject({
+      minor: z.number().positive().default(5),
+      major: z.number().positive().default(3),
+      critical: z.number().positive().default(1),
+    })
+    .default({ minor: 5, major: 3, critical: 1 }),
+  /** Calendar days after the remedy when the customer is called back (a staff call task). */
+  revisitAfterDays: z.number().int().nonnegative().default(3),
+});
+export type ComplaintsPolicy = z.infer<typeof ComplaintsPolicy>;
+
+/** Years after closing before a ticket's personal data is anonymised (0 = keep forever); RETENTION_YEARS overrides. */
+export const RetentionPolicy = z.strictObject({ years: z.number().int().min(0).max(100) });
+
 export const Policy = z.strictObject({
   calendar: CalendarPolicy,
   homeProvince: HomeProvince,
@@ -201,5 +218,8 @@ export const Policy = z.strictObject({
     /** Urgencies notified at once even outside working hours; others wait for the next opening. */
     immediateUrgencies: z.array(Urgency).default(['high']),
   }),
+  /** Complaint handling and retention (src/complaints, src/retention). */
+  complaints: ComplaintsPolicy.default(ComplaintsPolicy.parse({})),
+  retention: RetentionPolicy.default({ years: 5 }),
 });
 export type Policy = z.infer<typeof Policy>;

@@ -18,6 +18,7 @@ import type { JobQueue } from '../job-queue.js';
 import { createComplaintReportJob } from './complaint-report-job.js';
 import { createFollowUpSendJob, createFollowUpSweepJob } from './follow-up-send-job.js';
 import { createNotificationDeliverJob } from './notification-deliver-job.js';
+import { createRetentionJob } from './retention-job.js';
 import { createSlaCheckJob, createSlaSweepJob } from './sla-check-job.js';
 import type { SchedulerDeps } from './scheduler-deps.js';
 import { createSurveySendJob } from './survey-send-job.js';
@@ -42,6 +43,7 @@ export const recurringJobs = [
   { name: 'follow_up.sweep', cron: '30 7 * * *' },
   // 09:00 on the 5th, retried hourly until 16:00 if an instance was down: done well before 17:00 (reruns are harmless).
   { name: 'report.monthly_complaints', cron: '0 9-16 5 * *' },
+  { name: 'retention.run', cron: '30 3 * * *' },
 ] as const;
 
 /**
@@ -55,12 +57,12 @@ export function registerScheduler(options: {
   jobs: JobQueue;
   policy: Policy;
   calendar: BusinessCalendar;
-  env: Pick<Env, 'SUPERVISOR_EMAILS' | 'BUSINESS_TZ'>;
+  env: Pick<Env, 'SUPERVISOR_EMAILS' | 'BUSINESS_TZ' | 'RETENTION_YEARS'>;
   startSurveyDialog?: SurveyStarter;
   /** Starts the follow-up dialog on the customer's channel (src/bot/proactive.ts); plain text without it. */
   startFollowUpDialog?: FollowUpStarter;
   /** Warned at start-up when the official holiday calendar does not cover the next 90 days. */
-  logger?: Pick<Logger, 'warn'>;
+  logger?: Pick<Logger, 'warn' | 'info'>;
 }): void {
   const { events, jobs, policy, calendar } = options;
   const coverage = calendarCoverage(policy, options.clock());
@@ -87,6 +89,7 @@ export function registerScheduler(options: {
   jobs.handle('follow_up.sweep', createFollowUpSweepJob(deps));
   jobs.handle('notification.deliver', createNotificationDeliverJob(deps));
   jobs.handle('report.monthly_complaints', createComplaintReportJob(deps));
+  jobs.handle('retention.run', createRetentionJob({ ...deps, envYears: options.env.RETENTION_YEARS, logger: options.logger }));
 }
 
 /** Puts the recurring jobs on pg-boss's cron (once the queue has started). */
