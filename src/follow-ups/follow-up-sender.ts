@@ -90,7 +90,7 @@ export async function sendFollowUp(db: Db, followUpId: string, ctx: SendFollowUp
           ticketId: fu.ticketId,
           customerId: fu.customerId,
           title: FOLLOW_UP_CALL_TITLE[kind] ?? `Follow-up: ${fu.kind}`,
-          details: { followUpId, kind: fu.kind, assetId: fu.assetId },
+          details: { followUpId, kind: fu.kind, assetId: fu.assetId, phone: await phoneOf(tx, fu.customerId, ticket) },
           dueAt: kind === 'installation_call' ? fu.dueAt : ctx.calendar.endOfNextWorkingDay(ctx.now),
           dedupeKey: `follow_up:${followUpId}`,
           createdAt: ctx.now,
@@ -104,4 +104,11 @@ export async function sendFollowUp(db: Db, followUpId: string, ctx: SendFollowUp
     }
     return 'done';
   });
+}
+
+/** The number staff should call: the ticket's contact phone, else the customer's first phone contact point. */
+async function phoneOf(db: Db, customerId: string, ticket: Ticket | null): Promise<string | null> {
+  if (ticket?.contactPhone) return ticket.contactPhone;
+  const point = await db.contactPoint.findFirst({ where: { customerId, kind: 'phone' }, orderBy: { createdAt: 'asc' } });
+  return point?.address ?? null;
 }

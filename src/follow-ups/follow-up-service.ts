@@ -82,8 +82,7 @@ export async function scheduleInstallationCall(db: Db, assetId: string, installe
 /**
  * The daily sweep: every customer not contacted for `regularContact.everyMonths` (project customers: also
  * never past `projectCustomerContact.maxGapMonths`) gets one quarterly_contact follow-up per gap
- * (keyed by the last contact's date). Project customers get a staff call; others a message when they can
- * be written to. Returns how many were created.
+ * (keyed by the last contact's date), sent as a call task for staff. Returns how many were created.
  */
 export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit = 500): Promise<number> {
   const { regularContact, projectCustomerContact } = ctx.policy.followUps;
@@ -100,7 +99,6 @@ export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit =
     },
     take: limit,
     orderBy: { createdAt: 'asc' },
-    include: { contacts: true, tickets: { orderBy: { createdAt: 'desc' }, take: 1, select: { channel: true } } },
   });
   let created = 0;
   for (const c of customers) {
@@ -108,28 +106,12 @@ export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit =
     const dueAt = nextQuarterlyContactDue(ctx.policy, ctx.calendar, last, c.isProjectCustomer);
     if (dueAt > ctx.now) continue;
     const dedupeKey = `quarterly_contact:${c.id}:${ctx.calendar.localDate(last)}`;
-    const channel = quarterlyChannel(c);
     const before = await db.followUp.count({ where: { dedupeKey } });
-    await createFollowUp(db, { customerId: c.id, kind: 'quarterly_contact', dueAt, channel, dedupeKey }, ctx.now, ctx);
+    // The policy's quarterly contact is a phone call (電話回訪): always a call task for staff, whatever the channel.
+    await createFollowUp(db, { customerId: c.id, kind: 'quarterly_contact', dueAt, channel: 'voice', dedupeKey }, ctx.now, ctx);
     if (before === 0) created += 1;
   }
   return created;
-}
-
-function quarterlyChannel(c: {
-  isProjectCustomer: boolean;
-  optOutSms: boolean;
-  optOutEmail: boolean;
-  contacts: { kind: string }[];
-  tickets: { channel: ChannelKind }[];
-}): ChannelKind {
-  if (c.isProjectCustomer) return 'voice';
-  const has = (kind: string) => c.contacts.some((p) => p.kind === kind);
-  const preferred = c.tickets[0]?.channel;
-  if (preferred === 'email' && has('email') && !c.optOutEmail) return 'email';
-  if (has('phone') && !c.optOutSms) return 'sms';
-  if (has('email') && !c.optOutEmail) return 'email';
-  return 'voice';
 }
 
 /** Cancels follow-ups not sent yet, for a ticket or a customer (optionally one kind or one channel). */

@@ -129,7 +129,7 @@ export async function sendSurvey(db: Db, surveyId: string, ctx: SendSurveyContex
           customerId: customer.id,
           title: `Satisfaction call for ${ticket.number} (round ${survey.round})`,
           details: { surveyId, phone: reach.to },
-          dueAt: ctx.calendar.endOfNextWorkingDay(ctx.now),
+          dueAt: surveyCallDue(ctx, survey.scheduledFor),
           dedupeKey: `survey:${surveyId}`,
           createdAt: ctx.now,
         },
@@ -196,4 +196,13 @@ export async function recordSurveyAnswer(
     }
     return { dissatisfied };
   });
+}
+
+/**
+ * A voice survey is a call due by the close of the day it is scheduled for (the day after service), or of the
+ * next working day when that day is closed; a job running later than that gives staff until the next close.
+ */
+function surveyCallDue(ctx: Pick<PolicyContext, 'calendar' | 'now'>, scheduledFor: Date): Date {
+  const due = ctx.calendar.endOfWorkingDayAfter(ctx.calendar.atLocalTime(scheduledFor, -1, '12:00'), 1);
+  return due > ctx.now ? due : ctx.calendar.endOfNextWorkingDay(ctx.now);
 }

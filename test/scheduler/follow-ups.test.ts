@@ -129,26 +129,37 @@ describe.each(databaseKinds)('follow-ups on %s', (kind) => {
     expect(tasks.map((t) => [t.kind, local(t.dueAt)])).toEqual([['follow_up_call', '2026-12-25T11:00']]);
   });
 
-  it('contacts customers not heard from for a quarter, project customers by a staff call, once per gap', async () => {
-    const quiet = (await aCustomer(s.db)).customer;
+  it('makes the quarterly contact a phone call: a call task for staff for every customer, once per gap', async () => {
+    const quiet = await aCustomer(s.db);
     const project = (await aCustomer(s.db)).customer;
     const recent = (await aCustomer(s.db)).customer;
-    await s.db.customer.update({ where: { id: quiet.id }, data: { lastContactAt: taipei('2026-08-01T10:00') } });
+    await s.db.customer.update({ where: { id: quiet.customer.id }, data: { lastContactAt: taipei('2026-08-01T10:00') } });
     await s.db.customer.update({ where: { id: project.id }, data: { lastContactAt: taipei('2026-08-20T10:00'), isProjectCustomer: true } });
     await s.db.customer.update({ where: { id: recent.id }, data: { lastContactAt: taipei('2026-10-01T10:00') } });
     await s.run.followUpSweep(taipei('2026-11-25T07:30'));
     await s.run.followUpSweep(taipei('2026-11-26T07:30'));
-    const rows = await s.db.followUp.findMany({ where: { kind: 'quarterly_contact', customerId: { in: [quiet.id, project.id, recent.id] } } });
-    expect(rows.map((r) => [r.customerId, r.channel]).sort()).toEqual([[quiet.id, 'sms'], [project.id, 'voice']].sort());
+    const rows = await s.db.followUp.findMany({ where: { kind: 'quarterly_contact', customerId: { in: [quiet.customer.id, project.id, recent.id] } } });
+    expect(rows.map((r) => [r.customerId, r.channel]).sort()).toEqual([[quiet.customer.id, 'voice'], [project.id, 'voice']].sort());
 
-    const toQuiet = rows.find((r) => r.customerId === quiet.id)!;
-    // 07:30 is inside quiet hours: the message waits until 08:00.
-    expect(await s.run.followUpSend(toQuiet.id, taipei('2026-11-25T07:31'))).toBe('skipped');
-    expect(await s.run.followUpSend(toQuiet.id, taipei('2026-11-25T08:00'))).toBe('done');
-    expect(local((await s.db.customer.findUniqueOrThrow({ where: { id: quiet.id } })).lastContactAt)).toBe('2026-11-25T08:00');
-    const toProject = rows.find((r) => r.customerId === project.id)!;
-    expect(await s.run.followUpSend(toProject.id, taipei('2026-11-25T09:00'))).toBe('done');
+    for (const row of rows) expect(await s.run.followUpSend(row.id, taipei('2026-11-25T09:00'))).toBe('done');
+    expect(await s.db.outboundMessage.count({ where: { customerId: { in: [quiet.customer.id, project.id] } } })).toBe(0);
+    const task = await s.db.staffTask.findFirstOrThrow({ where: { customerId: quiet.customer.id } });
+    expect([task.kind, task.status, local(task.dueAt)]).toEqual(['follow_up_call', 'open', '2026-11-26T18:00']);
+    expect(task.details).toMatchObject({ kind: 'quarterly_contact', phone: quiet.phone });
     expect((await s.db.staffTask.findFirstOrThrow({ where: { customerId: project.id } })).kind).toBe('follow_up_call');
+  });
+
+  it('sends the check-in at the policy’s 10:00 three days after a late-evening return, never in quiet hours', async () => {
+    const opened = await s.aTicket(taipei('2026-11-20T09:00'));
+    await s.move(opened.ticket.id, 'resolved', taipei('2026-11-25T14:00'));
+    await recordUnitReturned(s.db, opened.ticket.id, { now: taipei('2026-11-25T22:40'), events: s.app.events });
+    const followUp = await s.db.followUp.findUniqueOrThrow({ where: { dedupeKey: `repair_checkin:${opened.ticket.id}` } });
+    expect(local(followUp.dueAt)).toBe('2026-11-28T10:00');
+    // A job woken early (07:00, inside quiet hours) puts itself back instead of texting.
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T07:00'))).toBe('skipped');
+    expect(await s.db.outboundMessage.count({ where: { purpose: 'follow_up', ticketId: opened.ticket.id } })).toBe(0);
+    expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('done');
+    expect(await s.db.outboundMessage.count({ where: { purpose: 'follow_up', ticketId: opened.ticket.id } })).toBe(1);
   });
 
   it('drops the quarterly contact when the customer gets in touch first', async () => {

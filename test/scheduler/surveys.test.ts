@@ -54,6 +54,23 @@ describe.each(databaseKinds)('satisfaction surveys on %s', (kind) => {
     expect(await s.db.outboundMessage.count({ where: { purpose: 'survey', ticketId: survey.ticketId } })).toBe(0);
   });
 
+  it('makes the voice survey call due by the close of the day after service', async () => {
+    const { survey } = await resolvedTicket({ channel: 'voice' });
+    await s.run.surveySend(survey.id, taipei('2026-11-26T10:00'));
+    const task = await s.db.staffTask.findFirstOrThrow({ where: { ticketId: survey.ticketId, kind: 'survey_call' } });
+    expect(local(task.dueAt)).toBe('2026-11-26T18:00');
+  });
+
+  it('makes the voice survey call due the next working day when the day after service is a Sunday', async () => {
+    const opened = await s.aTicket(taipei('2026-11-28T09:00'), { channel: 'voice' });
+    await s.move(opened.ticket.id, 'resolved', taipei('2026-11-28T15:00')); // Saturday
+    const survey = await s.db.survey.findFirstOrThrow({ where: { ticketId: opened.ticket.id } });
+    expect(local(survey.scheduledFor)).toBe('2026-11-29T10:00');
+    await s.run.surveySend(survey.id, taipei('2026-11-29T10:00'));
+    const task = await s.db.staffTask.findFirstOrThrow({ where: { ticketId: opened.ticket.id, kind: 'survey_call' } });
+    expect(local(task.dueAt)).toBe('2026-11-30T18:00');
+  });
+
   it('cancels the survey when the customer opts out', async () => {
     const { survey, customer } = await resolvedTicket();
     await s.db.$transaction(async (tx) => {
