@@ -4,6 +4,7 @@ import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
 import { ValidationError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { complaintStep } from '../complaints/complaint-service.js';
 import { queueOutbound } from '../outbound/outbound-service.js';
 
 export const MONTHLY_COMPLAINTS = 'monthly_complaints';
@@ -23,6 +24,17 @@ export type ComplaintReportData = {
   /** Complaints this month from customers who also complained in the three months before. */
   returningComplainants: number;
   tickets: { number: string; type: string; status: string; openedAt: string; resolvedAt: string | null }[];
+  /** Complaints per 100 tickets opened in the month (any category); null when none were opened. */
+  complaintRate: number | null;
+  ticketsOpened: number;
+  bySeverity: Record<string, number>;
+  byResponsibility: Record<string, number>;
+  /** Investigations finished this month's complaints: how many within the severity's deadline. */
+  timeliness: { investigated: number; onTime: number; rate: number | null };
+  /** Revisits after the remedy: how many customers were satisfied. */
+  success: { revisited: number; satisfied: number; rate: number | null };
+  /** Complaints (from any month) not yet through the flow when the report is made. */
+  open: { number: string; openedAt: string; step: string; severity: string | null; investigationDueAt: string | null; overdue: boolean }[];
 };
 
 export type ReportContext = { now: Date; timeZone: string; jobs: Pick<JobQueue, 'send'>; supervisorEmails: readonly string[] };
@@ -47,7 +59,7 @@ export async function generateMonthlyComplaintReport(db: Db, ctx: ReportContext,
     let report = await tx.report.findUnique({ where: { kind_period: { kind: MONTHLY_COMPLAINTS, period } } });
     const created = !report;
     if (!report) {
-      const data = await complaintReportData(tx, start, ctx.timeZone);
+      const data = await complaintReportData(tx, start, ctx.timeZone, ctx.now);
       report = await tx.report.create({ data: { kind: MONTHLY_COMPLAINTS, period, data: data as unknown as Prisma.InputJsonValue, createdAt: ctx.now } });
     }
     if (!report.mailedAt && ctx.supervisorEmails.length > 0) {
@@ -66,7 +78,7 @@ export async function generateMonthlyComplaintReport(db: Db, ctx: ReportContext,
   });
 }
 
-async function complaintReportData(db: Db, start: DateTime, timeZone: string): Promise<ComplaintReportData> {
+async function complaintReportData(db: Db, start: DateTime, timeZone: string, now: Date): Promise<ComplaintReportData> {
   const from = start.toJSDate();
   const to = start.plus({ months: 1 }).toJSDate();
   const tickets = await db.ticket.findMany({
@@ -92,7 +104,28 @@ async function complaintReportData(db: Db, start: DateTime, timeZone: string): P
     distinct: ['customerId'],
   });
   const iso = (d: Date) => DateTime.fromJSDate(d, { zone: timeZone }).toISO() ?? d.toISOString();
+  const ticketsOpened = await db.ticket.count({ where: { createdAt: { gte: from, lt: to } } });
+  const investigated = tickets.filter((t) => t.investigatedAt);
+  const onTime = investigated.filter((t) => !t.investigationDueAt || t.investigatedAt! <= t.investigationDueAt).length;
+  const revisited = tickets.filter((t) => t.revisitedAt);
+  const satisfied = revisited.filter((t) => t.revisitOutcome === 'satisfied').length;
+  const ratio = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
+  const open = await db.ticket.findMany({ where: { category: 'complaint', revisitedAt: null, status: { not: 'closed' }, createdAt: { lt: now } }, orderBy: { createdAt: 'asc' }, take: 500 });
   return {
+    complaintRate: ratio(tickets.length, ticketsOpened),
+    ticketsOpened,
+    bySeverity: count(tickets.map((t) => t.complaintSeverity ?? 'ungraded')),
+    byResponsibility: count(tickets.filter((t) => t.complaintResponsibility).map((t) => t.complaintResponsibility!)),
+    timeliness: { investigated: investigated.length, onTime, rate: ratio(onTime, investigated.length) },
+    success: { revisited: revisited.length, satisfied, rate: ratio(satisfied, revisited.length) },
+    open: open.map((t) => ({
+      number: t.number,
+      openedAt: iso(t.createdAt),
+      step: complaintStep(t),
+      severity: t.complaintSeverity,
+      investigationDueAt: t.investigationDueAt ? iso(t.investigationDueAt) : null,
+      overdue: !t.investigatedAt && !!t.investigationDueAt && t.investigationDueAt < now,
+    })),
     period: start.toFormat('yyyy-LL'),
     timeZone,
     from: iso(from),
@@ -125,7 +158,13 @@ export function renderComplaintReport(d: ComplaintReportData): string {
   return [
     `Complaint report for ${d.period} (${d.timeZone})`,
     '',
-    `Complaints: ${d.total}`,
+    `Complaints: ${d.total}${d.complaintRate === null ? '' : ` (${d.complaintRate} per 100 of ${d.ticketsOpened} tickets opened)`}`,
+    'By severity:',
+    ...lines(d.bySeverity),
+    'By responsibility:',
+    ...lines(d.byResponsibility),
+    `Investigated within the deadline: ${d.timeliness.onTime} of ${d.timeliness.investigated}${d.timeliness.rate === null ? '' : ` (${d.timeliness.rate} %)`}`,
+    `Revisits with the customer satisfied: ${d.success.satisfied} of ${d.success.revisited}${d.success.rate === null ? '' : ` (${d.success.rate} %)`}`,
     'By type:',
     ...lines(d.byType),
     'By status:',
@@ -136,5 +175,8 @@ export function renderComplaintReport(d: ComplaintReportData): string {
     '',
     'Tickets:',
     ...d.tickets.map((t) => `  ${t.number}  ${t.type}  ${t.status}  opened ${t.openedAt}${t.resolvedAt ? `  resolved ${t.resolvedAt}` : ''}`),
+    '',
+    `Open complaints: ${d.open.length}`,
+    ...d.open.map((t) => `  ${t.number}  ${t.step}  ${t.severity ?? 'ungraded'}  opened ${t.openedAt}${t.overdue ? '  INVESTIGATION OVERDUE' : ''}`),
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../db/db.js';
+import { inTransaction } from '../db/transaction.js';
 
 /** What replaces free text that may carry personal data (titles, problems, message texts). */
 export const ANONYMISED = '[anonymised]';
@@ -78,11 +79,6 @@ export async function runRetention(
   return { ...plan, dryRun };
 }
 
-/** One transaction of its own, or part of the caller's when `db` already is one. */
-function inTransaction(db: Db, fn: (tx: Db) => Promise<void>): Promise<void> {
-  return '$transaction' in db ? db.$transaction((tx) => fn(tx)) : fn(db);
-}
-
 async function anonymiseTicket(db: Db, ticket: { id: string; number: string; customerId: string }, plan: RetentionPlan, now: Date): Promise<void> {
   const where = { ticketId: ticket.id };
   await db.ticket.update({
@@ -97,6 +93,8 @@ async function anonymiseTicket(db: Db, ticket: { id: string; number: string; cus
       contactEmail: null,
       serial: null,
       siteAddress: null,
+      complaintFinding: null,
+      complaintRemedy: null,
       anonymisedAt: now,
     },
   });
