@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { parseContact, parseDate, provinceOf } from '../shared/answers.js';
@@ -7,7 +7,7 @@ import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
-import { HANDOFF_DIALOG } from '../handoff/handoff-dialog.js';
+import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 
 export const INTAKE_DIALOG = 'intake';
@@ -29,9 +29,13 @@ export type IntakeOptions = {
   urgent?: boolean;
   /** Hand off to staff once the ticket is open, with this reason. */
   handoffAfter?: string;
+  /** A report cut short (the customer asked for a person): open it with what was collected and hand off. */
+  cutShort?: { values: Values; skipped: IntakeField[]; reason: string };
 };
 
 type Values = Partial<Record<Exclude<IntakeField, 'contact'>, string>> & { phone?: string; email?: string };
+
+export type IntakeValues = Values;
 
 type IntakeState = {
   options: IntakeOptions;
@@ -80,6 +84,22 @@ const SPEC_KIND: Record<IntakeField, AnswerSpec['kind']> = {
   siteAddress: 'text',
 };
 
+/**
+ * The report being collected in this dialog stack, if any: what a handoff keeps when the customer asks
+ * for a person half-way. Nothing is kept before there is a description to keep.
+ */
+export function reportInProgress(dc: DialogContext): IntakeOptions | undefined {
+  for (let current: DialogContext | undefined = dc; current?.activeDialog; current = current.child) {
+    // The loop or confirmation waits under its prompt: look through the whole stack of each level.
+    const instance = current.stack.find(({ id }) => id === LOOP || id === CONFIRM);
+    if (!instance) continue;
+    const intake = (instance.state as { options?: IntakeState }).options;
+    if (!intake?.values.problem && !intake?.options.problem?.trim()) return undefined;
+    return { ...intake.options, cutShort: { values: intake.values, skipped: intake.skipped, reason: 'customer_request' } };
+  }
+  return undefined;
+}
+
 /** A first message that describes something, not just "report a fault" or a menu number. */
 function describesProblem(text: string | undefined): text is string {
   if (!text) return false;
@@ -123,6 +143,10 @@ export class IntakeDialog extends ComponentDialog {
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
     const options = step.options;
     const info = turnInfo(step.context);
+    if (options.cutShort) {
+      const { values, skipped, reason } = options.cutShort;
+      return this.open(step, { options: { ...options, cutShort: undefined, handoffAfter: reason }, values, skipped }, true);
+    }
     const e = options.entities ?? {};
     const values: Values = {
       name: info.customer.name ?? undefined,
@@ -242,7 +266,8 @@ export class IntakeDialog extends ComponentDialog {
   private async receiveConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
     const answer = step.result === true ? { status: 'ok' as const, value: true } : answerOf(step, step.result, { kind: 'yesno', maxAttempts: 1 });
-    if (answer.status !== 'ok') return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
+    // Not understood twice: the report is kept as a ticket and a person checks it with the customer.
+    if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
     if (answer.value === true) return this.open(step, state);
     const t = this.texts(step);
     const fields = this.fields(state).map((f) => f.field);
@@ -263,7 +288,7 @@ export class IntakeDialog extends ComponentDialog {
       choices: fields.map((f) => ({ value: f, labels: [t.fields[f].label, intakeTexts.en.fields[f].label, f] })),
       maxAttempts: 1,
     });
-    if (answer.status !== 'ok') return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
+    if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
     const field = answer.value as IntakeField;
     if (field === 'contact') {
       state.values.phone = undefined;
@@ -275,7 +300,8 @@ export class IntakeDialog extends ComponentDialog {
     return step.replaceDialog(LOOP, state);
   }
 
-  private async open(step: WaterfallStepContext<IntakeState>, state: IntakeState): Promise<DialogTurnResult> {
+  /** `cutShort`: the customer stopped before the end; staff are told what is missing. */
+  private async open(step: WaterfallStepContext, state: IntakeState, cutShort = false): Promise<DialogTurnResult> {
     const info = turnInfo(step.context);
     const v = state.values;
     const o = state.options;
@@ -303,7 +329,9 @@ export class IntakeDialog extends ComponentDialog {
     });
     const handoffReason = o.urgent ? 'high_urgency' : o.handoffAfter;
     if (handoffReason) {
-      return step.replaceDialog(HANDOFF_DIALOG, { reason: handoffReason, ticketId: ticket.id, ticketNumber: ticket.number });
+      const missing = this.fields(state).filter(({ field }) => (field === 'contact' ? !v.phone && !v.email : !v[field]));
+      const note = cutShort && missing.length > 0 ? `Report incomplete, missing: ${missing.map(({ field }) => intakeTexts.en.fields[field].label).join(', ')}.` : undefined;
+      return step.replaceDialog(HANDOFF_DIALOG, { reason: handoffReason, ticketId: ticket.id, ticketNumber: ticket.number, keptReport: cutShort, note } satisfies HandoffOptions);
     }
     const t = this.texts(step);
     const lines = [t.opened(v.name, ticket.number), ...this.promiseLines(ticket.promises, t, info.language, info.timeZone), t.closing];

@@ -5,7 +5,8 @@ import { COMPLAINT_DIALOG, ComplaintDialog, type ComplaintOptions } from '../com
 import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.js';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
-import { INTAKE_DIALOG, IntakeDialog, type IntakeOptions } from '../intake/intake-dialog.js';
+import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
+import { MAIL_INTAKE_DIALOG, MailIntakeDialog } from '../mail-intake/mail-intake-dialog.js';
 import { parseTicketReference } from '../shared/answers.js';
 import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
 import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
@@ -25,6 +26,8 @@ export type RootOptions = {
   /** A proactive start: run this dialog instead of routing a message. */
   start?: { dialog: ProactiveDialog; options: object };
   handoff?: string;
+  /** A report the customer cut short by asking for a person: kept as a ticket before the handoff. */
+  report?: IntakeOptions;
   /** Nothing to route this turn: wait for the next message. */
   idle?: boolean;
   /** Carried between messages: unclear messages in a row. */
@@ -75,11 +78,16 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new HandoffDialog(services));
     this.addDialog(new SurveyDialog(services));
     this.addDialog(new FollowUpDialog(services));
+    this.addDialog(new MailIntakeDialog(services));
     this.initialDialogId = ROUTE;
   }
 
-  protected override onHumanRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return innerDc.beginDialog(ROUTE, { handoff: 'customer_request' } satisfies RootOptions);
+  protected override keptOnHandoff(innerDc: DialogContext): object | undefined {
+    return reportInProgress(innerDc);
+  }
+
+  protected override onHumanRequested(innerDc: DialogContext, kept?: object): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(ROUTE, { handoff: 'customer_request', report: kept as IntakeOptions | undefined } satisfies RootOptions);
   }
 
   protected override onCancelled(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -90,10 +98,13 @@ export class RootDialog extends InterruptibleDialog {
     const o = step.options ?? {};
     values(step).carry = {} satisfies RootOptions;
     if (o.start) return step.beginDialog(o.start.dialog === 'survey' ? SURVEY_DIALOG : FOLLOW_UP_DIALOG, o.start.options);
+    if (o.handoff && o.report) return step.beginDialog(INTAKE_DIALOG, o.report);
     if (o.handoff) return step.beginDialog(HANDOFF_DIALOG, { reason: o.handoff } satisfies HandoffOptions);
     const info = turnInfo(step.context);
     const u = info.understanding;
     if (o.idle || !u || step.context.activity.type !== 'message') return step.next();
+    // E-mail is one-shot: each mail gets one complete answer (dialogs/mail-intake), not a chat question.
+    if (info.channel === 'email') return step.beginDialog(MAIL_INTAKE_DIALOG);
     const text = step.context.activity.text ?? '';
     const texts = common(step.context);
 

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, del, session } from './api';
+import { api, del, post, session } from './api';
 import { LANGUAGES, lang, setLang, t, type Lang } from './i18n';
 import { liveMode, startLive, stopLive } from './live';
 import { isSupervisor, meStore, type Me } from './me';
 import { href, useRoute, type View } from './router';
-import { loadStaff } from './staff-names';
+import { loadStaff, staffStore } from './staff-names';
 import { useStore } from './store';
-import { Flash } from './ui';
+import { act, Flash } from './ui';
+import { ChangePassword } from './views/password';
 import { AuditView } from './views/audit';
 import { CustomerView } from './views/customer';
 import { InboxView } from './views/inbox';
@@ -79,7 +80,46 @@ export function App() {
       </>
     );
   }
+  if (me.mustChangePassword) {
+    return (
+      <>
+        <header class="bar">
+          <h1>{t('app.title')}</h1>
+          <LanguagePicker />
+          <button type="button" onClick={() => void signOut()}>
+            {t('app.signOut')}
+          </button>
+        </header>
+        <main id="main">
+          <ChangePassword
+            onChanged={() => {
+              meStore.set({ ...me, mustChangePassword: false });
+              startLive();
+            }}
+          />
+        </main>
+        <Flash />
+      </>
+    );
+  }
   return <Shell me={me} />;
+}
+
+/** Anyone switches themselves on or off duty (urgent notices go to who is on duty). */
+function DutyToggle({ me }: { me: Me }) {
+  const staff = useStore(staffStore);
+  const mine = staff.find((s) => s.id === me.id);
+  if (!mine) return null;
+  return (
+    <label class="check duty">
+      <input
+        type="checkbox"
+        checked={!!mine.onDuty}
+        onChange={(e) => act(() => post('/me/duty', { onDuty: (e.target as HTMLInputElement).checked }), t('staff.saved')).then(() => loadStaff())}
+      />
+      {t('staff.meOnDuty')}
+    </label>
+  );
 }
 
 /** After a token is stored: who am I, the staff names, and live updates. */
@@ -88,7 +128,8 @@ export async function signedIn(): Promise<void> {
     const me = await api<Me>('/me');
     await loadStaff().catch(() => undefined);
     meStore.set(me);
-    startLive();
+    // After a one-time password the server answers nothing but the password change: no live stream yet.
+    if (!me.mustChangePassword) startLive();
   } catch {
     session.clear();
   }
@@ -115,6 +156,7 @@ function Shell({ me }: { me: Me }) {
         <p class="who">
           {me.name} · {t(`role.${me.role}`)}
         </p>
+        <DutyToggle me={me} />
         <span class={`live live-${mode}`} title={t(`live.${mode}`)}>
           {t(`live.${mode}`)}
         </span>

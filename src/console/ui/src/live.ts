@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { authHeaders } from './api';
+import { authHeaders, session } from './api';
 import { createStore, useStore } from './store';
 
 /**
- * Live updates: the server's event stream (/console/api/events) when it has one, read with fetch so the
- * bearer token goes along; otherwise a poll every POLL_MS while the page is visible. Either way views only
+ * Live updates: the server's event stream (/console/api/events), read with fetch so the bearer token goes
+ * along; a server without one (or a stream that keeps failing) gets a poll every POLL_MS while visible. Either way views only
  * refetch data into state: what a person types or selects lives in separate state and is never rebuilt.
  */
 const POLL_MS = 5_000;
@@ -35,24 +35,36 @@ export function startLive(): void {
   };
   liveMode.set('connecting');
   void (async () => {
-    try {
-      const res = await fetch('/console/api/events', { headers: { ...authHeaders(), accept: 'text/event-stream' }, signal: controller.signal });
-      if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) throw new Error('no event stream');
-      liveMode.set('stream');
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buffer += value;
-        const frames = buffer.split('\n\n');
-        buffer = frames.pop() ?? '';
-        if (frames.some((frame) => /^(data|event):/m.test(frame))) bump();
+    // The server ends each stream after a while (so a revoked session stops receiving); reconnect then.
+    for (let failures = 0; !controller.signal.aborted && failures < 5; ) {
+      try {
+        const res = await fetch('/console/api/events', { headers: { ...authHeaders(), accept: 'text/event-stream' }, signal: controller.signal });
+        if (res.status === 401) return session.clear();
+        if (res.status === 404 || res.status === 405) break;
+        if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) throw new Error(`event stream: ${res.status}`);
+        liveMode.set('stream');
+        // After a failure something may have changed unseen: reload once. (A planned reconnect does not:
+        // every reload of a list is a row in the access audit.)
+        if (failures > 0) bump();
+        failures = 0;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          const frames = buffer.split('\n\n');
+          buffer = frames.pop() ?? '';
+          if (frames.some((frame) => /^(data|event):/m.test(frame))) bump();
+        }
+      } catch {
+        if (controller.signal.aborted) return;
+        failures += 1;
+        liveMode.set('connecting');
+        await new Promise((resolve) => setTimeout(resolve, 1000 * failures));
       }
-    } catch {
-      if (controller.signal.aborted) return;
-      fallback = startPolling();
     }
+    if (!controller.signal.aborted) fallback = startPolling();
   })();
 }
 

@@ -10,7 +10,7 @@ import { act, ActionButton, Badge, Empty, Loading, Problem, ViewTitle } from '..
 import { SignaturePad } from './signature';
 
 type Part = { part: string; quantity: number; note?: string };
-type Visit = {
+export type Visit = {
   id: string;
   ticketId: string;
   engineerId: string | null;
@@ -30,14 +30,16 @@ type Visit = {
   partsRequested?: Part[];
   signOffName?: string | null;
   signedAt?: string | null;
+  engineer?: { id: string; name: string } | null;
   ticket?: { id: string; number: string; title: string; status: string; siteAddress?: string | null; customer?: { name: string | null } | null } | null;
 };
+const engineerName = (v: Visit) => v.engineer?.name ?? (v.engineerId ? staffName(v.engineerId) : t('visits.noEngineer'));
 
 const statusOf = (v: Visit) => v.status ?? (v.completedAt ? 'completed' : v.arrivedAt ? 'on_site' : 'scheduled');
 
 /** Field visits: the list (an engineer sees only their own) and one visit from proposal to sign-off. */
 export function VisitsView({ id, me }: { id: string | null; me: Me }) {
-  const { data, error } = useData(() => api<{ visits: Visit[] }>('/visits'), []);
+  const { data, error } = useData(() => api<{ visits: Visit[]; total?: number }>('/visits?size=100'), []);
   return (
     <div class="split">
       <section aria-labelledby="visits-view-title" class="list-pane">
@@ -56,7 +58,7 @@ export function VisitsView({ id, me }: { id: string | null; me: Me }) {
                   <strong>{when(v.scheduledAt)}</strong> <Badge>{term('visitStatus', statusOf(v))}</Badge>
                   <br />
                   <small>
-                    {v.ticket ? `${v.ticket.number} · ${text(v.ticket.customer?.name)}` : ''} · {v.engineerId ? staffName(v.engineerId) : t('visits.noEngineer')}
+                    {v.ticket ? `${v.ticket.number} · ${text(v.ticket.customer?.name)}` : ''} · {engineerName(v)}
                   </small>
                 </a>
               </li>
@@ -74,25 +76,44 @@ export function VisitsView({ id, me }: { id: string | null; me: Me }) {
 function VisitDetail({ id }: { id: string }) {
   const { data, error, reload } = useData(() => api<{ visit: Visit }>(`/visits/${encodeURIComponent(id)}`), [id]);
   if (!data) return error ? <Problem error={error} /> : <Loading />;
-  const v = data.visit;
+  return (
+    <VisitWork
+      visit={data.visit}
+      after={() => {
+        reload();
+        refreshNow();
+      }}
+    />
+  );
+}
+
+/** One visit from proposal to sign-off; shown in the visits view and in the ticket workspace. */
+export function VisitWork({ visit: v, after, headingLevel = 2, inTicket = false }: { visit: Visit; after: () => void; headingLevel?: 2 | 3; inTicket?: boolean }) {
   const status = statusOf(v);
   const base = `/visits/${v.id}`;
-  const after = () => {
-    reload();
-    refreshNow();
-  };
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <article aria-labelledby="visit-title">
-      <h2 id="visit-title">
+    <article aria-labelledby={`visit-${v.id}`} class="visit">
+      <Heading id={`visit-${v.id}`}>
         {t('visits.visitAt', { at: when(v.scheduledAt) })} <Badge>{term('visitStatus', status)}</Badge>
-      </h2>
+      </Heading>
       <dl class="facts">
-        <dt>{t('ticket.number')}</dt>
-        <dd>{v.ticket ? <a href={href('ticket', v.ticketId)}>{v.ticket.number} · {v.ticket.title}</a> : <a href={href('ticket', v.ticketId)}>{t('ticket.open')}</a>}</dd>
+        {!inTicket ? (
+          <>
+            <dt>{t('ticket.number')}</dt>
+            <dd>
+              <a href={href('ticket', v.ticketId)}>{v.ticket ? `${v.ticket.number} · ${v.ticket.title}` : t('ticket.open')}</a>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('visits.engineer')}</dt>
-        <dd>{v.engineerId ? staffName(v.engineerId) : t('visits.noEngineer')}</dd>
-        <dt>{t('ticket.site')}</dt>
-        <dd>{text(v.ticket?.siteAddress)}</dd>
+        <dd>{engineerName(v)}</dd>
+        {v.ticket?.siteAddress ? (
+          <>
+            <dt>{t('ticket.site')}</dt>
+            <dd>{v.ticket.siteAddress}</dd>
+          </>
+        ) : null}
         <dt>{t('visits.warranty')}</dt>
         <dd>{term('warranty', v.warranty ?? 'unknown')}</dd>
         {v.arrivedAt ? (
@@ -108,9 +129,9 @@ function VisitDetail({ id }: { id: string }) {
           </>
         ) : null}
       </dl>
-      {status === 'proposed' || status === 'scheduled' ? <Proposals visit={v} after={after} /> : null}
+      {status === 'proposed' ? <Proposals visit={v} after={after} /> : null}
       {v.warranty === 'out_of_warranty' && !v.completedAt ? <Quote visit={v} after={after} /> : null}
-      {!v.arrivedAt && status !== 'cancelled' ? (
+      {!v.arrivedAt && status !== 'cancelled' && status !== 'proposed' ? (
         <div class="actions">
           <ActionButton kind="primary" onClick={() => act(() => post(`${base}/arrived`, {}), t('visits.arrivalRecorded')).then(after)}>
             {t('visits.arrived')}
@@ -119,8 +140,8 @@ function VisitDetail({ id }: { id: string }) {
       ) : null}
       {v.arrivedAt && !v.completedAt ? <Complete visit={v} after={after} /> : null}
       {v.completedAt ? (
-        <section class="card" aria-labelledby="done-title">
-          <h3 id="done-title">{t('visits.report')}</h3>
+        <section class="card" aria-labelledby={`done-${v.id}`}>
+          <h4 id={`done-${v.id}`}>{t('visits.report')}</h4>
           <p>{text(v.workDone)}</p>
           <PartsList title={t('visits.partsUsed')} parts={v.partsUsed ?? []} />
           <PartsList title={t('visits.partsRequested')} parts={v.partsRequested ?? []} />
@@ -148,13 +169,15 @@ function PartsList({ title, parts }: { title: string; parts: Part[] }) {
   );
 }
 
+/** Times offered to the customer: staff record the one the customer chose. */
 function Proposals({ visit, after }: { visit: Visit; after: () => void }) {
-  const [times, setTimes] = useState<string[]>(['', '']);
+  if (!visit.proposals?.length) return null;
   return (
-    <section class="card" aria-labelledby="proposals-title">
-      <h3 id="proposals-title">{t('visits.proposals')}</h3>
-      {visit.proposals?.length ? (
-        <ul>
+    <section class="card" aria-labelledby={`proposals-${visit.id}`}>
+      <h4 id={`proposals-${visit.id}`}>{t('visits.proposals')}</h4>
+      <p class="hint">{visit.confirmedAt ? t('visits.confirmedAt', { at: when(visit.confirmedAt) }) : t('visits.proposalsHint')}</p>
+      {!visit.confirmedAt ? (
+        <ul class="list compact">
           {visit.proposals.map((p) => (
             <li key={p}>
               {when(p)}{' '}
@@ -163,26 +186,6 @@ function Proposals({ visit, after }: { visit: Visit; after: () => void }) {
           ))}
         </ul>
       ) : null}
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const chosen = times.filter(Boolean).map((x) => new Date(x).toISOString());
-          if (!chosen.length) return;
-          void act(() => post(`/visits/${visit.id}/proposals`, { times: chosen }), t('visits.proposalsSent')).then(after);
-        }}
-      >
-        {times.map((value, i) => (
-          <label key={i}>
-            {t('visits.option', { n: i + 1 })}
-            <input type="datetime-local" value={value} onInput={(e) => setTimes(times.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))} />
-          </label>
-        ))}
-        <button type="button" onClick={() => setTimes([...times, ''])} disabled={times.length >= 5}>
-          {t('visits.addOption')}
-        </button>
-        <button type="submit">{t('visits.sendProposals')}</button>
-      </form>
     </section>
   );
 }
@@ -190,15 +193,15 @@ function Proposals({ visit, after }: { visit: Visit; after: () => void }) {
 function Quote({ visit, after }: { visit: Visit; after: () => void }) {
   const [amount, setAmount] = useState(visit.quoteAmount ? String(visit.quoteAmount) : '');
   return (
-    <section class="card" aria-labelledby="quote-title">
-      <h3 id="quote-title">{t('visits.quote')}</h3>
+    <section class="card" aria-labelledby={`quote-${visit.id}`}>
+      <h4 id={`quote-${visit.id}`}>{t('visits.quote')}</h4>
       <p class="hint">{t('visits.quoteHint')}</p>
       {visit.quoteAcceptedAt ? <p>{t('visits.quoteAccepted', { at: when(visit.quoteAcceptedAt) })}</p> : visit.quoteSentAt ? <p>{t('visits.quoteSent', { at: when(visit.quoteSentAt) })}</p> : null}
       <form
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void act(() => post(`/visits/${visit.id}/quote`, { amount: Number(amount) }), t('visits.quoteSentNow')).then(after);
+          void act(() => post(`/visits/${visit.id}/quote`, { amount: Number(amount), currency: 'TWD' }), t('visits.quoteSentNow')).then(after);
         }}
       >
         <label>
@@ -206,6 +209,9 @@ function Quote({ visit, after }: { visit: Visit; after: () => void }) {
           <input type="number" min={1} step={1} value={amount} required onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
         </label>
         <button type="submit">{t('visits.sendQuote')}</button>
+        {visit.quoteSentAt && !visit.quoteAcceptedAt ? (
+          <ActionButton onClick={() => act(() => post(`/visits/${visit.id}/quote/accept`, {}), t('visits.quoteAcceptedNow')).then(after)}>{t('visits.quoteAccept')}</ActionButton>
+        ) : null}
       </form>
     </section>
   );
@@ -239,32 +245,30 @@ function PartsEditor({ label, parts, onChange }: { label: string; parts: Part[];
 
 /** Work done, parts, and the customer's sign-off (typed name and/or drawn signature); completing resolves the ticket. */
 function Complete({ visit, after }: { visit: Visit; after: () => void }) {
-  const [workDone, setWorkDone] = useState('');
-  const [used, setUsed] = useState<Part[]>([]);
-  const [requested, setRequested] = useState<Part[]>([]);
+  const [workDone, setWorkDone] = useState(visit.workDone ?? '');
+  const [used, setUsed] = useState<Part[]>(visit.partsUsed ?? []);
+  const [requested, setRequested] = useState<Part[]>(visit.partsRequested ?? []);
   const [name, setName] = useState('');
   const [signature, setSignature] = useState<string | null>(null);
   return (
     <form
       class="card stack"
-      aria-labelledby="complete-title"
+      aria-labelledby={`complete-${visit.id}`}
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim() && !signature) return void act(async () => Promise.reject(new Error(t('visits.needSignOff'))));
-        void act(
-          () =>
-            post(`/visits/${visit.id}/complete`, {
-              workDone: workDone.trim(),
-              partsUsed: used.filter((p) => p.part.trim()),
-              partsRequested: requested.filter((p) => p.part.trim()),
-              ...(name.trim() ? { signOffName: name.trim() } : {}),
-              ...(signature ? { signature } : {}),
-            }),
-          t('visits.completed'),
-        ).then(after);
+        void act(async () => {
+          // The engineer's report first, then the customer's sign-off, which completes the visit.
+          await post(`/visits/${visit.id}/work`, {
+            workDone: workDone.trim(),
+            partsUsed: used.filter((p) => p.part.trim()).map((p) => ({ part: p.part.trim(), quantity: p.quantity })),
+            partsRequested: requested.filter((p) => p.part.trim()).map((p) => ({ part: p.part.trim(), quantity: p.quantity })),
+          });
+          await post(`/visits/${visit.id}/complete`, { ...(name.trim() ? { signOffName: name.trim() } : {}), ...(signature ? { signature } : {}) });
+        }, t('visits.completed')).then(after);
       }}
     >
-      <h3 id="complete-title">{t('visits.complete')}</h3>
+      <h4 id={`complete-${visit.id}`}>{t('visits.complete')}</h4>
       <label>
         {t('visits.workDone')}
         <textarea rows={3} required value={workDone} maxLength={4000} onInput={(e) => setWorkDone((e.target as HTMLTextAreaElement).value)} />
@@ -275,8 +279,8 @@ function Complete({ visit, after }: { visit: Visit; after: () => void }) {
         {t('visits.signOffName')}
         <input value={name} maxLength={120} onInput={(e) => setName((e.target as HTMLInputElement).value)} autocomplete="off" />
       </label>
-      <p id="signature-label">{t('visits.signature')}</p>
-      <SignaturePad labelId="signature-label" onChange={setSignature} />
+      <p id={`signature-${visit.id}`}>{t('visits.signature')}</p>
+      <SignaturePad labelId={`signature-${visit.id}`} onChange={setSignature} />
       <button type="submit" class="primary">
         {t('visits.completeButton')}
       </button>
