@@ -7,7 +7,7 @@ import type { EmailChannel } from '../channels/email/email-channel.js';
 import { SmtpAdapter } from '../channels/email/smtp-adapter.js';
 import { hasTwilioSignature } from '../channels/twilio-shared/twilio-webhook.js';
 import { mountConsole } from './console/console-routes.js';
-import { mountConsoleVisitRoutes } from './console/console-ticket-routes.js';
+import { mountConsoleVisitRoutes } from './console/console-visit-routes.js';
 import { bootstrapSupervisor } from './console/staff-auth.js';
 import { handBack } from './handoff/handoff-service.js';
 import { markResponded } from './sla/sla-service.js';
