@@ -1,8 +1,10 @@
 import type { Activity } from 'botbuilder';
 import { commonTexts } from '../../dialogs/shared/common-texts.js';
+import { waitingReply } from '../../dialogs/handoff/waiting-reply.js';
 import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { botMayAnswer } from '../conversations/conversation-service.js';
 import { AppError } from '../errors/app-error.js';
+import { staffReplyTime } from '../handoff/staff-reply-time.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
 import { understand } from '../understanding/understand.js';
@@ -87,7 +89,7 @@ export function createTurnProcessor(deps: BotDeps) {
       meta: envelope.meta ?? {},
     };
     const understanding = understand(message.text, { channel: message.channel, subject: message.subject }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
-    const language = chooseLanguage({ detected: understanding.language, text: message.text, current: next.conversationLanguage ?? next.customerLanguage, fallback: deps.env.DEFAULT_LANGUAGE });
+    const language = chooseLanguage({ detected: understanding.language, text: message.text, current: next.conversationLanguage ?? next.customerLanguage, fallback: deps.env.DEFAULT_LANGUAGE, hint: pageLanguageOf(message) });
     const address: TurnAddress = { channel: message.channel, conversationId: next.conversationId, customerId: next.customerId, to: message.from, conversationKey: message.conversationKey };
 
     let lazy = lazyTransaction(deps.database.prisma, { timeoutMs: TRANSACTION_TIMEOUT_MS });
@@ -126,6 +128,7 @@ export function createTurnProcessor(deps: BotDeps) {
           activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
         }
       } else {
+        activities = waitingReply(next.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone);
         await deps.events.emit(lazy.db, 'customer.message_received', { customerId: next.customerId, conversationId: next.conversationId, channel: message.channel }, now);
       }
 
@@ -169,3 +172,8 @@ export function createTurnProcessor(deps: BotDeps) {
 }
 
 export type TurnProcessor = ReturnType<typeof createTurnProcessor>;
+
+/** The language the customer picked on the channel's page (web chat), a hint for messages without letters. */
+function pageLanguageOf(message: InboundMessage): string | undefined {
+  return typeof message.meta.pageLanguage === 'string' ? message.meta.pageLanguage : undefined;
+}

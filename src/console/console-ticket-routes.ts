@@ -1,15 +1,13 @@
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { Complexity, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
-import type { Staff } from '../generated/prisma/client.js';
-import { NotFoundError } from '../errors/app-error.js';
-import type { BusinessCalendar } from '../sla/business-calendar.js';
-import type { Policy } from '../sla/policy-schema.js';
+import type { Prisma, Staff, Ticket } from '../generated/prisma/client.js';
+import { tellCustomerResolved } from '../tickets/customer-notice.js';
 import { addNote, assignTicket, getTicket, resolveTicket, transitionTicket, triageTicket } from '../tickets/ticket-service.js';
-import { recordVisitArrival, scheduleVisit, type VisitContext } from '../visits/visit-service.js';
-import { clientIp, recordAccess } from './access-audit.js';
+import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
-import { param, staffRoute, ticketContext } from './console-route.js';
+import { audit, param, staffRoute, ticketContext } from './console-route.js';
+import { outboundView } from './staff-views.js';
 
 const TriageBody = z.strictObject({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
@@ -36,12 +34,11 @@ const AssignBody = z.strictObject({ staffId: z.string().min(1).max(64) });
 const NoteBody = z.strictObject({ text: z.string().trim().min(1, 'the note is empty').max(4000) });
 const ResolveBody = z.strictObject({ reason: z.string().trim().max(1000).optional() });
 const OutboxQuery = z.object({ status: z.enum(['outbox', 'failed']).optional() });
-const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 time with an offset' }).transform((v) => new Date(v));
-const VisitBody = z.strictObject({ scheduledAt: instant, engineerId: z.string().min(1).max(64).optional() });
-const ArrivedBody = z.strictObject({ arrivedAt: instant.optional() });
 
 export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): void {
   const { db } = deps;
+  const ticketChanged = (req: Request, staff: Staff, ticket: Ticket, detail: Record<string, unknown>) =>
+    audit(deps, req, staff, { action: 'ticket_change', customerId: ticket.customerId, ticketId: ticket.id, detail: detail as Prisma.InputJsonValue });
 
   server.get(
     '/console/api/tickets',
@@ -63,37 +60,8 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
           promises: { where: { metAt: null, breachedAt: null, cancelledAt: null }, orderBy: [{ dueAt: 'asc' }], take: 1 },
         },
       });
+      await audit(deps, req, staff, { action: 'list_tickets', detail: { filters: { ...q }, count: tickets.length, customerIds: customerIdsOf(tickets) } });
       res.json({ tickets });
-    }),
-  );
-
-  server.get(
-    '/console/api/tickets/:id',
-    staffRoute(deps, async (req, res, staff) => {
-      const ticket = await db.ticket.findUnique({
-        where: { id: param(req, 'id') },
-        include: {
-          customer: { include: { contacts: true } },
-          asset: true,
-          assignee: { select: { id: true, name: true, role: true } },
-          events: { orderBy: [{ seq: 'asc' }] },
-          promises: { orderBy: [{ dueAt: 'asc' }] },
-          visits: { orderBy: [{ scheduledAt: 'asc' }] },
-          surveys: { orderBy: [{ round: 'asc' }] },
-          conversations: { select: { id: true, channel: true, state: true, updatedAt: true } },
-        },
-      });
-      if (!ticket) throw new NotFoundError(`No ticket ${param(req, 'id')}`);
-      const outbound = await db.outboundMessage.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: 'asc' }] });
-      await recordAccess(db, {
-        staffId: staff.id,
-        action: 'view_ticket',
-        customerId: ticket.customerId,
-        ticketId: ticket.id,
-        ip: clientIp(req, deps.env.TRUST_PROXY),
-        at: deps.clock(),
-      });
-      res.json({ ticket, outbound });
     }),
   );
 
@@ -101,7 +69,11 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/transition',
     staffRoute(deps, async (req, res, staff) => {
       const body = TransitionBody.parse(req.body ?? {});
-      res.json({ ticket: await transitionTicket(db, param(req, 'id'), body.to, { ...ticketContext(deps, staff), reason: body.reason }) });
+      const ctx = ticketContext(deps, staff);
+      const ticket = await transitionTicket(db, param(req, 'id'), body.to, { ...ctx, reason: body.reason });
+      if (body.to === 'resolved') await tellCustomerResolved(db, deps.jobs, ticket.id, ctx);
+      await ticketChanged(req, staff, ticket, { change: 'transition', to: body.to });
+      res.json({ ticket });
     }),
   );
 
@@ -109,7 +81,9 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/triage',
     staffRoute(deps, async (req, res, staff) => {
       const body = TriageBody.parse(req.body ?? {});
-      res.json({ ticket: await triageTicket(db, param(req, 'id'), body, ticketContext(deps, staff)) });
+      const ticket = await triageTicket(db, param(req, 'id'), body, ticketContext(deps, staff));
+      await ticketChanged(req, staff, ticket, { change: 'triage', ...body });
+      res.json({ ticket });
     }),
   );
 
@@ -117,7 +91,9 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/assign',
     staffRoute(deps, async (req, res, staff) => {
       const body = AssignBody.parse(req.body ?? {});
-      res.json({ ticket: await assignTicket(db, param(req, 'id'), body.staffId, ticketContext(deps, staff)) });
+      const ticket = await assignTicket(db, param(req, 'id'), body.staffId, ticketContext(deps, staff));
+      await ticketChanged(req, staff, ticket, { change: 'assign', staffId: body.staffId });
+      res.json({ ticket });
     }),
   );
 
@@ -125,8 +101,10 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/notes',
     staffRoute(deps, async (req, res, staff) => {
       const body = NoteBody.parse(req.body ?? {});
+      const event = await addNote(db, param(req, 'id'), body.text, ticketContext(deps, staff));
+      await ticketChanged(req, staff, await getTicket(db, event.ticketId), { change: 'note', eventId: event.id });
       res.status(201);
-      res.json({ event: await addNote(db, param(req, 'id'), body.text, ticketContext(deps, staff)) });
+      res.json({ event });
     }),
   );
 
@@ -134,64 +112,26 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/resolve',
     staffRoute(deps, async (req, res, staff) => {
       const body = ResolveBody.parse(req.body ?? {});
-      res.json({ ticket: await resolveTicket(db, param(req, 'id'), { ...ticketContext(deps, staff), reason: body.reason }) });
-    }),
-  );
-
-  server.get(
-    '/console/api/staff',
-    staffRoute(deps, async (_req, res) => {
-      const staff = await db.staff.findMany({
-        where: { active: true },
-        orderBy: [{ name: 'asc' }],
-        select: { id: true, name: true, role: true, region: true, onDuty: true },
-      });
-      res.json({ staff });
+      const ctx = ticketContext(deps, staff);
+      const ticket = await resolveTicket(db, param(req, 'id'), { ...ctx, reason: body.reason });
+      // The customer hears it on their own channel (once per resolution).
+      await tellCustomerResolved(db, deps.jobs, ticket.id, ctx);
+      await ticketChanged(req, staff, ticket, { change: 'resolve' });
+      res.json({ ticket });
     }),
   );
 
   server.get(
     '/console/api/outbox',
-    staffRoute(deps, async (req, res) => {
+    staffRoute(deps, async (req, res, staff) => {
       const q = OutboxQuery.parse(req.query ?? {});
       const messages = await db.outboundMessage.findMany({
         where: { status: q.status ? q.status : { in: ['outbox', 'failed'] } },
         orderBy: [{ createdAt: 'desc' }],
         take: 200,
       });
-      res.json({ messages });
-    }),
-  );
-}
-
-/** What the visit routes need besides the console's own: the service policy, for the on-site promises. */
-export type ConsoleVisitDeps = ConsoleDeps & { policy: Policy; calendar: BusinessCalendar };
-
-/**
- * On-site visits from the console: book one on a ticket (the ticket moves to `scheduled`) and record the
- * engineer's arrival (on_site_arrival kept, on_site_repair started). Mounted by app.ts, which holds the policy.
- */
-export function mountConsoleVisitRoutes(server: Server, deps: ConsoleVisitDeps): void {
-  const { db } = deps;
-  const visitContext = (staff: Staff): VisitContext => ({ ...ticketContext(deps, staff), policy: deps.policy, calendar: deps.calendar, jobs: deps.jobs });
-
-  server.post(
-    '/console/api/tickets/:id/visits',
-    staffRoute(deps, async (req, res, staff) => {
-      const body = VisitBody.parse(req.body ?? {});
-      const visit = await scheduleVisit(db, { ticketId: param(req, 'id'), engineerId: body.engineerId, scheduledAt: body.scheduledAt }, visitContext(staff));
-      res.status(201);
-      res.json({ visit, ticket: await getTicket(db, visit.ticketId) });
-    }),
-  );
-
-  server.post(
-    '/console/api/visits/:id/arrived',
-    staffRoute(deps, async (req, res, staff) => {
-      const body = ArrivedBody.parse(req.body ?? {});
-      const ctx = visitContext(staff);
-      const visit = await recordVisitArrival(db, param(req, 'id'), body.arrivedAt ?? ctx.now, ctx);
-      res.json({ visit, ticket: await getTicket(db, visit.ticketId) });
+      await audit(deps, req, staff, { action: 'list_outbox', detail: { status: q.status ?? null, count: messages.length, customerIds: customerIdsOf(messages) } });
+      res.json({ messages: messages.map(outboundView) });
     }),
   );
 }
