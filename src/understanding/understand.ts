@@ -35,7 +35,7 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
   if (!CHANNELS.has(ctx?.channel)) throw new UnderstandingInputError(`unknown channel: ${String(ctx?.channel)}`);
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const p = prepare(text, ctx);
-  const entities = extractEntities(p.full);
+  const entities = extractEntities(p.full, { now: ctx.now, timeZone: ctx.timeZone });
   if (p.isEmpty) {
     return {
       category: 'inquiry',
