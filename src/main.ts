@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       databaseUrl: env.DATABASE_URL,
       dataDir: env.DATA_DIR,
       connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
       embedded,
       onRetry: (attempt, err) => logger.warn({ attempt, err: (err as Error).message }, 'database not reachable yet; retrying'),
     }),

@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { parseContact, parseDate, provinceOf } from '../shared/answers.js';
@@ -7,7 +7,7 @@ import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
-import { HANDOFF_DIALOG } from '../handoff/handoff-dialog.js';
+import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 
 export const INTAKE_DIALOG = 'intake';
@@ -29,9 +29,13 @@ export type IntakeOptions = {
   urgent?: boolean;
   /** Hand off to staff once the ticket is open, with this reason. */
   handoffAfter?: string;
+  /** A report cut short (the customer asked for a person): open it with what was collected and hand off. */
+  cutShort?: { values: Values; skipped: IntakeField[]; reason: string };
 };
 
 type Values = Partial<Record<Exclude<IntakeField, 'contact'>, string>> & { phone?: string; email?: string };
+
+export type IntakeValues = Values;
 
 type IntakeState = {
   options: IntakeOptions;
@@ -80,6 +84,22 @@ const SPEC_KIND: Record<IntakeField, AnswerSpec['kind']> = {
   siteAddress: 'text',
 };
 
+/**
+ * The report being collected in this dialog stack, if any: what a handoff keeps when the customer asks
+ * for a person half-way. Nothing is kept before there is a description to keep.
+ */
+export function reportInProgress(dc: DialogContext): IntakeOptions | undefined {
+  for (let current: DialogContext | undefined = dc; current?.activeDialog; current = current.child) {
+    // The loop or confirmation waits under its prompt: look through the whole stack of each level.
+    const instance = current.stack.find(({ id }) => id === LOOP || id === CONFIRM);
+    if (!instance) continue;
+    const intake = (instance.state as { options?: IntakeState }).options;
+    if (!intake?.values.problem && !intake?.options.problem?.trim()) return undefined;
+    return { ...intake.options, cutShort: { values: intake.values, skipped: intake.skipped, reason: 'customer_request' } };
+  }
+  return undefined;
+}
+
 /** A first message that describes something, not just "report a fault" or a menu number. */
 function describesProblem(text: string | undefined): text is string {
   if (!text) return false;
@@ -112,13 +132,21 @@ export class IntakeDialog extends ComponentDialog {
     return intakeTexts[turnInfo(step.context).language];
   }
 
-  private spec(field: IntakeField, optional: boolean): AnswerSpec {
-    return { kind: SPEC_KIND[field], optional, maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+  /**
+   * Every field may be left empty ("skip", "don't know", "no"): a ticket with a gap is better than a wrong
+   * value. An answer that does not fit is asked again once, with an example; then the loop moves on.
+   */
+  private spec(field: IntakeField): AnswerSpec {
+    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2 };
   }
 
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
     const options = step.options;
     const info = turnInfo(step.context);
+    if (options.cutShort) {
+      const { values, skipped, reason } = options.cutShort;
+      return this.open(step, { options: { ...options, cutShort: undefined, handoffAfter: reason }, values, skipped }, true);
+    }
     const e = options.entities ?? {};
     const values: Values = {
       name: info.customer.name ?? undefined,
@@ -164,31 +192,58 @@ export class IntakeDialog extends ComponentDialog {
     state.asking = next.field;
     const f = t.fields[next.field];
     const hint = next.optional ? t.skipHint : '';
-    return ask(step, f.ask + hint, f.retry + hint, this.spec(next.field, next.optional));
+    return ask(step, f.ask + hint, f.retry + hint, this.spec(next.field));
   }
 
   private async receive(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
     const field = state.asking!;
     const optional = this.fields(state).find((f) => f.field === field)?.optional ?? false;
-    const answer = answerOf(step, step.result, this.spec(field, optional));
+    const info = turnInfo(step.context);
+    const answer = answerOf(step, step.result, this.spec(field));
+    const entities = info.understanding?.entities ?? {};
     if (answer.status === 'invalid') {
-      return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
-    }
-    if (answer.status === 'skipped') {
+      // Asked twice: an optional field stays empty; a required free-text field keeps what was written.
+      const raw = typeof step.result === 'string' ? step.result.trim() : '';
+      const keep = !optional && (SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name') && raw.length > 0;
+      if (keep) state.values[field as Exclude<IntakeField, 'contact'>] = raw.slice(0, 4000);
+      else state.skipped.push(field);
+    } else if (answer.status === 'skipped') {
       state.skipped.push(field);
     } else if (field === 'contact') {
       const contact = answer.value as { phone?: string; email?: string };
       Object.assign(state.values, contact);
-      await this.services.rememberCustomer(turnInfo(step.context).customer.id, contact);
+      await this.services.rememberCustomer(info.customer.id, contact);
     } else {
-      state.values[field] = answer.value as string;
+      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence.
+      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : undefined;
+      state.values[field] = found ?? (answer.value as string);
       if (field === 'name' || field === 'company') {
-        await this.services.rememberCustomer(turnInfo(step.context).customer.id, { [field]: answer.value as string });
+        await this.services.rememberCustomer(info.customer.id, { [field]: answer.value as string });
       }
     }
     state.asking = undefined;
+    if (answer.status === 'ok') await this.absorb(step, state, entities);
     return step.replaceDialog(LOOP, state);
+  }
+
+  /** Details an answer mentions beside what was asked ("it's the RAS-40NK, bought 2024-05") fill empty fields, never overwrite. */
+  private async absorb(step: WaterfallStepContext<IntakeState>, state: IntakeState, e: Entities): Promise<void> {
+    const info = turnInfo(step.context);
+    const v = state.values;
+    if (e.productModel && !v.productModel) v.productModel = e.productModel;
+    if (e.serial && !v.serial) v.serial = e.serial;
+    if (!v.phone && !v.email) {
+      const contact = parseContact(e.email ?? e.phone ?? '');
+      if (contact.ok) {
+        Object.assign(v, contact.value);
+        await this.services.rememberCustomer(info.customer.id, contact.value);
+      }
+    }
+    if (e.purchaseDate && !v.purchaseDate) {
+      const date = parseDate(e.purchaseDate, info.now, info.timeZone);
+      if (date.ok) v.purchaseDate = date.value;
+    }
   }
 
   private summary(state: IntakeState, t: IntakeTexts): string {
@@ -211,7 +266,8 @@ export class IntakeDialog extends ComponentDialog {
   private async receiveConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
     const answer = step.result === true ? { status: 'ok' as const, value: true } : answerOf(step, step.result, { kind: 'yesno', maxAttempts: 1 });
-    if (answer.status !== 'ok') return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
+    // Not understood twice: the report is kept as a ticket and a person checks it with the customer.
+    if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
     if (answer.value === true) return this.open(step, state);
     const t = this.texts(step);
     const fields = this.fields(state).map((f) => f.field);
@@ -232,7 +288,7 @@ export class IntakeDialog extends ComponentDialog {
       choices: fields.map((f) => ({ value: f, labels: [t.fields[f].label, intakeTexts.en.fields[f].label, f] })),
       maxAttempts: 1,
     });
-    if (answer.status !== 'ok') return step.replaceDialog(HANDOFF_DIALOG, { reason: 'misunderstood' });
+    if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
     const field = answer.value as IntakeField;
     if (field === 'contact') {
       state.values.phone = undefined;
@@ -244,7 +300,8 @@ export class IntakeDialog extends ComponentDialog {
     return step.replaceDialog(LOOP, state);
   }
 
-  private async open(step: WaterfallStepContext<IntakeState>, state: IntakeState): Promise<DialogTurnResult> {
+  /** `cutShort`: the customer stopped before the end; staff are told what is missing. */
+  private async open(step: WaterfallStepContext, state: IntakeState, cutShort = false): Promise<DialogTurnResult> {
     const info = turnInfo(step.context);
     const v = state.values;
     const o = state.options;
@@ -272,7 +329,9 @@ export class IntakeDialog extends ComponentDialog {
     });
     const handoffReason = o.urgent ? 'high_urgency' : o.handoffAfter;
     if (handoffReason) {
-      return step.replaceDialog(HANDOFF_DIALOG, { reason: handoffReason, ticketId: ticket.id, ticketNumber: ticket.number });
+      const missing = this.fields(state).filter(({ field }) => (field === 'contact' ? !v.phone && !v.email : !v[field]));
+      const note = cutShort && missing.length > 0 ? `Report incomplete, missing: ${missing.map(({ field }) => intakeTexts.en.fields[field].label).join(', ')}.` : undefined;
+      return step.replaceDialog(HANDOFF_DIALOG, { reason: handoffReason, ticketId: ticket.id, ticketNumber: ticket.number, keptReport: cutShort, note } satisfies HandoffOptions);
     }
     const t = this.texts(step);
     const lines = [t.opened(v.name, ticket.number), ...this.promiseLines(ticket.promises, t, info.language, info.timeZone), t.closing];

@@ -1,11 +1,12 @@
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../../src/messages/channel-kind.js';
-import type { Understanding } from '../../src/understanding/understanding-schema.js';
+import type { ConversationalAct, Understanding } from '../../src/understanding/understanding-schema.js';
 import { COMPLAINT_DIALOG, ComplaintDialog, type ComplaintOptions } from '../complaint/complaint-dialog.js';
 import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.js';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
-import { INTAKE_DIALOG, IntakeDialog, type IntakeOptions } from '../intake/intake-dialog.js';
+import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
+import { MAIL_INTAKE_DIALOG, MailIntakeDialog } from '../mail-intake/mail-intake-dialog.js';
 import { parseTicketReference } from '../shared/answers.js';
 import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
 import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
@@ -25,12 +26,16 @@ export type RootOptions = {
   /** A proactive start: run this dialog instead of routing a message. */
   start?: { dialog: ProactiveDialog; options: object };
   handoff?: string;
+  /** A report the customer cut short by asking for a person: kept as a ticket before the handoff. */
+  report?: IntakeOptions;
   /** Nothing to route this turn: wait for the next message. */
   idle?: boolean;
   /** Carried between messages: unclear messages in a row. */
   misunderstandings?: number;
   /** The customer picked a menu entry; the next message is that request. */
   expect?: MenuChoice;
+  /** The message that made us ask "which service?": once a service is picked, it is the request. */
+  unclear?: { text: string; understanding: Understanding };
 };
 
 const GREETING = /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|喂)\s*[!！.。,，~]*\s*$/i;
@@ -73,11 +78,16 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new HandoffDialog(services));
     this.addDialog(new SurveyDialog(services));
     this.addDialog(new FollowUpDialog(services));
+    this.addDialog(new MailIntakeDialog(services));
     this.initialDialogId = ROUTE;
   }
 
-  protected override onHumanRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return innerDc.beginDialog(ROUTE, { handoff: 'customer_request' } satisfies RootOptions);
+  protected override keptOnHandoff(innerDc: DialogContext): object | undefined {
+    return reportInProgress(innerDc);
+  }
+
+  protected override onHumanRequested(innerDc: DialogContext, kept?: object): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(ROUTE, { handoff: 'customer_request', report: kept as IntakeOptions | undefined } satisfies RootOptions);
   }
 
   protected override onCancelled(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -88,14 +98,17 @@ export class RootDialog extends InterruptibleDialog {
     const o = step.options ?? {};
     values(step).carry = {} satisfies RootOptions;
     if (o.start) return step.beginDialog(o.start.dialog === 'survey' ? SURVEY_DIALOG : FOLLOW_UP_DIALOG, o.start.options);
+    if (o.handoff && o.report) return step.beginDialog(INTAKE_DIALOG, o.report);
     if (o.handoff) return step.beginDialog(HANDOFF_DIALOG, { reason: o.handoff } satisfies HandoffOptions);
     const info = turnInfo(step.context);
     const u = info.understanding;
     if (o.idle || !u || step.context.activity.type !== 'message') return step.next();
+    // E-mail is one-shot: each mail gets one complete answer (dialogs/mail-intake), not a chat question.
+    if (info.channel === 'email') return step.beginDialog(MAIL_INTAKE_DIALOG);
     const text = step.context.activity.text ?? '';
     const texts = common(step.context);
 
-    const interruption = interruptionOf(text, u.isHumanRequest);
+    const interruption = interruptionOf(text, u.isHumanRequest || u.act === 'human');
     if (interruption === 'agent') return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
     if (interruption === 'help') {
       await say(step.context, texts.help, { choices: texts.menu, expectInput: true });
@@ -105,9 +118,13 @@ export class RootDialog extends InterruptibleDialog {
       await say(step.context, texts.cancelled, { expectInput: true });
       return step.next();
     }
-    if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false);
+    if (u.act && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act);
+    if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false, true);
 
     const choice = menuChoiceOf(text);
+    if (choice && o.unclear && substantive(o.unclear.text) && (choice === 'fault' || choice === 'question' || choice === 'complaint')) {
+      return this.dispatch(step, choice, o.unclear.text, o.unclear.understanding, false);
+    }
     if (choice) return this.dispatch(step, choice, text, u, true);
     if (GREETING.test(text)) {
       await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
@@ -119,7 +136,7 @@ export class RootDialog extends InterruptibleDialog {
       if (misunderstandings >= this.services.settings.maxMisunderstandings) {
         return step.beginDialog(HANDOFF_DIALOG, { reason: 'low_confidence' } satisfies HandoffOptions);
       }
-      values(step).carry = { misunderstandings } satisfies RootOptions;
+      values(step).carry = { misunderstandings, unclear: u.isEmpty ? o.unclear : { text, understanding: u } } satisfies RootOptions;
       await say(step.context, texts.clarify, { choices: texts.menu, expectInput: true });
       return step.next();
     }
@@ -127,7 +144,35 @@ export class RootDialog extends InterruptibleDialog {
     return this.dispatch(step, byCategory[u.category], text, u, false);
   }
 
-  private async dispatch(step: WaterfallStepContext<RootOptions>, choice: MenuChoice, text: string, u: Understanding, fromMenu: boolean): Promise<DialogTurnResult> {
+  /** Thanks, goodbye, yes, no, small talk … with no question open: answered in kind, never a ticket. */
+  private async answerAct(step: WaterfallStepContext<RootOptions>, act: ConversationalAct): Promise<DialogTurnResult> {
+    const texts = common(step.context);
+    switch (act) {
+      case 'thanks':
+        await say(step.context, texts.youAreWelcome);
+        break;
+      case 'goodbye':
+      case 'deny':
+        await say(step.context, texts.farewell);
+        break;
+      case 'greeting':
+        await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
+        break;
+      case 'smalltalk':
+        await say(step.context, sentences(step.context, texts.smalltalk, texts.menuQuestion), { choices: texts.menu, expectInput: true });
+        break;
+      case 'human':
+        return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
+      case 'affirm':
+      case 'skip':
+        await say(step.context, texts.anythingElse, { choices: texts.menu, expectInput: true });
+        break;
+    }
+    return step.next();
+  }
+
+  /** `asked`: the message answers "please describe the problem", so it is the description however short. */
+  private async dispatch(step: WaterfallStepContext<RootOptions>, choice: MenuChoice, text: string, u: Understanding, fromMenu: boolean, asked = false): Promise<DialogTurnResult> {
     const { language } = turnInfo(step.context);
     if (fromMenu && (choice === 'fault' || choice === 'question' || choice === 'complaint')) {
       values(step).carry = { expect: choice } satisfies RootOptions;
@@ -147,6 +192,7 @@ export class RootDialog extends InterruptibleDialog {
         const intake: IntakeOptions = {
           category: 'fault',
           problem: text,
+          problemGiven: asked,
           entities: u.entities,
           urgency: u.urgency,
           complexity: u.complexity,

@@ -5,7 +5,8 @@ import { parseTicketNumber } from '../../src/tickets/ticket-service.js';
 /** What a free-text answer means for one kind of question. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false };
 
-const SKIP = /^\s*(?:skip|pass|none|n\/a|na|no idea|don'?t know|dunno|unknown|略過|略过|跳過|跳过|不知道|沒有|没有|無|无|不清楚|不記得|不记得)\s*[.!。！]?\s*$/i;
+const SKIP =
+  /^\s*(?:skip|pass|none|n\/a|na|no|nope|no idea|(?:i )?(?:don'?t|do not) know|(?:i'?m )?not sure|dunno|unknown|forgot|略過|略过|跳過|跳过|不知道|不清楚|不記得|不记得|不確定|不确定|忘了|忘記了|忘记了|沒有|没有|無|无|冇|唔知|不|否|不用|不用了|未知)\s*[.!。！~]?\s*$/i;
 const YES = /^\s*(?:y|yes|yeah|yep|ok|okay|sure|correct|right|confirm|1|是|是的|對|对|好|好的|沒錯|没错|正確|正确|確認|确认|可以|行)\s*[.!。！]?\s*$/i;
 const NO = /^\s*(?:n|no|nope|wrong|incorrect|change|2|不|不是|否|不對|不对|錯|错|修改|更改|不正確|不正确)\s*[.!。！]?\s*$/i;
 

@@ -1,5 +1,6 @@
 import { TextPrompt, type DialogContext, type DialogTurnResult, type PromptValidatorContext } from 'botbuilder-dialogs';
 import { isSkip, parseChoice, parseContact, parseDate, parseEmail, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
+import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
 import { reply } from './say.js';
 import { turnInfo } from './turn-info.js';
 
@@ -17,9 +18,17 @@ export type AnswerSpec = {
 
 export type Answer = { status: 'ok'; value: unknown } | { status: 'skipped' } | { status: 'invalid' };
 
-export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZone: string): Answer {
+/** Conversational acts that are never the value of a name or a free-text field ("thanks" is not a name). */
+const NOT_A_VALUE = new Set<ConversationalAct>(['thanks', 'goodbye', 'greeting', 'affirm', 'smalltalk', 'human']);
+
+/**
+ * `act` is what the understanding made of the whole message: "I don't know" and "No" to a question that
+ * may be skipped leave it empty; "thanks" is not a name.
+ */
+export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZone: string, act: ConversationalAct | null = null): Answer {
   const t = text.trim();
-  if (spec.optional && isSkip(t)) return { status: 'skipped' };
+  if (spec.optional && (isSkip(t) || act === 'skip' || act === 'deny')) return { status: 'skipped' };
+  if ((spec.kind === 'text' || spec.kind === 'name') && act && NOT_A_VALUE.has(act)) return spec.optional ? { status: 'skipped' } : { status: 'invalid' };
   const wrap = (p: { ok: boolean; value?: unknown }): Answer => (p.ok ? { status: 'ok', value: p.value } : { status: 'invalid' });
   switch (spec.kind) {
     case 'text':
@@ -58,7 +67,7 @@ export class AskPrompt extends TextPrompt {
     super(ASK_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const spec = (prompt.options.validations ?? { kind: 'text', maxAttempts: 3 }) as AnswerSpec;
       const info = turnInfo(prompt.context);
-      const answer = interpretAnswer(spec, prompt.recognized.value ?? '', info.now, info.timeZone);
+      const answer = interpretAnswer(spec, prompt.recognized.value ?? '', info.now, info.timeZone, info.understanding?.act ?? null);
       if (answer.status !== 'invalid') return true;
       return prompt.attemptCount >= spec.maxAttempts;
     });
@@ -77,5 +86,5 @@ export function ask(dc: DialogContext, question: string, retry: string, spec: An
 /** The answer to the question a step asked, interpreted the same way the prompt validated it. */
 export function answerOf(dc: DialogContext, text: unknown, spec: AnswerSpec): Answer {
   const info = turnInfo(dc.context);
-  return interpretAnswer(spec, typeof text === 'string' ? text : '', info.now, info.timeZone);
+  return interpretAnswer(spec, typeof text === 'string' ? text : '', info.now, info.timeZone, info.understanding?.act ?? null);
 }

@@ -15,6 +15,10 @@ const en = {
   cancelled: 'No problem, I have cancelled that. How else may I help you?',
   error: 'I am sorry, something went wrong on our side. Please try again in a moment, or say "agent" to reach a person.',
   goodbye: 'Thank you, goodbye.',
+  youAreWelcome: 'You are welcome! If you need anything else, just send a message. Goodbye.',
+  farewell: 'Thank you for contacting us. Goodbye!',
+  smalltalk: 'I am the after-sales service assistant, and always glad to chat.',
+  anythingElse: 'Is there anything else I can help you with?',
 };
 
 type CommonTexts = typeof en;
@@ -29,6 +33,10 @@ const zhHant: CommonTexts = {
   cancelled: '好的，已為您取消。請問還有什麼可以為您服務的？',
   error: '非常抱歉，系統暫時發生問題。請您稍後再試，或輸入「人工」由專人為您服務。',
   goodbye: '感謝您，再見。',
+  youAreWelcome: '不客氣！如果還有其他需要，隨時傳訊息給我。再見！',
+  farewell: '感謝您的聯絡，再見！',
+  smalltalk: '我是售後服務小幫手，很高興和您聊天！',
+  anythingElse: '請問還有其他需要為您服務的地方嗎？',
 };
 
 const zhHans: CommonTexts = {
@@ -41,6 +49,10 @@ const zhHans: CommonTexts = {
   cancelled: '好的，已为您取消。请问还有什么可以为您服务的？',
   error: '非常抱歉，系统暂时出现问题。请您稍后再试，或输入“人工”由人工客服为您服务。',
   goodbye: '感谢您，再见。',
+  youAreWelcome: '不客气！如果还有其他需要，随时发消息给我。再见！',
+  farewell: '感谢您的联系，再见！',
+  smalltalk: '我是售后服务小助手，很高兴和您聊天！',
+  anythingElse: '请问还有其他需要为您服务的地方吗？',
 };
 
 export const commonTexts: Record<Language, CommonTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
@@ -64,8 +76,10 @@ export function menuChoiceOf(text: string): MenuChoice | undefined {
   if (digit === '0') return 'agent';
   if (digit) return menuChoices[Number(digit) - 1]!.value;
   if (t.length > 12) return undefined;
+  // A label inside a longer message ("我要報修") picks it; a question that mentions one ("維修要收費嗎？") does not.
+  const near = (l: string) => l.length >= 2 && t.includes(l) && t.length <= l.length + 2 && !/[?？嗎吗呢]/.test(t);
   return (
     menuChoices.find((c) => c.labels.some((l) => t === l.toLowerCase()))?.value ??
-    menuChoices.find((c) => c.labels.some((l) => l.length >= 2 && t.includes(l.toLowerCase())))?.value
+    menuChoices.find((c) => c.labels.some((l) => near(l.toLowerCase())))?.value
   );
 }

@@ -37,10 +37,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
     if (activity.type === 'message') {
-      const interruption = interruptionOf(activity.text ?? '', turnInfo(innerDc.context).understanding?.isHumanRequest ?? false);
+      const u = turnInfo(innerDc.context).understanding;
+      const interruption = interruptionOf(activity.text ?? '', !!u && (u.isHumanRequest || u.act === 'human'));
       if (interruption === 'agent') {
+        const kept = this.keptOnHandoff(innerDc);
         await innerDc.cancelAllDialogs();
-        return this.onHumanRequested(innerDc);
+        return this.onHumanRequested(innerDc, kept);
       }
       if (interruption === 'cancel') {
         await innerDc.cancelAllDialogs();
@@ -61,8 +63,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
-  /** The customer asked for a person; everything inside was cancelled. */
-  protected abstract onHumanRequested(innerDc: DialogContext): Promise<DialogTurnResult>;
+  /** What the dialogs inside had collected that must survive the handoff; read before they are cancelled. */
+  protected keptOnHandoff(_innerDc: DialogContext): object | undefined {
+    return undefined;
+  }
+
+  /** The customer asked for a person; everything inside was cancelled; `kept` is what keptOnHandoff returned. */
+  protected abstract onHumanRequested(innerDc: DialogContext, kept?: object): Promise<DialogTurnResult>;
   /** The customer cancelled; everything inside was cancelled and acknowledged. */
   protected abstract onCancelled(innerDc: DialogContext): Promise<DialogTurnResult>;
 }

@@ -1,4 +1,6 @@
 import type { TicketCategory, TicketStatus } from '../../src/generated/prisma/enums.js';
+import type { StaffReplyTime } from '../../src/handoff/staff-reply-time.js';
+import type { TicketDetailField, TicketDetails, TicketDetailsView } from '../../src/tickets/ticket-details.js';
 import type { OpenTicketInput } from '../../src/tickets/ticket-service.js';
 import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
 
@@ -33,8 +35,16 @@ export interface BotServices {
   /** A ticket by its number, only when `customerId` owns it. */
   findTicket(reference: string, customerId: string): Promise<TicketView | null>;
   openTicketsOf(customerId: string): Promise<TicketView[]>;
-  requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string }): Promise<void>;
+  /** `note` is added to the staff notice (e.g. which details of a cut-short report are missing). */
+  requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string; note?: string }): Promise<void>;
+  /** When a person can answer a customer handed over now (business hours, first-response promise). */
+  staffReplyTime(): StaffReplyTime;
   rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
   recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
   recordFollowUp(followUpId: string, outcome: { fine: boolean; notes?: string }): Promise<void>;
+  /** What a ticket already records, and which details were last asked of the customer (e-mail intake). */
+  ticketDetails(ticketId: string): Promise<TicketDetailsView>;
+  /** Fills the ticket's empty detail fields from a later message; returns the fields filled. */
+  fillTicketDetails(ticketId: string, values: TicketDetails): Promise<TicketDetailField[]>;
+  recordDetailsRequested(ticketId: string, fields: readonly TicketDetailField[]): Promise<void>;
 }

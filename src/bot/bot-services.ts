@@ -8,12 +8,14 @@ import type { Db } from '../db/db.js';
 import { TicketNotFoundError } from '../errors/ticket-errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { requestHandoff } from '../handoff/handoff-service.js';
+import { staffReplyTime } from '../handoff/staff-reply-time.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
 import { deadlines, slaInputOf } from '../sla/sla-rules.js';
 import { recordSurveyAnswer } from '../surveys/survey-service.js';
 import { openStatuses } from '../tickets/ticket-rules.js';
+import { fillTicketDetails, recordDetailsRequested, ticketDetails } from '../tickets/ticket-details.js';
 import { findTicketForCustomer, openTicket } from '../tickets/ticket-service.js';
 
 export type BotSettings = Pick<Env, 'CLASSIFIER_CONFIDENCE_THRESHOLD' | 'HANDOFF_MAX_MISUNDERSTANDINGS' | 'DEFAULT_LANGUAGE' | 'KNOWLEDGE_BASE_FILE'>;
@@ -87,6 +89,8 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
       await requestHandoff(db, input, { now: clock(), events });
     },
 
+    staffReplyTime: () => staffReplyTime(policy, calendar, clock()),
+
     async rememberCustomer(customerId, data) {
       if (data.name || data.company) await updateCustomerProfile(db, customerId, { name: data.name, company: data.company });
       // Someone else's address stays theirs; the ticket still carries what the customer gave.
@@ -104,5 +108,9 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
         data: { status: 'done', doneAt: clock(), notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
       });
     },
+
+    ticketDetails: (ticketId) => ticketDetails(db, ticketId),
+    fillTicketDetails: (ticketId, values) => fillTicketDetails(db, ticketId, values, { now: clock(), actor: 'customer' }),
+    recordDetailsRequested: (ticketId, fields) => recordDetailsRequested(db, ticketId, fields, { now: clock(), actor: 'bot' }),
   };
 }

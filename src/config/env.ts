@@ -30,6 +30,17 @@ export const EnvSchema = z.object({
       .optional(),
   ),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Longest one statement may take (PostgreSQL statement_timeout; on PGlite the wait for its connection). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Longest a request waits for a free pooled connection, or for a new one to open (PostgreSQL). */
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Rate limits, per minute (0 turns one off); each instance counts on its own. */
+  RATE_LIMIT_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_CHAT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  RATE_LIMIT_CHAT_SESSIONS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  RATE_LIMIT_SENDER_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: z.coerce.number().int().min(0).default(6_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BUSINESS_TZ: z.string().default('Asia/Taipei'),
   POLICY_FILE: z.string().default('config/policy.yaml'),
@@ -48,6 +59,11 @@ export const EnvSchema = z.object({
   STAFF_PHONE_NUMBER: optionalString,
   /** How long an SMS webhook waits for the dialog before replying through the REST API instead (Twilio waits 15 s). */
   TWILIO_SMS_REPLY_BUDGET_MS: z.coerce.number().int().min(1).max(14_000).default(10_000),
+  /**
+   * An inbound message stored but still unprocessed after this many seconds (a crash or a stall mid-turn)
+   * is processed by the sweeper job; its replies go out through the outbox.
+   */
+  TURN_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 
   IMAP_HOST: optionalString,
   IMAP_PORT: port.default(993),

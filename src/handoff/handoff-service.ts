@@ -42,7 +42,7 @@ const NOTICE_TEXT: Record<string, string> = {
  */
 export async function requestHandoff(
   db: Db,
-  input: { conversationId: string; ticketId?: string | null; reason: HandoffReason },
+  input: { conversationId: string; ticketId?: string | null; reason: HandoffReason; note?: string },
   ctx: HandoffContext,
 ): Promise<{ conversation: Conversation; alreadyWithStaff: boolean }> {
   const events = ctx.events ?? silentEvents;
@@ -57,7 +57,8 @@ export async function requestHandoff(
       data: { state: 'waiting_staff', handoffReason: input.reason, ticketId },
     });
     // Never the thread key: for web chat it is the customer's session id.
-    const text = `${NOTICE_TEXT[input.reason] ?? input.reason} (${conversation.channel} conversation)`;
+    const note = input.note ? ` ${input.note}` : '';
+    const text = `${NOTICE_TEXT[input.reason] ?? input.reason} (${conversation.channel} conversation)${note}`;
     const notices = await handoffRecipients(tx, ctx.now, ctx.timeZone ?? 'Asia/Taipei');
     await tx.staffNotification.createMany({
       data: notices.map((n) => ({ staffId: n.staffId, role: n.role, ticketId, kind: 'handoff', text, deliverAfter: ctx.now, createdAt: ctx.now })),

@@ -44,14 +44,14 @@ describe.each(databaseKinds)('turn pipeline on %s', (kind) => {
     expect(stored.understanding).toMatchObject({ category: 'inquiry' });
   });
 
-  it('stays silent while staff own the conversation and tells staff a message arrived', async () => {
+  it('only acknowledges while the conversation waits for staff, and tells staff a message arrived', async () => {
     const phone = aPhone();
     await h.send(phone, 'hello');
     const conversation = await h.db.prisma.conversation.findUniqueOrThrow({ where: { channel_threadKey: { channel: 'sms', threadKey: phone } } });
     await requestHandoff(h.db.prisma, { conversationId: conversation.id, reason: 'customer_request' }, { now: h.clock() });
 
     const result = await h.send(phone, 'Are you there? My printer is still broken');
-    expect(result.replies).toEqual([]);
+    expect(result.replies.map((r) => r.text)).toEqual([expect.stringContaining('A colleague will reply here shortly')]);
     expect(h.emitted).toContainEqual({ name: 'customer.message_received', payload: expect.objectContaining({ conversationId: conversation.id }) });
     const inbound = await h.db.prisma.message.findFirstOrThrow({ where: { conversationId: conversation.id, text: 'Are you there? My printer is still broken' } });
     expect(inbound.processedAt).not.toBeNull();

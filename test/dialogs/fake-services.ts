@@ -23,12 +23,16 @@ export function fakeServices() {
     requestHandoff: async (input) => {
       handoffs.push(input);
     },
+    staffReplyTime: () => ({ openNow: true, opensAt: new Date('2026-11-25T02:00:00Z'), by: new Date('2026-11-25T04:00:00Z') }),
     rememberCustomer: async () => undefined,
     recordSurveyAnswer: async (input) => {
       surveyAnswers.push(input);
       return { dissatisfied: (input.answers.overall ?? 5) <= 2 };
     },
     recordFollowUp: async () => undefined,
+    ticketDetails: async (id) => ({ id, number: 'SR-2026-000001', category: 'fault', details: {}, requested: [] }),
+    fillTicketDetails: async () => [],
+    recordDetailsRequested: async () => undefined,
   };
   return { services, opened, handoffs, surveyAnswers };
 }

@@ -30,14 +30,18 @@ describe('first response within 2 business hours', () => {
     expect(due(ticket('2026-11-29T10:00'), 'first_response')).toBe('2026-11-30T10:30');
   });
 
-  it('skips the National Day public holiday on Saturday 2026-10-10', () => {
-    const noExtraDays = policyWith({ calendar: { extraClosedDays: [] } });
-    expect(due(ticket('2026-10-09T17:00'), 'first_response', noExtraDays, calendarOf(noExtraDays))).toBe('2026-10-12T09:30');
-    expect(due(ticket('2026-10-16T17:00'), 'first_response', noExtraDays, calendarOf(noExtraDays))).toBe('2026-10-17T09:30');
+  it('skips the National Day public holiday on Saturday 2026-10-10 and works its Friday substitute (saturdayHolidays: actual)', () => {
+    expect(due(ticket('2026-10-09T17:00'), 'first_response')).toBe('2026-10-12T09:30');
+    expect(due(ticket('2026-10-16T17:00'), 'first_response')).toBe('2026-10-17T09:30');
   });
 
-  it('skips the extra closed Friday before National Day in the shipped policy', () => {
-    expect(due(ticket('2026-10-08T17:00'), 'first_response')).toBe('2026-10-12T09:30');
+  it('skips the Friday substitute and the Saturday when saturdayHolidays is both', () => {
+    const both = policyWith({ calendar: { saturdayHolidays: 'both' } });
+    expect(due(ticket('2026-10-08T17:00'), 'first_response', both, calendarOf(both))).toBe('2026-10-12T09:30');
+  });
+
+  it('does not promise 12:00 on Teachers’ Day 2027-09-28', () => {
+    expect(due(ticket('2027-09-28T10:00'), 'first_response')).toBe('2027-09-29T10:30');
   });
 
   it('counts a make-up working Saturday for an office that works Monday to Friday', () => {
@@ -71,7 +75,7 @@ describe('channel promises', () => {
 });
 
 describe('on-site arrival', () => {
-  const fault = (province: string | null): SlaInput => ticket('2026-11-28T17:00', { category: 'fault', province });
+  const fault = (province: string | null): SlaInput => ticket('2026-11-28T17:00', { category: 'fault', province, onSiteRequired: true });
 
   it('arrives within 24 clock hours in the home province', () => {
     expect(due(fault('臺北市'), 'on_site_arrival')).toBe('2026-11-29T17:00');
@@ -82,10 +86,13 @@ describe('on-site arrival', () => {
     expect(due(fault('高雄市'), 'on_site_arrival')).toBe('2026-11-30T17:00');
   });
 
-  it('makes no on-site promise when the province is unknown or the ticket is not a fault', () => {
-    expect(kinds(fault(null))).not.toContain('on_site_arrival');
-    expect(kinds(fault('  '))).not.toContain('on_site_arrival');
+  it('makes no on-site promise unless triage asks for a visit on site, whatever the address', () => {
+    expect(kinds(ticket('2026-11-28T17:00', { category: 'fault', province: '台北' }))).not.toContain('on_site_arrival');
     expect(kinds(ticket('2026-11-28T17:00', { category: 'inquiry', province: '台北' }))).not.toContain('on_site_arrival');
+  });
+
+  it('counts an unknown province as out of province', () => {
+    expect(due(fault(null), 'on_site_arrival')).toBe('2026-11-30T17:00');
   });
 
   it('finishes the repair within one working day of arriving on site', () => {

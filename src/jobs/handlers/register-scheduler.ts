@@ -8,6 +8,8 @@ import { registerSlaListener } from '../../events/listeners/sla-listener.js';
 import { registerStaffNoticeListener } from '../../events/listeners/staff-notice-listener.js';
 import { registerSurveyListener } from '../../events/listeners/survey-listener.js';
 import type { FollowUpStarter } from '../../follow-ups/follow-up-sender.js';
+import type { Logger } from '../../logger.js';
+import { calendarCoverage } from '../../sla/calendar-coverage.js';
 import { createBusinessCalendar, type BusinessCalendar } from '../../sla/business-calendar.js';
 import { loadPolicy } from '../../sla/load-policy.js';
 import type { Policy } from '../../sla/policy-schema.js';
@@ -36,6 +38,7 @@ export function loadAppPolicy(env: Pick<Env, 'POLICY_FILE' | 'HOME_PROVINCE'>): 
 /** Recurring jobs (pg-boss cron, evaluated in the business time zone). */
 export const recurringJobs = [
   { name: 'sla.sweep', cron: '* * * * *' },
+  { name: 'turn.sweep', cron: '* * * * *' },
   { name: 'follow_up.sweep', cron: '30 7 * * *' },
   // 09:00 on the 5th, retried hourly until 16:00 if an instance was down: done well before 17:00 (reruns are harmless).
   { name: 'report.monthly_complaints', cron: '0 9-16 5 * *' },
@@ -56,8 +59,12 @@ export function registerScheduler(options: {
   startSurveyDialog?: SurveyStarter;
   /** Starts the follow-up dialog on the customer's channel (src/bot/proactive.ts); plain text without it. */
   startFollowUpDialog?: FollowUpStarter;
+  /** Warned at start-up when the official holiday calendar does not cover the next 90 days. */
+  logger?: Pick<Logger, 'warn'>;
 }): void {
   const { events, jobs, policy, calendar } = options;
+  const coverage = calendarCoverage(policy, options.clock());
+  if (coverage.warning) options.logger?.warn({ region: coverage.region, coveredUntil: coverage.coveredUntil }, coverage.warning);
   const listenerDeps = { policy, calendar, jobs };
   registerSlaListener(events, listenerDeps);
   registerSurveyListener(events, listenerDeps);

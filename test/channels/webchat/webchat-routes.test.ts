@@ -108,7 +108,9 @@ describe.each(databaseKinds)('web chat on %s', (kind) => {
     expect(history.lastEventId).toBe(history.messages[3].seq);
   });
 
-  it('reports the hand-off state, and the bot stays silent while staff own the conversation', async () => {
+  // The route reports what the turn decided; the scripted turn is silent while staff own the conversation
+  // (the real turn's acknowledgement while waiting is tested in test/bot/turn.test.ts).
+  it('reports the hand-off state and passes on what the turn answers while staff own the conversation', async () => {
     const sessionId = await newSession();
     const handoff = await (await post({ sessionId, clientMessageId: 'agent-001', text: 'agent please' })).json();
     expect(handoff.state).toBe('waiting_staff');

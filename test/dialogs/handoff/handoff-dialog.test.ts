@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handBack } from '../../../src/handoff/handoff-service.js';
 import { aStaffMember } from '../../support/fixtures.js';
 import { databaseKinds } from '../../support/test-database.js';
-import { aPhone, openHarness, type Harness } from '../dialog-harness.js';
+import { aPhone, openHarness, WEDNESDAY_MORNING, type Harness } from '../dialog-harness.js';
 import { play } from '../transcript.js';
 
 describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
@@ -19,15 +19,69 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
   }
 
   it.each([
-    { language: 'en', send: 'agent', wanted: 'passing you to a colleague' },
-    { language: 'zh-Hant', send: '人工', wanted: '轉接專人服務' },
-    { language: 'zh-Hans', send: '我要转人工', wanted: '转接人工客服' },
-  ])('hands over on "$send" in $language and then stays quiet', async ({ send, wanted }) => {
+    { language: 'en', send: 'agent', wanted: 'passing you to a colleague', by: 'by Wed 25 Nov 12:00', later: 'hello?', ack: 'your message is with our team' },
+    { language: 'zh-Hant', send: '人工', wanted: '轉接專人服務', by: '最晚於 11月25日（週三）12:00 前', later: '請問還要等多久？', ack: '已收到您的訊息' },
+    { language: 'zh-Hans', send: '我要转人工', wanted: '转接人工客服', by: '最晚在 11月25日（周三）12:00 前', later: '请问还要等多久？', ack: '已收到您的消息' },
+  ])('hands over on "$send" in $language, says by when, and acknowledges each further message', async ({ send, wanted, by, later, ack }) => {
     const phone = aPhone();
-    expect(await h.say(phone, send)).toContain(wanted);
+    const reply = await h.say(phone, send);
+    expect(reply).toContain(wanted);
+    expect(reply).toContain(by);
     const conversation = await conversationOf(phone);
     expect(conversation).toMatchObject({ state: 'waiting_staff', handoffReason: 'customer_request' });
-    expect((await h.send(phone, 'hello?')).replies).toEqual([]);
+    for (const message of [later, later + '!']) {
+      const again = await h.say(phone, message);
+      expect(again).toContain(ack);
+      expect(again).toContain(by);
+    }
+    expect(await h.db.prisma.ticket.count({ where: { contactPhone: phone } })).toBe(0);
+  });
+
+  it.each([
+    { language: 'en', send: 'agent', wanted: 'We are closed now: a colleague will reply here after we open at Mon 30 Nov 08:30, by Mon 30 Nov 10:30 at the latest.' },
+    { language: 'zh-Hant', send: '人工', wanted: '目前為非營業時間，同仁將於 11月30日（週一）08:30 上班後在此回覆您，最晚於 11月30日（週一）10:30 前。' },
+    { language: 'zh-Hans', send: '我要转人工', wanted: '现在是非营业时间，同事将在 11月30日（周一）08:30 上班后在此回复您，最晚在 11月30日（周一）10:30 前。' },
+  ])('tells a $language customer handed over on Saturday night that a person answers after Monday\'s opening', async ({ send, wanted }) => {
+    h.clock.set('2026-11-28T12:00:00Z');
+    try {
+      const phone = aPhone();
+      expect(await h.say(phone, send)).toContain(wanted);
+      expect(await h.say(phone, '?')).toContain(wanted);
+    } finally {
+      h.clock.set(WEDNESDAY_MORNING);
+    }
+  });
+
+  it.each([
+    {
+      language: 'zh-Hant',
+      steps: ['我的印表機壞了，一直卡紙，型號 Canon G3010', '王小明', '真人'],
+      wanted: ['已保存在工單', '轉接專人服務', '最晚於'],
+      ticket: { contactName: '王小明', productModel: 'Canon G3010', problem: '我的印表機壞了，一直卡紙，型號 Canon G3010' },
+    },
+    {
+      language: 'zh-Hans',
+      steps: ['我的打印机坏了，一直卡纸，型号 Brother HL-L2350', '李华', '我要转人工'],
+      wanted: ['已保存在工单', '转接人工客服', '最晚在'],
+      ticket: { contactName: '李华', productModel: 'Brother HL-L2350', problem: '我的打印机坏了，一直卡纸，型号 Brother HL-L2350' },
+    },
+    {
+      language: 'en',
+      steps: ['My HP LaserJet M404 printer is broken, it jams on every page', 'Alice Chen', 'agent'],
+      wanted: ['kept what you told me under ticket number', 'passing you to a colleague', 'by Wed 25 Nov 12:00'],
+      ticket: { contactName: 'Alice Chen', productModel: 'HP LaserJet M404', problem: 'My HP LaserJet M404 printer is broken, it jams on every page' },
+    },
+  ])('keeps a $language report cut short by asking for a person as a ticket staff can complete', async ({ steps, wanted, ticket }) => {
+    const phone = aPhone();
+    let reply = '';
+    for (const text of steps) reply = await h.say(phone, text);
+    for (const w of wanted) expect(reply).toContain(w);
+    const kept = await h.db.prisma.ticket.findFirstOrThrow({ where: { contactPhone: phone } });
+    expect(kept).toMatchObject({ category: 'fault', ...ticket });
+    expect(reply).toContain(kept.number);
+    expect(await conversationOf(phone)).toMatchObject({ state: 'waiting_staff', handoffReason: 'customer_request', ticketId: kept.id });
+    const notice = await h.db.prisma.staffNotification.findFirstOrThrow({ where: { kind: 'handoff', ticketId: kept.id } });
+    expect(notice.text).toContain('Report incomplete, missing:');
   });
 
   it('answers again once staff hand the conversation back', async () => {
@@ -46,12 +100,22 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
     expect((await conversationOf(phone)).state).toBe('waiting_staff');
   });
 
+  it('hands over without a ticket when nothing was described yet', async () => {
+    const phone = aPhone();
+    await play(h, phone, [
+      { send: '1', expect: ['describe the problem'] },
+      { send: 'agent', expect: ['passing you to a colleague'] },
+    ]);
+    expect(await h.db.prisma.ticket.count({ where: { contactPhone: phone } })).toBe(0);
+  });
+
   it('notifies every on-duty agent and supervisor', async () => {
     const agent = await aStaffMember(h.db.prisma, { role: 'agent' });
     const supervisor = await aStaffMember(h.db.prisma, { role: 'supervisor' });
     const phone = aPhone();
     await h.say(phone, 'I want to talk to a real person');
-    const notices = await h.db.prisma.staffNotification.findMany({ where: { kind: 'handoff', text: { contains: phone } } });
+    // The notice never carries the thread key (for web chat it is the customer's session id): find it by recipient.
+    const notices = await h.db.prisma.staffNotification.findMany({ where: { kind: 'handoff', staffId: { in: [agent.id, supervisor.id] } } });
     expect(notices.map((n) => n.staffId).sort()).toEqual([agent.id, supervisor.id].sort());
   });
 

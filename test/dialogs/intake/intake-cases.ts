@@ -11,7 +11,7 @@ export const faultReports: (TranscriptCase & { language: string })[] = [
       { send: 'Acme Trading', expect: ['serial number'] },
       { send: 'skip', expect: ['When did you buy it'] },
       { send: '2025-06-01', expect: ['site address'] },
-      { send: '8 Songgao Rd, Taipei City', expect: ['Model: HP LaserJet M404', 'Purchase date: 2025-06-01', 'Serial number: skipped', 'Is everything correct?'] },
+      { send: '8 Songgao Rd, Taipei City', expect: ['Model: HP LaserJet M404', 'Purchase date: 2025-06-01', 'Serial number: not given', 'Is everything correct?'] },
       { send: 'yes', expect: [TICKET, 'Thank you, Alice Chen', 'will contact you by Wed 25 Nov 12:00', 'on site by Thu 26 Nov 10:00'] },
     ],
   },

@@ -48,27 +48,29 @@ describe.each(databaseKinds)('intake dialog on %s', (kind) => {
       data: { number: 'SR-2026-900001', customerId: customer.id, category: 'fault', channel: 'email', title: 'x', problem: 'x' },
     });
     const sender = 'colleague@example.com';
+    // On chat: e-mail itself is answered in one shot by dialogs/mail-intake (see test/dialogs/mail-intake).
     const first = await h.send(sender, 'The Epson L3250 printer stopped printing, serial no: X5QK000001, bought 2025-02-10', {
+      channel: 'chat',
       meta: { linkedTicketId: earlier.id },
     });
     expect(first.replies.length).toBeGreaterThan(0);
     await play(h, sender, [
       { send: 'Ada Wu', expect: ['company'] },
-      { send: 'skip', expect: ['site address'] },
+      { send: 'skip', expect: ['e-mail address'] },
+      { send: sender, expect: ['site address'] },
       { send: 'skip', expect: ['Ada Wu'] },
       { send: 'yes', expect: [TICKET] },
-    ]);
+    ], { channel: 'chat' });
     const ticket = await h.db.prisma.ticket.findFirstOrThrow({ where: { serial: 'X5QK000001' } });
     expect(ticket.linkedTicketId).toBe(earlier.id);
   });
 
-  it('asks again politely after a bad date and a date in the future', async () => {
+  it('asks again politely after a date in the future', async () => {
     await play(h, aPhone(), [
       { send: 'My Canon G3010 printer is broken and shows an error light', expect: ['name'] },
       { send: 'Mia', expect: ['company'] },
       { send: 'skip', expect: ['serial'] },
       { send: 'skip', expect: ['When did you buy it'] },
-      { send: '2024-13-45', expect: ['Sorry, I could not read that date'] },
       { send: '2030-01-01', expect: ['It cannot be in the future'] },
       { send: '2024-02-29', expect: ['site address'] },
     ]);
@@ -89,19 +91,19 @@ describe.each(databaseKinds)('intake dialog on %s', (kind) => {
     );
   });
 
-  it('hands the customer to a person after repeated wrong answers', async () => {
+  it('moves on past an optional date that still does not fit after one retry, instead of handing over', async () => {
     const phone = aPhone();
     await play(h, phone, [
       { send: 'My Canon G3010 printer is broken and shows an error light', expect: ['name'] },
       { send: 'Bo', expect: ['company'] },
       { send: 'skip', expect: ['serial'] },
       { send: 'skip', expect: ['When did you buy it'] },
-      { send: 'dunno, a while ago', expect: [] },
-      { send: 'yesterday-ish', expect: ['could not read that date'] },
-      { send: 'sometime', expect: ['passing you to a colleague'] },
+      { send: 'sometime', expect: ['could not read that date'] },
+      { send: 'whenever', expect: ['site address'] },
+      { send: 'skip', expect: ['Purchase date: not given'] },
     ]);
     const conversation = await h.db.prisma.conversation.findUniqueOrThrow({ where: { channel_threadKey: { channel: 'sms', threadKey: phone } } });
-    expect(conversation).toMatchObject({ state: 'waiting_staff', handoffReason: 'misunderstood' });
+    expect(conversation.state).toBe('bot');
   });
 
   it('answers help in the middle of intake and asks the open question again', async () => {

@@ -32,13 +32,13 @@ describe('intake dialog with fake commands', () => {
     expect(fake.opened).toMatchObject([{ category: 'inquiry', language, contactPhone: '+886912345678', problem: lines[0]![0] }]);
   });
 
-  it('hands off with a reason after three wrong confirmations', async () => {
+  it('keeps the report as a ticket and hands off after three confirmations it cannot read', async () => {
     const fake = fakeServices();
     const client = new DialogTestClient('sms', intakeUnderTest(fake.services), { category: 'inquiry', problem: 'I need a copy of my invoice' }, [turnInfoMiddleware('en')]);
     await client.sendActivity('start');
     await client.sendActivity('Amy');
     for (const answer of ['maybe', 'perhaps', 'dunno']) await client.sendActivity(answer);
-    expect(fake.handoffs).toEqual([{ conversationId: 'conv1', ticketId: null, reason: 'misunderstood' }]);
-    expect(fake.opened).toEqual([]);
+    expect(fake.opened).toMatchObject([{ category: 'inquiry', contactName: 'Amy', problem: 'I need a copy of my invoice' }]);
+    expect(fake.handoffs).toEqual([{ conversationId: 'conv1', ticketId: 't1', reason: 'misunderstood' }]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isSkip, parseContact, parseDate, parseRating, parseTicketReference, provinceOf, yesNo } from '../../../dialogs/shared/answers.js';
 import { chooseLanguage } from '../../../dialogs/shared/language.js';
 import { interruptionOf } from '../../../dialogs/shared/interruptible-dialog.js';
+import { interpretAnswer } from '../../../dialogs/shared/ask-prompt.js';
 
 const today = new Date('2026-11-25T02:00:00Z');
 const tz = 'Asia/Taipei';
@@ -40,6 +41,19 @@ describe('free-text answers', () => {
     expect(['skip', '略過', '跳过'].every(isSkip)).toBe(true);
     expect(['yes', '是', '好的'].map(yesNo)).toEqual([true, true, true]);
     expect(['no', '否', '不对'].map(yesNo)).toEqual([false, false, false]);
+  });
+
+  it('takes "don\'t know" and "no" in three languages as leaving a field empty', () => {
+    expect(["I don't know", 'no idea', 'not sure', 'No', '不知道', '唔知', '不記得', '不记得', '沒有', '冇'].every(isSkip)).toBe(true);
+    expect(['Nora', '陳先生', 'RAS-40NK'].some(isSkip)).toBe(false);
+  });
+
+  it('never takes thanks or a greeting as a name, and leaves an optional field empty on them', () => {
+    const today = new Date('2026-11-25T02:00:00Z');
+    expect(interpretAnswer({ kind: 'name', maxAttempts: 2 }, '謝謝', today, 'Asia/Taipei', 'thanks')).toEqual({ status: 'invalid' });
+    expect(interpretAnswer({ kind: 'name', optional: true, maxAttempts: 2 }, '沒有了，謝謝', today, 'Asia/Taipei', 'thanks')).toEqual({ status: 'skipped' });
+    expect(interpretAnswer({ kind: 'text', optional: true, maxAttempts: 2 }, 'No', today, 'Asia/Taipei', 'deny')).toEqual({ status: 'skipped' });
+    expect(interpretAnswer({ kind: 'name', optional: true, maxAttempts: 2 }, '王小明', today, 'Asia/Taipei', null)).toEqual({ status: 'ok', value: '王小明' });
   });
 
   it('reads ticket numbers typed loosely or keyed in as digits', () => {

@@ -1,0 +1,52 @@
+import type { Language } from '../../src/messages/channel-kind.js';
+import type { StaffReplyTime } from '../../src/handoff/staff-reply-time.js';
+import { formatTime } from '../shared/format-time.js';
+
+type HandoffTexts = {
+  connecting: (when: string) => string;
+  withTicket: (n: string, when: string) => string;
+  /** A report cut short by asking for a person: what was collected is kept under a ticket. */
+  keptReport: (n: string, when: string) => string;
+  /** Every further message while the customer waits for a person. */
+  waiting: (when: string) => string;
+  openNow: (by: string) => string;
+  closed: (opensAt: string, by: string) => string;
+};
+
+const texts: Record<Language, HandoffTexts> = {
+  en: {
+    connecting: (when) => `I am passing you to a colleague. ${when} Thank you for your patience.`,
+    withTicket: (n, when) => `Your ticket number is ${n}. I am passing you to a colleague. ${when} Thank you for your patience.`,
+    keptReport: (n, when) => `I have kept what you told me under ticket number ${n}, so you will not need to repeat it. I am passing you to a colleague. ${when}`,
+    waiting: (when) => `Thank you, your message is with our team. ${when}`,
+    openNow: (by) => `A colleague will reply here shortly, by ${by} at the latest.`,
+    closed: (opensAt, by) => `We are closed now: a colleague will reply here after we open at ${opensAt}, by ${by} at the latest.`,
+  },
+  'zh-Hant': {
+    connecting: (when) => `我將為您轉接專人服務。${when}感謝您的耐心等候。`,
+    withTicket: (n, when) => `您的工單編號是 ${n}。我將為您轉接專人服務。${when}感謝您的耐心等候。`,
+    keptReport: (n, when) => `您提供的資料已保存在工單 ${n}，不需要再說一次。我將為您轉接專人服務。${when}`,
+    waiting: (when) => `已收到您的訊息，並已轉給專人。${when}`,
+    openNow: (by) => `同仁會儘快在此回覆您，最晚於 ${by} 前。`,
+    closed: (opensAt, by) => `目前為非營業時間，同仁將於 ${opensAt} 上班後在此回覆您，最晚於 ${by} 前。`,
+  },
+  'zh-Hans': {
+    connecting: (when) => `我将为您转接人工客服。${when}感谢您的耐心等待。`,
+    withTicket: (n, when) => `您的工单编号是 ${n}。我将为您转接人工客服。${when}感谢您的耐心等待。`,
+    keptReport: (n, when) => `您提供的信息已保存在工单 ${n}，不需要再说一遍。我将为您转接人工客服。${when}`,
+    waiting: (when) => `已收到您的消息，并已转给人工客服。${when}`,
+    openNow: (by) => `同事会尽快在此回复您，最晚在 ${by} 前。`,
+    closed: (opensAt, by) => `现在是非营业时间，同事将在 ${opensAt} 上班后在此回复您，最晚在 ${by} 前。`,
+  },
+};
+
+export function handoffTexts(language: Language): HandoffTexts {
+  return texts[language];
+}
+
+/** "A colleague will reply shortly, by 12:00" or, outside business hours, when we open. */
+export function whenStaffReply(language: Language, time: StaffReplyTime, timeZone: string): string {
+  const t = texts[language];
+  const by = formatTime(time.by, language, timeZone);
+  return time.openNow ? t.openNow(by) : t.closed(formatTime(time.opensAt, language, timeZone), by);
+}
