@@ -131,13 +131,17 @@ export async function assignTicket(db: Db, ticketId: string, staffId: string, ct
   });
 }
 
-/** Records triage (urgency and complexity) and moves a new ticket to `triaged`. */
+/**
+ * Records triage (urgency, complexity and, when said, whether a visit on site is needed) and moves a new
+ * ticket to `triaged`. `ticket.triaged` lets the SLA clock retarget the promises to the new urgency.
+ */
 export async function triageTicket(
   db: Db,
   ticketId: string,
-  triage: { urgency: Urgency; complexity: Complexity },
+  input: { urgency: Urgency; complexity: Complexity; onSite?: boolean },
   ctx: TicketContext,
 ): Promise<Ticket> {
+  const { onSite, ...triage } = input;
   return inTransaction(db, async (tx) => {
     const ticket = await getTicket(tx, ticketId);
     await tx.ticket.update({ where: { id: ticketId }, data: triage });
@@ -151,6 +155,7 @@ export async function triageTicket(
         to: `${triage.urgency}/${triage.complexity}`,
       },
     });
+    await (ctx.events ?? silentEvents).emit(tx, 'ticket.triaged', { ticketId, ...triage, ...(onSite === undefined ? {} : { onSite }), actor: ctx.actor }, ctx.now);
     return ticket.status === 'new' || ticket.status === 'reopened'
       ? transitionTicket(tx, ticketId, 'triaged', ctx)
       : getTicket(tx, ticketId);
