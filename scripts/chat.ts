@@ -5,8 +5,12 @@
  *   npm run chat -- --as alice@example.com        as an e-mail customer (e-mail channel)
  *   printf 'my printer is broken\n...' | npm run chat    scripted: one message per line, replies on stdout
  *
- * Options: --as <phone or e-mail> (identity; the channel follows: sms or email), --thread <key> (another
- * conversation of the same customer). No HTTP server and no job workers are started: jobs are only enqueued.
+ * Each run starts a fresh conversation (the customer record stays, so a known name or number is still
+ * known); --continue picks up the last terminal conversation of this identity instead.
+ *
+ * Options: --as <phone or e-mail> (identity; the channel follows: sms or email), --continue, --thread <key>
+ * (a named conversation of the same customer). No HTTP server and no job workers are started: jobs are only
+ * enqueued.
  */
 import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
@@ -32,9 +36,11 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-const { values } = parseArgs({ options: { as: { type: 'string' }, thread: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { as: { type: 'string' }, thread: { type: 'string' }, continue: { type: 'boolean', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help) {
-  process.stdout.write('Usage: npm run chat -- [--as <phone or e-mail>] [--thread <key>]\n');
+  process.stdout.write('Usage: npm run chat -- [--as <phone or e-mail>] [--continue | --thread <key>]\n');
   process.exit(0);
 }
 const identity = values.as ?? DEMO_PHONE;
@@ -67,8 +73,23 @@ const turn = createTurn({ database, events, jobs, clock: systemClock, logger, en
 
 const interactive = process.stdin.isTTY === true;
 const run = randomUUID().slice(0, 8);
-const conversationKey = values.thread ?? from;
+const previous = values.continue && !values.thread ? await lastTerminalThread() : undefined;
+const conversationKey = values.thread ?? previous ?? `${terminalThreadPrefix()}${new Date().toISOString()}-${run}`;
 let count = 0;
+
+/** Terminal conversations of this identity are keyed `terminal:<address>:<start time>-<run>`. */
+function terminalThreadPrefix(): string {
+  return `terminal:${from}:`;
+}
+
+async function lastTerminalThread(): Promise<string | undefined> {
+  const last = await database.prisma.conversation.findFirst({
+    where: { channel, threadKey: { startsWith: terminalThreadPrefix() } },
+    orderBy: { createdAt: 'desc' },
+    select: { threadKey: true },
+  });
+  return last?.threadKey;
+}
 
 function show(replies: readonly OutboundMessage[]): void {
   for (const reply of replies) {
@@ -78,9 +99,11 @@ function show(replies: readonly OutboundMessage[]): void {
   if (!interactive) process.stdout.write('\n');
 }
 
-const rl = createInterface({ input: process.stdin, terminal: interactive });
+// In a terminal, readline must own the output too: it switches the terminal to raw mode, so without an
+// output stream what the user types is never echoed.
+const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout, terminal: true }) : createInterface({ input: process.stdin, terminal: false });
 if (interactive) {
-  process.stdout.write(`aftercare chat as ${from} (${channel}, ${database.kind}). Type a message; Ctrl-D to quit.\n`);
+  process.stdout.write(`aftercare chat as ${from} (${channel}, ${database.kind}), ${previous ? 'continuing the last conversation' : 'new conversation'}. Type a message; Ctrl-D to quit.\n`);
   rl.setPrompt('you> ');
   rl.prompt();
 }

@@ -3,7 +3,7 @@
 // can be open in one process only: stop `npm start` first.
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
-import { hashToken, newStaffToken } from '../src/console/staff-auth.js';
+import { hashPassword, oneTimePassword } from '../src/console/password.js';
 import { findOrOpenConversation } from '../src/conversations/conversation-service.js';
 import { addContactPoint, identifyCustomer } from '../src/customers/customer-service.js';
 import type { Db } from '../src/db/db.js';
@@ -13,7 +13,8 @@ import { assignTicket, openTicket, transitionTicket, type OpenTicketInput } from
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-type SeedResult = { supervisorToken: string | null; supervisorEmail: string; created: { customers: number; tickets: number } };
+/** One-time passwords issued in this run (each holder chooses a new one at the first sign-in). */
+type SeedResult = { passwords: { email: string; role: string; password: string }[]; supervisorEmail: string; created: { customers: number; tickets: number } };
 
 const staffSeed = [
   { email: 'supervisor@demo.aftercare.invalid', name: '林美華 Lin Mei-hua', role: 'supervisor' as const, region: 'Taipei' },
@@ -30,10 +31,10 @@ const customerSeed = [
   { key: 'doe', name: 'Jane Doe', company: 'Harbour Logistics', language: 'en', phone: '+886 987 654 321', asset: { model: 'LX-200', serial: 'SN-LX200-0042', purchaseDate: '2023-01-10', warrantyMonths: 24, siteAddress: 'Kaohsiung Port, Pier 3', province: '高雄市' } },
 ];
 
-export async function seedDemo(db: Db, options: { now: Date; newToken?: boolean }): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: { now: Date; newPasswords?: boolean }): Promise<SeedResult> {
   const { now } = options;
   const created = { customers: 0, tickets: 0 };
-  const staff: Record<string, { id: string; tokenHash: string | null }> = {};
+  const staff: Record<string, { id: string; passwordHash: string | null }> = {};
   for (const s of staffSeed) {
     staff[s.role] = await db.staff.upsert({
       where: { email: s.email },
@@ -41,10 +42,12 @@ export async function seedDemo(db: Db, options: { now: Date; newToken?: boolean 
       update: {},
     });
   }
-  let supervisorToken: string | null = null;
-  if (!staff.supervisor!.tokenHash || options.newToken) {
-    supervisorToken = newStaffToken();
-    await db.staff.update({ where: { id: staff.supervisor!.id }, data: { tokenHash: hashToken(supervisorToken) } });
+  const passwords: SeedResult['passwords'] = [];
+  for (const s of staffSeed) {
+    if (staff[s.role]!.passwordHash && !options.newPasswords) continue;
+    const password = oneTimePassword();
+    await db.staff.update({ where: { id: staff[s.role]!.id }, data: { passwordHash: await hashPassword(password), mustChangePassword: true } });
+    passwords.push({ email: s.email, role: s.role, password });
   }
 
   const customers: Record<string, { id: string; assetId: string }> = {};
@@ -97,7 +100,7 @@ export async function seedDemo(db: Db, options: { now: Date; newToken?: boolean 
     await ticket('doe', 5, { category: 'fault', channel: 'chat', language: 'en', problem: 'Paper feed makes a grinding noise.', productModel: 'LX-200', serial: 'SN-LX200-0042', province: '高雄市' }, ['waiting_customer'], { assign: 'engineer', respondedAfterHours: 2 });
     await ticket('doe', 0.2, { category: 'inquiry', channel: 'chat', language: 'en', problem: 'What are your on-site service fees?' }, []);
   }
-  return { supervisorToken, supervisorEmail: staffSeed[0]!.email, created };
+  return { passwords, supervisorEmail: staffSeed[0]!.email, created };
 }
 
 async function main(): Promise<void> {
@@ -106,12 +109,14 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS });
   try {
-    const result = await seedDemo(database.prisma, { now: new Date(), newToken: process.argv.includes('--new-token') });
+    const result = await seedDemo(database.prisma, { now: new Date(), newPasswords: process.argv.includes('--new-passwords') });
     console.log(`Seeded ${database.kind}: ${result.created.customers} new customer(s), ${result.created.tickets} new ticket(s).`);
-    if (result.supervisorToken) {
-      console.log(`\nConsole token for the demo supervisor (${result.supervisorEmail}); shown once, only its hash is stored:\n\n  ${result.supervisorToken}\n`);
+    if (result.passwords.length > 0) {
+      console.log('\nOne-time console passwords (shown once; each is changed at the first sign-in):\n');
+      for (const p of result.passwords) console.log(`  ${p.role.padEnd(10)} ${p.email.padEnd(36)} ${p.password}`);
+      console.log('');
     } else {
-      console.log('The demo supervisor already has a console token (not shown again). `npm run db:seed -- --new-token` issues a new one.');
+      console.log('The demo staff already have passwords (not shown again). `npm run db:seed -- --new-passwords` issues new ones.');
     }
   } finally {
     await database.close();

@@ -5,6 +5,7 @@ import { TwilioSmsAdapter } from '../channels/twilio-sms/twilio-sms-adapter.js';
 import { TwilioVoiceLine } from '../channels/twilio-voice/twilio-voice-line.js';
 import type { EmailChannel } from '../channels/email/email-channel.js';
 import { SmtpAdapter } from '../channels/email/smtp-adapter.js';
+import { hasTwilioSignature } from '../channels/twilio-shared/twilio-webhook.js';
 import { mountConsole } from './console/console-routes.js';
 import { mountConsoleVisitRoutes } from './console/console-ticket-routes.js';
 import { bootstrapSupervisor } from './console/staff-auth.js';
@@ -17,11 +18,13 @@ import type { Env } from './config/env.js';
 import type { Database } from './db/db.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { mountHealthRoutes } from './http/routes/health-routes.js';
+import { rateRules } from './http/rate-limit-rules.js';
 import { createHttpServer } from './http/server.js';
 import { loadAppPolicy, registerScheduler, scheduleRecurringJobs } from './jobs/handlers/register-scheduler.js';
 import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { BusinessCalendar } from './sla/business-calendar.js';
+import { calendarCoverage } from './sla/calendar-coverage.js';
 import type { Policy } from './sla/policy-schema.js';
 import { version } from './version.js';
 import { lazyBot } from './bot/lazy-bot.js';
@@ -64,14 +67,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const { policy, calendar } = loadAppPolicy(env);
   const events = createEventBus();
   const jobs = createJobQueue(database, logger);
-  const server = createHttpServer(logger);
+  const server = createHttpServer(logger, { rateRules: rateRules(env, { isSignedTwilio: (req) => hasTwilioSignature(req, env) }) });
 
   const channels = new Map<ChannelKind, ChannelAdapter>();
   const botDeps = { database, events, jobs, clock, logger, env, policy, calendar };
   const bot = lazyBot(botDeps);
   const { turn } = bot;
 
-  mountHealthRoutes(server, { database, version });
+  mountHealthRoutes(server, { database, version, calendar: () => calendarCoverage(policy, clock()) });
   // Web chat (/chat), SMS and voice all run customer messages through the one turn pipeline (src/bot/turn.ts).
   const webchat = new WebchatAdapter({ db: database.prisma, clock, logger });
   channels.set('chat', webchat);
@@ -112,6 +115,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     env,
     startSurveyDialog: bot.startSurveyDialog,
     startFollowUpDialog: bot.startFollowUpDialog,
+    logger,
   });
 
   let stopping: Promise<void> | undefined;

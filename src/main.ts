@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       databaseUrl: env.DATABASE_URL,
       dataDir: env.DATA_DIR,
       connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
       embedded,
       onRetry: (attempt, err) => logger.warn({ attempt, err: (err as Error).message }, 'database not reachable yet; retrying'),
     }),
@@ -49,10 +51,14 @@ async function main(): Promise<void> {
   });
   const url = await app.listen();
   if (!env.STAFF_BOOTSTRAP_TOKEN) {
-    const { firstStartSupervisor } = await import('./console/staff-auth.js');
-    const token = await firstStartSupervisor(app.database.prisma);
-    // Printed, not logged: the log masks and redacts, and this is the one time the token can be read.
-    if (token) console.log(`\nNobody can sign in to the staff console yet. Use this supervisor token at ${url}/console (shown once):\n\n  ${token}\n`);
+    const { firstStartAdmin } = await import('./console/staff-auth.js');
+    const admin = await firstStartAdmin(app.database.prisma, env.CONSOLE_ADMIN_EMAIL);
+    // Printed, not logged: the log masks and redacts, and this is the one time the password can be read.
+    if (admin) {
+      console.log(
+        `\nNobody can sign in to the staff console yet. Sign in at ${url}/console as\n\n  e-mail:   ${admin.email}\n  password: ${admin.password}   (one-time: you choose a new one at the first sign-in)\n`,
+      );
+    }
   }
   logger.info({ url, database: app.database.kind, ms: Date.now() - started }, `aftercare is listening on ${url} (web chat ${url}/chat, console ${url}/console)`);
 

@@ -91,3 +91,14 @@ export const twilioSid = (prefixes: readonly string[]) =>
   z
     .string({ error: 'required' })
     .regex(new RegExp(`^(${prefixes.join('|')})[0-9a-fA-F]{32}$`), { error: `expected a Twilio SID starting ${prefixes.join(' or ')}` });
+
+/** Whether the request carries a valid Twilio signature, without refusing or logging (the rate limiter asks). */
+export function hasTwilioSignature(req: Request, env: WebhookEnv): boolean {
+  const signature = firstHeader(req, 'x-twilio-signature');
+  if (!env.TWILIO_AUTH_TOKEN || !signature) return false;
+  try {
+    return twilio.validateRequest(env.TWILIO_AUTH_TOKEN, signature, signedUrl(req, env), readTwilioParams(req));
+  } catch {
+    return false;
+  }
+}

@@ -4,29 +4,16 @@ import type { EventBus } from '../../src/events/event-bus.js';
 import { findOrOpenConversation } from '../../src/conversations/conversation-service.js';
 import { recordInbound, recordOutbound, repliesTo } from '../../src/conversations/message-service.js';
 import { findCustomerByContact, identifyCustomer } from '../../src/customers/customer-service.js';
-import { applySmsKeyword, smsKeyword, type SmsKeyword } from '../../src/customers/opt-out-service.js';
+import { applySmsKeyword, smsKeyword } from '../../src/customers/opt-out-service.js';
 import type { InboundMessage } from '../../src/messages/inbound-message.js';
-
-const HAN = /\p{Script=Han}/u;
-
-/** English STOP/START are answered by Twilio itself (and our reply to a STOP would be blocked): we stay silent. */
-function replyText(keyword: SmsKeyword, chinese: boolean): string | null {
-  if (keyword === 'help') {
-    return chinese
-      ? '這是售後服務專線簡訊。請直接描述問題（型號、序號、狀況），我們會建立服務單。回覆「退訂」停止主動簡訊，回覆「訂閱」恢復。'
-      : 'This is the after-sales service line. Describe the problem (model, serial number, what happens) and we will open a service ticket. Reply STOP to stop messages, START to resume.';
-  }
-  if (!chinese) return null;
-  return keyword === 'stop'
-    ? '您已退訂，之後不會再收到我們的主動簡訊或滿意度調查。回覆「訂閱」可恢復。'
-    : '您已恢復接收服務簡訊。回覆「退訂」可停止。';
-}
+import { keywordReply } from './sms-keyword-texts.js';
 
 /**
  * The message is a STOP/START/HELP keyword for this sender: returns what to answer (possibly nothing) after
  * updating the opt-out flags, or null when the dialog should have it. START words ("yes" among them) count
  * only while the number is opted out, so a "yes" to a dialog question still reaches the dialog.
- * Recorded like any inbound message, once per MessageSid: a retry gets the same answer.
+ * Recorded like any inbound message, once per MessageSid: a retry gets the same answer. The answer comes in
+ * the keyword's own script, or the customer's language (sms-keyword-texts.ts).
  */
 export async function answerSmsKeyword(
   db: Db,
@@ -47,7 +34,8 @@ export async function answerSmsKeyword(
       return { replies: (await repliesTo(tx, recorded.message.id)).map((m) => m.text) };
     }
     if (keyword !== 'help') await applySmsKeyword(tx, { phone: message.from, keyword }, { now: ctx.now, events: ctx.events });
-    const text = replyText(keyword, HAN.test(message.text));
+    const conversationLanguage = conversation.language ?? customer.language;
+    const text = keywordReply(keyword, message.text, conversationLanguage);
     if (text) {
       await recordOutbound(tx, {
         reply: { channel: 'sms', to: message.from, text, purpose: 'reply', meta: { keyword } },

@@ -14,7 +14,7 @@ import type { Policy } from '../../src/sla/policy-schema.js';
 import { sendTwiml } from '../twilio-shared/twiml-response.js';
 import { verifiedTwilioParams, type TwilioParams } from '../twilio-shared/twilio-webhook.js';
 import { prompts, spokenTicketNumber, type VoiceLanguage } from './voice-prompts.js';
-import { dial, gather, menu, renderTurn, say, voicemail, voiceUrl, type VoiceResponse } from './voice-twiml.js';
+import { dial, gather, menu, renderTurn, ringStaffFirst, say, voicemail, voiceUrl, type VoiceResponse } from './voice-twiml.js';
 import {
   CallStatusSchema,
   DialResultSchema,
@@ -121,6 +121,11 @@ export function mountTwilioVoice(server: Server, deps: TwilioVoiceDeps): void {
     if (!deps.calendar.isWithinBusinessHours(now)) {
       return leaveVoicemail(s, 'after_hours', [prompts[s.lang].afterHours]);
     }
+    // In business hours a person first, when there is a number to ring; the menu if nobody picks up.
+    const staff = deps.env.STAFF_PHONE_NUMBER;
+    if (staff) {
+      return ringStaffFirst(s.response, s.lang, staff, url('dial-result', { lang: s.lang, then: 'menu' }));
+    }
     menu(s.response, s.lang, url('menu', { lang: s.lang }), [prompts[s.lang].greeting]);
   });
 
@@ -181,8 +186,14 @@ export function mountTwilioVoice(server: Server, deps: TwilioVoiceDeps): void {
   step('/twilio/voice/dial-result', async (s) => {
     const { DialCallStatus } = DialResultSchema.parse(s.params);
     if (DialCallStatus === 'completed' || DialCallStatus === 'answered') {
+      // Answered at the first ring: a person took the call, so the log says so.
+      const staff = deps.env.STAFF_PHONE_NUMBER;
+      if (s.query.then === 'menu' && staff) await recordCallHandoff(deps.db, s.call.CallSid, { reason: 'answered before the menu', staffNumber: staff }, { now: deps.clock(), events: deps.events });
       s.response.hangup();
       return;
+    }
+    if (s.query.then === 'menu') {
+      return menu(s.response, s.lang, url('menu', { lang: s.lang }), [prompts[s.lang].staffBusy]);
     }
     leaveVoicemail(s, 'no_answer', [prompts[s.lang].nobodyAvailable]);
   });

@@ -55,9 +55,25 @@ export function voicemail(response: VoiceResponse, lang: VoiceLanguage, urls: { 
   response.redirect({ method: 'POST' }, urls.action);
 }
 
+/** How long a transfer the caller asked for rings before voicemail. */
+const TRANSFER_RING_SECONDS = 20;
+/**
+ * How long staff's phone rings when a call is put through before the menu: about three rings (the seed
+ * policy's "someone answers within three rings"), so a caller nobody picks up for is not kept waiting.
+ */
+export const FIRST_RING_SECONDS = 15;
+
 export function dial(response: VoiceResponse, lang: VoiceLanguage, staffNumber: string, action: string): void {
   say(response, lang, prompts[lang].connecting);
-  response.dial({ action, method: 'POST', timeout: 20, answerOnBridge: true }, staffNumber);
+  response.dial({ action, method: 'POST', timeout: TRANSFER_RING_SECONDS, answerOnBridge: true }, staffNumber);
+}
+
+/** Rings staff at once, greeting in both languages (we do not know the caller's yet); the action decides what follows. */
+export function ringStaffFirst(response: VoiceResponse, lang: VoiceLanguage, staffNumber: string, action: string): void {
+  say(response, lang, prompts[lang].ringingStaff);
+  const other: VoiceLanguage = lang === 'zh' ? 'en' : 'zh';
+  say(response, other, prompts[other].ringingStaff);
+  response.dial({ action, method: 'POST', timeout: FIRST_RING_SECONDS, answerOnBridge: true }, staffNumber);
 }
 
 /** Choices are read out with their keypad digit: "1, Yes. 2, No." */

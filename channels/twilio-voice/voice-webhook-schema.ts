@@ -21,6 +21,8 @@ export const VoiceStepQuery = z.object({
   reason: z.enum(['after_hours', 'no_answer', 'no_staff']).default('after_hours'),
   /** The bot's last turn did not ask anything: silence now ends the call instead of re-prompting. */
   closing: z.enum(['1']).optional(),
+  /** The staff phone rang before the menu: an unanswered ring leads to the menu, not voicemail. */
+  then: z.enum(['menu']).optional(),
 });
 export type VoiceStepQuery = z.infer<typeof VoiceStepQuery>;
 

@@ -71,7 +71,7 @@ export function mountWebchatRoutes(server: Server, deps: WebchatRouteDeps): void
         conversationKey: body.sessionId,
         text: body.text,
         receivedAt: clock(),
-        meta: body.language ? { uiLanguage: body.language } : {},
+        meta: body.language ? { pageLanguage: body.language } : {},
         raw: { clientMessageId: body.clientMessageId, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 200) },
       });
       const result = await turn(message);

@@ -6,6 +6,7 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 const CJK = /[\u3400-\u9fff]/gu;
 const ENGLISH_WORD = /(?<![\w-])[A-Za-z][A-Za-z'-]*[A-Za-z](?![\w-])/g;
+const LETTER = /\p{L}/u;
 
 /** How many characters only one of the two Chinese scripts writes this way. */
 function scriptEvidence(text: string): { traditional: number; simplified: number } {
@@ -19,13 +20,16 @@ function scriptEvidence(text: string): { traditional: number; simplified: number
 }
 
 /**
- * The language to answer in. The conversation keeps its language (sticky) unless the customer clearly
+ * The language to answer in. A message without letters (emoji, digits, punctuation) says nothing about its
+ * language: then the `hint` the channel gives (the web chat page's chosen language) decides. The conversation keeps its language (sticky) unless the customer clearly
  * writes in another one: short answers such as "是", "yes" or a name do not switch it. `mixed` keeps the
- * current language, or the fallback (DEFAULT_LANGUAGE) for a first message.
+ * current language, or the hint or the fallback (DEFAULT_LANGUAGE) for a first message.
  */
-export function chooseLanguage(input: { detected: Understanding['language']; text: string; current?: string | null; fallback: Language }): Language {
+export function chooseLanguage(input: { detected: Understanding['language']; text: string; current?: string | null; fallback: Language; hint?: string | null }): Language {
   const current = isLanguage(input.current) ? input.current : undefined;
-  if (input.detected === 'mixed') return current ?? input.fallback;
+  const hint = isLanguage(input.hint) ? input.hint : undefined;
+  if (hint && !LETTER.test(input.text)) return hint;
+  if (input.detected === 'mixed') return current ?? hint ?? input.fallback;
   if (!current || input.detected === current) return input.detected;
   const cjk = (input.text.match(CJK) ?? []).length;
   const words = (input.text.match(ENGLISH_WORD) ?? []).length;

@@ -44,6 +44,11 @@ async function recogniseByTicketNumber(db: Db, message: InboundMessage, kind: 'p
   if (ticket && address && written && normaliseAddress(kind, written) === address) await addContactPoint(db, ticket.customerId, kind, address);
 }
 
+/** The language the customer picked on the channel's page (web chat), a hint for messages without letters. */
+function pageLanguageOf(message: InboundMessage): string | undefined {
+  return typeof message.meta.pageLanguage === 'string' ? message.meta.pageLanguage : undefined;
+}
+
 /**
  * The one pipeline every channel calls: identify the customer, find the conversation, store the message
  * once, understand it once, let the bot answer (unless a person owns the conversation), store the replies.
@@ -72,7 +77,7 @@ async function handle(deps: BotDeps, message: InboundMessage): Promise<TurnResul
   }
 
   const understanding: Understanding = understand(message.text, { channel: message.channel, subject: message.subject }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
-  const language = chooseLanguage({ detected: understanding.language, text: message.text, current: conversation.language ?? customer.language, fallback: deps.env.DEFAULT_LANGUAGE });
+  const language = chooseLanguage({ detected: understanding.language, text: message.text, current: conversation.language ?? customer.language, fallback: deps.env.DEFAULT_LANGUAGE, hint: pageLanguageOf(message) });
   await db.message.update({ where: { id: stored.id }, data: { understanding: understanding as unknown as Prisma.InputJsonValue } });
   conversation = await db.conversation.update({ where: { id: conversation.id }, data: { language, lastInboundAt: now } });
   await db.customer.update({ where: { id: customer.id }, data: { language, lastContactAt: now } });

@@ -30,6 +30,17 @@ export const EnvSchema = z.object({
       .optional(),
   ),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Longest one statement may take (PostgreSQL statement_timeout; on PGlite the wait for its connection). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Longest a request waits for a free pooled connection, or for a new one to open (PostgreSQL). */
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Rate limits, per minute (0 turns one off); each instance counts on its own. */
+  RATE_LIMIT_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_CHAT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  RATE_LIMIT_CHAT_SESSIONS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  RATE_LIMIT_SENDER_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: z.coerce.number().int().min(0).default(6_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BUSINESS_TZ: z.string().default('Asia/Taipei'),
   POLICY_FILE: z.string().default('config/policy.yaml'),
@@ -68,6 +79,12 @@ export const EnvSchema = z.object({
 
   SUPERVISOR_EMAILS: emailList,
   STAFF_BOOTSTRAP_TOKEN: optionalString,
+  CONSOLE_ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
+  CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CONSOLE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  CONSOLE_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  CONSOLE_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+  CONSOLE_ARCHIVE_APPROVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   JOBS_ENABLED: bool.default(true),
 });
 

@@ -1,24 +1,63 @@
 import type { Request } from 'restify';
-import type { AccessAudit } from '../generated/prisma/client.js';
+import type { AccessAudit, Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/db.js';
 
-export type AccessAction = 'view_customer' | 'search_customers' | 'view_conversation' | 'view_ticket';
+/** Reads of personal data, ticket changes, and the account and access decisions around them. */
+export type AccessAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'sessions_revoked'
+  | 'password_changed'
+  | 'view_customer'
+  | 'search_customers'
+  | 'view_conversation'
+  | 'view_ticket'
+  | 'list_tickets'
+  | 'list_queue'
+  | 'list_inbox'
+  | 'list_outbox'
+  | 'list_visits'
+  | 'view_visit'
+  | 'ticket_change'
+  | 'visit_change'
+  | 'archive_requested'
+  | 'archive_decided'
+  | 'staff_change'
+  | 'export_report';
 
-/** Who looked at whose data: one row per look at a customer archive, conversation or ticket. */
-export function recordAccess(
-  db: Db,
-  entry: { staffId: string; action: AccessAction; customerId?: string | null; ticketId?: string | null; ip?: string | null; at: Date },
-): Promise<AccessAudit> {
+export type AccessEntry = {
+  staffId: string;
+  action: AccessAction;
+  customerId?: string | null;
+  ticketId?: string | null;
+  ip?: string | null;
+  reason?: string | null;
+  /** Filters and result size of a list; the customers a list showed (customerIds); what a change did. */
+  detail?: Prisma.InputJsonValue;
+  at: Date;
+};
+
+/** Appends one row to the access audit (the table refuses updates and deletes). */
+export function recordAccess(db: Db, entry: AccessEntry): Promise<AccessAudit> {
   return db.accessAudit.create({
     data: {
       actor: `staff:${entry.staffId}`,
+      staffId: entry.staffId,
       action: entry.action,
       customerId: entry.customerId ?? null,
       ticketId: entry.ticketId ?? null,
       ip: entry.ip ?? null,
+      reason: entry.reason ?? null,
+      detail: entry.detail,
       at: entry.at,
     },
   });
+}
+
+/** The customers behind a list's rows, once each: audit rows of lists carry them so a customer's audit finds the list. */
+export function customerIdsOf(rows: readonly { customerId?: string | null }[]): string[] {
+  return [...new Set(rows.map((r) => r.customerId).filter((id): id is string => !!id))];
 }
 
 /** The caller's address; X-Forwarded-For only counts behind a proxy we trust (TRUST_PROXY). */

@@ -11,13 +11,24 @@ export type HandBack = (db: Db, conversationId: string, ctx: { now: Date; actor:
 /** The scheduler's first-response hook: a staff reply meets the ticket's first_response promise. */
 export type MarkResponded = (db: Db, ticketId: string, ctx: { now: Date; actor: string; events?: EventBus; channel?: ChannelKind }) => Promise<unknown>;
 
+export type ConsoleEnv = Pick<
+  Env,
+  | 'BUSINESS_TZ'
+  | 'TRUST_PROXY'
+  | 'CONSOLE_SESSION_HOURS'
+  | 'CONSOLE_SIGNIN_MAX_FAILURES'
+  | 'CONSOLE_SIGNIN_LOCK_MINUTES'
+  | 'CONSOLE_SIGNIN_MAX_PER_IP'
+  | 'CONSOLE_ARCHIVE_APPROVAL_MINUTES'
+>;
+
 export type ConsoleDeps = {
   db: Db;
   clock: Clock;
   logger: Logger;
   events: EventBus;
   jobs: Pick<JobQueue, 'send'>;
-  env: Pick<Env, 'BUSINESS_TZ' | 'TRUST_PROXY'>;
+  env: ConsoleEnv;
   handBack?: HandBack;
   markResponded?: MarkResponded;
 };

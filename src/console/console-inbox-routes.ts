@@ -1,9 +1,10 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { NotFoundError } from '../errors/app-error.js';
-import { clientIp, recordAccess } from './access-audit.js';
+import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
-import { param, staffRoute } from './console-route.js';
+import { audit, param, staffRoute } from './console-route.js';
+import { outboundView } from './staff-views.js';
 import { conversationDetail, handBackToBot, staffInbox, staffReply, takeOver } from './staff-conversation-service.js';
 
 const ReplyBody = z.strictObject({
@@ -13,17 +14,12 @@ const ReplyBody = z.strictObject({
 
 export function mountConsoleInboxRoutes(server: Server, deps: ConsoleDeps): void {
   server.get(
-    '/console/api/me',
-    staffRoute(deps, async (_req, res, staff) => {
-      res.json({ id: staff.id, name: staff.name, role: staff.role, email: staff.email });
-    }),
-  );
-
-  server.get(
     '/console/api/inbox',
     staffRoute(deps, async (req, res, staff) => {
       const mine = (req.query as Record<string, string> | undefined)?.mine === '1';
-      res.json({ conversations: await staffInbox(deps, mine ? { mine: staff.id } : {}) });
+      const conversations = await staffInbox(deps, mine ? { mine: staff.id } : {});
+      await audit(deps, req, staff, { action: 'list_inbox', detail: { mine, count: conversations.length, customerIds: customerIdsOf(conversations) } });
+      res.json({ conversations });
     }),
   );
 
@@ -31,14 +27,7 @@ export function mountConsoleInboxRoutes(server: Server, deps: ConsoleDeps): void
     '/console/api/conversations/:id',
     staffRoute(deps, async (req, res, staff) => {
       const detail = await conversationDetail(deps, param(req, 'id'));
-      await recordAccess(deps.db, {
-        staffId: staff.id,
-        action: 'view_conversation',
-        customerId: detail.conversation.customerId,
-        ticketId: detail.conversation.ticketId,
-        ip: clientIp(req, deps.env.TRUST_PROXY),
-        at: deps.clock(),
-      });
+      await audit(deps, req, staff, { action: 'view_conversation', customerId: detail.conversation.customerId, ticketId: detail.conversation.ticketId });
       res.json(detail);
     }),
   );
@@ -56,7 +45,7 @@ export function mountConsoleInboxRoutes(server: Server, deps: ConsoleDeps): void
       const body = ReplyBody.parse(req.body ?? {});
       const result = await staffReply(deps, param(req, 'id'), staff, body);
       res.status(result.duplicate ? 200 : 201);
-      res.json(result);
+      res.json({ ...result, outbound: outboundView(result.outbound) });
     }),
   );
 

@@ -1,25 +1,45 @@
 import type { Request, Response } from 'restify';
 import type { Staff } from '../generated/prisma/client.js';
 import type { StaffRole } from '../generated/prisma/enums.js';
+import { AppError } from '../errors/app-error.js';
 import { route } from '../http/server.js';
 import type { TicketContext } from '../tickets/ticket-service.js';
+import { clientIp, recordAccess, type AccessEntry } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
-import { authenticateStaff, requireRole } from './staff-auth.js';
+import { authenticateStaff, requireRole, type StaffCaller } from './staff-auth.js';
 
 export const SUPERVISOR_ROLES: readonly StaffRole[] = ['supervisor', 'admin'];
 
-/** A console API handler: the caller is authenticated (401) and, when roles are given, authorised (403). */
+/** Signed in with a one-time password: nothing but choosing a new one until it is changed. */
+export class PasswordChangeRequiredError extends AppError {
+  readonly code = 'password.change_required';
+  override readonly status = 403;
+}
+
+/**
+ * A console API handler: the caller is authenticated (401) and, when roles are given, authorised (403).
+ * Someone signed in with a one-time password may only change it (`passwordChange: true` routes).
+ */
 export function staffRoute(
   deps: ConsoleDeps,
-  handler: (req: Request, res: Response, staff: Staff) => Promise<void>,
+  handler: (req: Request, res: Response, staff: Staff, caller: StaffCaller) => Promise<void>,
   roles?: readonly StaffRole[],
+  options: { passwordChange?: boolean } = {},
 ) {
   return route(async (req, res) => {
-    const staff = await authenticateStaff(deps.db, req);
-    if (roles) requireRole(staff, roles);
+    const caller = await authenticateStaff(deps.db, req, deps.clock());
+    if (caller.staff.mustChangePassword && caller.sessionId && !options.passwordChange) {
+      throw new PasswordChangeRequiredError('Choose a new password first: POST /console/api/me/password.');
+    }
+    if (roles) requireRole(caller.staff, roles);
     res.setHeader('cache-control', 'no-store');
-    await handler(req, res, staff);
+    await handler(req, res, caller.staff, caller);
   });
+}
+
+/** Appends an access-audit row for this request: the caller, their address and the clock's time. */
+export function audit(deps: ConsoleDeps, req: Request, staff: Pick<Staff, 'id'>, entry: Omit<AccessEntry, 'staffId' | 'ip' | 'at'>) {
+  return recordAccess(deps.db, { ...entry, staffId: staff.id, ip: clientIp(req, deps.env.TRUST_PROXY), at: deps.clock() });
 }
 
 export function ticketContext(deps: ConsoleDeps, staff: Staff): TicketContext {
@@ -28,4 +48,8 @@ export function ticketContext(deps: ConsoleDeps, staff: Staff): TicketContext {
 
 export function param(req: Request, name: string): string {
   return String((req.params as Record<string, unknown>)[name] ?? '');
+}
+
+export function query(req: Request): Record<string, unknown> {
+  return (req.query ?? {}) as Record<string, unknown>;
 }

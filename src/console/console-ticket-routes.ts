@@ -1,15 +1,16 @@
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { Complexity, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
-import type { Staff } from '../generated/prisma/client.js';
+import type { Prisma, Staff, Ticket } from '../generated/prisma/client.js';
 import { NotFoundError } from '../errors/app-error.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
 import { addNote, assignTicket, getTicket, resolveTicket, transitionTicket, triageTicket } from '../tickets/ticket-service.js';
 import { recordVisitArrival, scheduleVisit, type VisitContext } from '../visits/visit-service.js';
-import { clientIp, recordAccess } from './access-audit.js';
+import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
-import { param, staffRoute, ticketContext } from './console-route.js';
+import { audit, param, staffRoute, ticketContext } from './console-route.js';
+import { contactsView, outboundView } from './staff-views.js';
 
 const TriageBody = z.strictObject({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
@@ -42,6 +43,8 @@ const ArrivedBody = z.strictObject({ arrivedAt: instant.optional() });
 
 export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): void {
   const { db } = deps;
+  const ticketChanged = (req: Request, staff: Staff, ticket: Ticket, detail: Record<string, unknown>) =>
+    audit(deps, req, staff, { action: 'ticket_change', customerId: ticket.customerId, ticketId: ticket.id, detail: detail as Prisma.InputJsonValue });
 
   server.get(
     '/console/api/tickets',
@@ -63,6 +66,7 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
           promises: { where: { metAt: null, breachedAt: null, cancelledAt: null }, orderBy: [{ dueAt: 'asc' }], take: 1 },
         },
       });
+      await audit(deps, req, staff, { action: 'list_tickets', detail: { filters: { ...q }, count: tickets.length, customerIds: customerIdsOf(tickets) } });
       res.json({ tickets });
     }),
   );
@@ -85,15 +89,8 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
       });
       if (!ticket) throw new NotFoundError(`No ticket ${param(req, 'id')}`);
       const outbound = await db.outboundMessage.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: 'asc' }] });
-      await recordAccess(db, {
-        staffId: staff.id,
-        action: 'view_ticket',
-        customerId: ticket.customerId,
-        ticketId: ticket.id,
-        ip: clientIp(req, deps.env.TRUST_PROXY),
-        at: deps.clock(),
-      });
-      res.json({ ticket, outbound });
+      await audit(deps, req, staff, { action: 'view_ticket', customerId: ticket.customerId, ticketId: ticket.id });
+      res.json({ ticket: { ...ticket, customer: { ...ticket.customer, contacts: contactsView(ticket.customer.contacts) } }, outbound: outbound.map(outboundView) });
     }),
   );
 
@@ -101,7 +98,9 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/transition',
     staffRoute(deps, async (req, res, staff) => {
       const body = TransitionBody.parse(req.body ?? {});
-      res.json({ ticket: await transitionTicket(db, param(req, 'id'), body.to, { ...ticketContext(deps, staff), reason: body.reason }) });
+      const ticket = await transitionTicket(db, param(req, 'id'), body.to, { ...ticketContext(deps, staff), reason: body.reason });
+      await ticketChanged(req, staff, ticket, { change: 'transition', to: body.to });
+      res.json({ ticket });
     }),
   );
 
@@ -109,7 +108,9 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/triage',
     staffRoute(deps, async (req, res, staff) => {
       const body = TriageBody.parse(req.body ?? {});
-      res.json({ ticket: await triageTicket(db, param(req, 'id'), body, ticketContext(deps, staff)) });
+      const ticket = await triageTicket(db, param(req, 'id'), body, ticketContext(deps, staff));
+      await ticketChanged(req, staff, ticket, { change: 'triage', ...body });
+      res.json({ ticket });
     }),
   );
 
@@ -117,7 +118,9 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/assign',
     staffRoute(deps, async (req, res, staff) => {
       const body = AssignBody.parse(req.body ?? {});
-      res.json({ ticket: await assignTicket(db, param(req, 'id'), body.staffId, ticketContext(deps, staff)) });
+      const ticket = await assignTicket(db, param(req, 'id'), body.staffId, ticketContext(deps, staff));
+      await ticketChanged(req, staff, ticket, { change: 'assign', staffId: body.staffId });
+      res.json({ ticket });
     }),
   );
 
@@ -125,8 +128,10 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/notes',
     staffRoute(deps, async (req, res, staff) => {
       const body = NoteBody.parse(req.body ?? {});
+      const event = await addNote(db, param(req, 'id'), body.text, ticketContext(deps, staff));
+      await ticketChanged(req, staff, await getTicket(db, event.ticketId), { change: 'note', eventId: event.id });
       res.status(201);
-      res.json({ event: await addNote(db, param(req, 'id'), body.text, ticketContext(deps, staff)) });
+      res.json({ event });
     }),
   );
 
@@ -134,32 +139,23 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/resolve',
     staffRoute(deps, async (req, res, staff) => {
       const body = ResolveBody.parse(req.body ?? {});
-      res.json({ ticket: await resolveTicket(db, param(req, 'id'), { ...ticketContext(deps, staff), reason: body.reason }) });
-    }),
-  );
-
-  server.get(
-    '/console/api/staff',
-    staffRoute(deps, async (_req, res) => {
-      const staff = await db.staff.findMany({
-        where: { active: true },
-        orderBy: [{ name: 'asc' }],
-        select: { id: true, name: true, role: true, region: true, onDuty: true },
-      });
-      res.json({ staff });
+      const ticket = await resolveTicket(db, param(req, 'id'), { ...ticketContext(deps, staff), reason: body.reason });
+      await ticketChanged(req, staff, ticket, { change: 'resolve' });
+      res.json({ ticket });
     }),
   );
 
   server.get(
     '/console/api/outbox',
-    staffRoute(deps, async (req, res) => {
+    staffRoute(deps, async (req, res, staff) => {
       const q = OutboxQuery.parse(req.query ?? {});
       const messages = await db.outboundMessage.findMany({
         where: { status: q.status ? q.status : { in: ['outbox', 'failed'] } },
         orderBy: [{ createdAt: 'desc' }],
         take: 200,
       });
-      res.json({ messages });
+      await audit(deps, req, staff, { action: 'list_outbox', detail: { status: q.status ?? null, count: messages.length, customerIds: customerIdsOf(messages) } });
+      res.json({ messages: messages.map(outboundView) });
     }),
   );
 }

@@ -4,6 +4,8 @@ import type { Staff } from '../generated/prisma/client.js';
 import type { StaffRole } from '../generated/prisma/enums.js';
 import type { Db } from '../db/db.js';
 import { ForbiddenError, UnauthorizedError } from '../errors/app-error.js';
+import { hashPassword, oneTimePassword } from './password.js';
+import { liveSession } from './staff-sessions.js';
 
 /** The address the bootstrap supervisor is kept under, so a new STAFF_BOOTSTRAP_TOKEN updates the same person. */
 export const BOOTSTRAP_STAFF_EMAIL = 'bootstrap-supervisor@aftercare.invalid';
@@ -22,14 +24,22 @@ export function isSupervisor(staff: Pick<Staff, 'role'>): boolean {
   return staff.role === 'supervisor' || staff.role === 'admin';
 }
 
-/** The active staff member whose token is in `Authorization: Bearer …`, or 401. */
-export async function authenticateStaff(db: Db, req: Request): Promise<Staff> {
+/** Who is calling: the staff member and, when they signed in with a password, their session. */
+export type StaffCaller = { staff: Staff; sessionId: string | null };
+
+/**
+ * The active staff member behind `Authorization: Bearer …`, or 401: a live session (not expired, not
+ * revoked), else the long-lived STAFF_BOOTSTRAP_TOKEN supervisor's token.
+ */
+export async function authenticateStaff(db: Db, req: Request, now: Date): Promise<StaffCaller> {
   const header = String(req.headers.authorization ?? '');
   const match = /^Bearer\s+(\S{1,200})$/i.exec(header);
-  if (!match) throw new UnauthorizedError('Sign in: send your console token as "Authorization: Bearer <token>".');
+  if (!match) throw new UnauthorizedError('Sign in: POST /console/api/session, then send "Authorization: Bearer <token>".');
+  const session = await liveSession(db, match[1]!, now);
+  if (session) return { staff: session.staff, sessionId: session.id };
   const staff = await db.staff.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
-  if (!staff || !staff.active) throw new UnauthorizedError('This console token is not valid (or the staff member is inactive).');
-  return staff;
+  if (!staff || !staff.active) throw new UnauthorizedError('This session has expired or was ended (or the staff member is inactive); sign in again.');
+  return { staff, sessionId: null };
 }
 
 export function requireRole(staff: Staff, roles: readonly StaffRole[]): void {
@@ -37,8 +47,8 @@ export function requireRole(staff: Staff, roles: readonly StaffRole[]): void {
 }
 
 /**
- * Creates or updates the bootstrap supervisor from STAFF_BOOTSTRAP_TOKEN at start-up, so a fresh
- * installation has someone who can sign in. Rerunning with the same token changes nothing.
+ * Creates or updates the bootstrap supervisor from STAFF_BOOTSTRAP_TOKEN at start-up, so an installation
+ * run by automation has a fixed credential. Rerunning with the same token changes nothing.
  */
 export async function bootstrapSupervisor(db: Db, token: string): Promise<Staff> {
   if (token.length < MIN_TOKEN_LENGTH) {
@@ -59,12 +69,20 @@ export async function bootstrapSupervisor(db: Db, token: string): Promise<Staff>
 }
 
 /**
- * On a fresh installation nobody can sign in to the console: issue a supervisor token once and return it
- * for the operator to read (it is stored hashed and never shown again). Null once anyone holds a token.
+ * On a fresh installation nobody can sign in to the console: creates the first admin with a one-time
+ * password and returns it for the operator to read (stored as an scrypt hash, never shown again; the admin
+ * must change it at the first sign-in). Null once anyone active can sign in.
  */
-export async function firstStartSupervisor(db: Db): Promise<string | null> {
-  if ((await db.staff.count({ where: { tokenHash: { not: null }, active: true } })) > 0) return null;
-  const token = newStaffToken();
-  await bootstrapSupervisor(db, token);
-  return token;
+export async function firstStartAdmin(db: Db, email: string): Promise<{ email: string; password: string } | null> {
+  const canSignIn = await db.staff.count({ where: { active: true, OR: [{ passwordHash: { not: null } }, { tokenHash: { not: null } }] } });
+  if (canSignIn > 0) return null;
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const address = email.trim().toLowerCase();
+  await db.staff.upsert({
+    where: { email: address },
+    create: { name: 'Administrator', email: address, role: 'admin', passwordHash, mustChangePassword: true, active: true },
+    update: { role: 'admin', passwordHash, mustChangePassword: true, active: true, failedSignIns: 0, lockedUntil: null },
+  });
+  return { email: address, password };
 }

@@ -8,6 +8,8 @@ import { queueOutbound } from '../outbound/outbound-service.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { ConversationConflictError } from './console-errors.js';
 import { isSupervisor } from './staff-auth.js';
+import { actorNames } from './staff-service.js';
+import { contactsView, conversationView } from './staff-views.js';
 
 const TRANSCRIPT_LIMIT = 500;
 
@@ -23,7 +25,12 @@ export async function staffInbox(deps: ConsoleDeps, filter: { mine?: string } = 
       messages: { orderBy: [{ seq: 'desc' }], take: 1, select: { text: true, direction: true, createdAt: true, author: true } },
     },
   });
-  return conversations.map(({ messages, ...c }) => ({ ...c, lastMessage: messages[0] ?? null }));
+  const names = await actorNames(deps.db, conversations.map((c) => (c.assignedStaffId ? `staff:${c.assignedStaffId}` : null)));
+  return conversations.map(({ messages, ...c }) => ({
+    ...conversationView(c),
+    assignedStaffName: c.assignedStaffId ? (names.get(`staff:${c.assignedStaffId}`) ?? null) : null,
+    lastMessage: messages[0] ?? null,
+  }));
 }
 
 /** A conversation with the customer's whole transcript (every channel), and its ticket. */
@@ -41,10 +48,20 @@ export async function conversationDetail(deps: ConsoleDeps, conversationId: stri
   const assignedStaff = conversation.assignedStaffId
     ? await deps.db.staff.findUnique({ where: { id: conversation.assignedStaffId }, select: { id: true, name: true } })
     : null;
-  return { conversation: { ...conversation, assignedStaff }, transcript: newestFirst.reverse().map(transcriptLine) };
+  const { customer, ...rest } = conversation;
+  return {
+    conversation: { ...conversationView(rest), customer: customer ? { ...customer, contacts: contactsView(customer.contacts) } : null, assignedStaff },
+    transcript: await transcriptOf(deps.db, newestFirst.reverse()),
+  };
 }
 
-function transcriptLine(m: Message) {
+/** Transcript lines with staff shown by name; understanding results of inbound messages when there are any. */
+export async function transcriptOf(db: ConsoleDeps['db'], messages: Message[]) {
+  const names = await actorNames(db, messages.map((m) => m.author));
+  return messages.map((m) => transcriptLine(m, names));
+}
+
+function transcriptLine(m: Message, names: Map<string, string>) {
   const raw = (m.raw ?? {}) as { choices?: unknown };
   return {
     id: m.id,
@@ -52,6 +69,8 @@ function transcriptLine(m: Message) {
     channel: m.channel,
     direction: m.direction,
     author: m.author,
+    authorName: names.get(m.author) ?? null,
+    understanding: m.understanding ?? null,
     text: m.text,
     subject: m.subject,
     choices: Array.isArray(raw.choices) ? raw.choices : [],
@@ -67,12 +86,12 @@ function refuseIfOwnedByOther(conversation: Conversation, staff: Staff): void {
 }
 
 /** Takes the conversation over: the bot stays silent while a person owns it. */
-export async function takeOver(deps: ConsoleDeps, conversationId: string, staff: Staff): Promise<Conversation> {
+export async function takeOver(deps: ConsoleDeps, conversationId: string, staff: Staff) {
   const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId } });
   if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
   refuseIfOwnedByOther(conversation, staff);
   if (conversation.state === 'closed') throw new ConversationConflictError('This conversation is closed.');
-  return setConversationState(deps.db, conversationId, 'staff', { assignedStaffId: staff.id });
+  return conversationView(await setConversationState(deps.db, conversationId, 'staff', { assignedStaffId: staff.id }));
 }
 
 type ReplyTarget = { channel: ChannelKind; to: string; subject?: string; meta: Record<string, unknown> };
@@ -180,7 +199,7 @@ export async function staffReply(deps: ConsoleDeps, conversationId: string, staf
 }
 
 /** Gives the conversation back to the bot (through the handoff service when it is wired). */
-export async function handBackToBot(deps: ConsoleDeps, conversationId: string, staff: Staff): Promise<Conversation> {
+export async function handBackToBot(deps: ConsoleDeps, conversationId: string, staff: Staff) {
   const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId } });
   if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
   refuseIfOwnedByOther(conversation, staff);
@@ -194,5 +213,5 @@ export async function handBackToBot(deps: ConsoleDeps, conversationId: string, s
       await deps.events.emit(tx, 'conversation.handed_back', { conversationId, actor }, now);
     });
   }
-  return deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  return conversationView(await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId } }));
 }

@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Conversation } from '../generated/prisma/client.js';
 import type { ConversationState } from '../generated/prisma/enums.js';
 import type { Db } from '../db/db.js';
-import { isUniqueViolation } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 
@@ -21,14 +21,12 @@ export async function findOrOpenConversation(
     }
     return existing;
   }
-  try {
-    return await db.conversation.create({
-      data: { channel: input.channel, threadKey: input.threadKey, customerId: input.customerId, ticketId: input.ticketId ?? null },
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return db.conversation.findUniqueOrThrow({ where: key });
-  }
+  // ON CONFLICT DO NOTHING: a concurrent first message on the same thread leaves no aborted transaction.
+  await db.conversation.createMany({
+    data: [{ id: randomUUID(), channel: input.channel, threadKey: input.threadKey, customerId: input.customerId, ticketId: input.ticketId ?? null }],
+    skipDuplicates: true,
+  });
+  return db.conversation.findUniqueOrThrow({ where: key });
 }
 
 export async function setConversationState(

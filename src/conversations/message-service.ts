@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Message, Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/db.js';
-import { isUniqueViolation } from '../db/transaction.js';
+import { inTransaction } from '../db/transaction.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
 
@@ -23,47 +24,58 @@ function attachmentSummary(message: InboundMessage): Prisma.InputJsonValue {
 
 /**
  * Stores an inbound message once: `(channel, externalId)` is unique, so a redelivered webhook or a
- * re-fetched mail finds the first copy and `duplicate` is true.
+ * re-fetched mail finds the first copy and `duplicate` is true. The insert is `ON CONFLICT DO NOTHING`
+ * (createMany with skipDuplicates): a concurrent copy waits for the first to commit and then does
+ * nothing, so the winner is read back in a statement of its own and a caller's transaction is never
+ * left aborted by a unique-key error.
  */
 export async function recordInbound(db: Db, input: RecordInboundInput): Promise<{ message: Message; duplicate: boolean }> {
   const { message } = input;
   const existing = await findInbound(db, message.channel, message.externalId);
   if (existing) return { message: existing, duplicate: true };
-  try {
-    const created = await db.message.create({
-      data: {
-        conversationId: input.conversationId,
-        customerId: input.customerId,
-        ticketId: input.ticketId ?? null,
-        direction: 'inbound',
-        channel: message.channel,
-        externalId: message.externalId,
-        author: 'customer',
-        text: message.text,
-        subject: message.subject,
-        raw: (message.raw ?? undefined) as Prisma.InputJsonValue | undefined,
-        attachments: attachmentSummary(message),
-        understanding: (input.understanding ?? undefined) as Prisma.InputJsonValue | undefined,
-        createdAt: message.receivedAt,
-        files: {
-          create: message.attachments.map((a) => ({
-            ticketId: input.ticketId ?? null,
-            filename: a.filename,
-            contentType: a.contentType,
-            size: a.size,
-            url: a.url,
-            data: a.content ? new Uint8Array(a.content) : undefined,
-          })),
+  const id = randomUUID();
+  const insert = async (tx: Db) => {
+    const { count } = await tx.message.createMany({
+      data: [
+        {
+          id,
+          conversationId: input.conversationId,
+          customerId: input.customerId,
+          ticketId: input.ticketId ?? null,
+          direction: 'inbound',
+          channel: message.channel,
+          externalId: message.externalId,
+          author: 'customer',
+          text: message.text,
+          subject: message.subject,
+          raw: (message.raw ?? undefined) as Prisma.InputJsonValue | undefined,
+          attachments: attachmentSummary(message),
+          understanding: (input.understanding ?? undefined) as Prisma.InputJsonValue | undefined,
+          createdAt: message.receivedAt,
         },
-      },
+      ],
+      skipDuplicates: true,
     });
-    return { message: created, duplicate: false };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await findInbound(db, message.channel, message.externalId);
-    if (!winner) throw err;
-    return { message: winner, duplicate: true };
-  }
+    if (count === 1 && message.attachments.length > 0) {
+      await tx.attachment.createMany({
+        data: message.attachments.map((a) => ({
+          messageId: id,
+          ticketId: input.ticketId ?? null,
+          filename: a.filename,
+          contentType: a.contentType,
+          size: a.size,
+          url: a.url,
+          data: a.content ? new Uint8Array(a.content) : undefined,
+        })),
+      });
+    }
+    return count === 1;
+  };
+  // Message and attachments commit together (a message without its files would look complete).
+  const inserted = message.attachments.length > 0 ? await inTransaction(db, insert) : await insert(db);
+  const stored = await findInbound(db, message.channel, message.externalId);
+  if (!stored) throw new Error(`Inbound ${message.channel} message ${message.externalId} vanished right after it was stored`);
+  return { message: stored, duplicate: !inserted };
 }
 
 export function findInbound(db: Db, channel: InboundMessage['channel'], externalId: string): Promise<Message | null> {

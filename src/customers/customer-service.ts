@@ -1,7 +1,7 @@
 import type { Prisma, Customer } from '../generated/prisma/client.js';
 import type { ContactKind } from '../generated/prisma/enums.js';
 import type { Db } from '../db/db.js';
-import { inTransaction, isUniqueViolation } from '../db/transaction.js';
+import { inTransaction } from '../db/transaction.js';
 import { ValidationError, NotFoundError } from '../errors/app-error.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import { normaliseAddress } from './contact-address.js';
@@ -37,17 +37,20 @@ export async function identifyCustomer(db: Db, input: IdentifyInput): Promise<{ 
   if (!address) throw new ValidationError(`Not a valid ${input.kind} address: ${input.address}`);
   const existing = await findCustomerByContact(db, input.kind, address);
   if (existing) return { customer: existing, created: false };
-  try {
-    const customer = await db.customer.create({
-      data: { name: input.name, language: input.language, contacts: { create: { kind: input.kind, address } } },
-    });
-    return { customer, created: true };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await findCustomerByContact(db, input.kind, address);
-    if (!winner) throw err;
-    return { customer: winner, created: false };
-  }
+  // The contact point is inserted ON CONFLICT DO NOTHING: a sender racing us to the same address makes our
+  // new customer row pointless, and it goes again in the same transaction. No unique-key error is raised,
+  // so a caller's transaction stays usable.
+  const created = await inTransaction(db, async (tx) => {
+    const customer = await tx.customer.create({ data: { name: input.name, language: input.language } });
+    const { count } = await tx.contactPoint.createMany({ data: [{ customerId: customer.id, kind: input.kind, address }], skipDuplicates: true });
+    if (count === 1) return customer;
+    await tx.customer.delete({ where: { id: customer.id } });
+    return null;
+  });
+  if (created) return { customer: created, created: true };
+  const winner = await findCustomerByContact(db, input.kind, address);
+  if (!winner) throw new Error(`The ${input.kind} contact ${address} was taken and then vanished`);
+  return { customer: winner, created: false };
 }
 
 /** Adds another address (the e-mail a caller gives on the phone) to a customer, unless someone else owns it. */
@@ -61,14 +64,10 @@ export async function addContactPoint(
   if (!address) throw new ValidationError(`Not a valid ${kind} address: ${rawAddress}`);
   const owner = await db.contactPoint.findUnique({ where: { kind_address: { kind, address } } });
   if (owner) return { added: false, ownerId: owner.customerId };
-  try {
-    await db.contactPoint.create({ data: { customerId, kind, address } });
-    return { added: true, ownerId: customerId };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await db.contactPoint.findUniqueOrThrow({ where: { kind_address: { kind, address } } });
-    return { added: false, ownerId: winner.customerId };
-  }
+  const { count } = await db.contactPoint.createMany({ data: [{ customerId, kind, address }], skipDuplicates: true });
+  if (count === 1) return { added: true, ownerId: customerId };
+  const winner = await db.contactPoint.findUniqueOrThrow({ where: { kind_address: { kind, address } } });
+  return { added: false, ownerId: winner.customerId };
 }
 
 export async function updateCustomerProfile(

@@ -8,6 +8,7 @@ import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { startEmbedded, type EmbeddedStart } from './embedded-start.js';
 import { migrate } from './migrate.js';
 import { withBytesDecoding } from './pglite-bytes-fix.js';
+import { withQueryDeadline } from './query-deadline.js';
 import { pgClientConnection, pgliteConnection, type SqlConnection } from './sql-connection.js';
 
 /** A Prisma client or an open transaction: domain functions take either, so callers own transactions. */
@@ -29,15 +30,23 @@ export type OpenDatabaseOptions = {
   dataDir: string;
   connectTimeoutMs?: number;
   onRetry?: (attempt: number, error: unknown) => void;
+  /** Longest a statement may run (PostgreSQL) or wait for the connection (PGlite); then a retryable error. */
+  statementTimeoutMs?: number;
+  /** Longest a request waits for a pool connection, or for a new one to open (PostgreSQL). */
+  poolTimeoutMs?: number;
   /** PGlite already being opened by main.ts (startEmbedded), so it overlaps with loading the app. */
   embedded?: Promise<EmbeddedStart>;
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options.dataDir, options.embedded);
+  return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options.dataDir, options);
 }
 
-async function openEmbedded(dataDir: string, started?: Promise<EmbeddedStart>): Promise<Database> {
+export const defaultStatementTimeoutMs = 10_000;
+export const defaultPoolTimeoutMs = 5_000;
+
+async function openEmbedded(dataDir: string, options: OpenDatabaseOptions): Promise<Database> {
+  const started = options.embedded;
   const { pglite, lock } = await (started ?? startEmbedded(dataDir));
   try {
     await migrate(pgliteConnection(pglite), { useAdvisoryLock: false });
@@ -47,7 +56,8 @@ async function openEmbedded(dataDir: string, started?: Promise<EmbeddedStart>): 
     throw err;
   }
   const db = pglite;
-  const prisma = new PrismaClient({ adapter: withBytesDecoding(new PrismaPGlite(db)) });
+  const deadline = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
+  const prisma = new PrismaClient({ adapter: withQueryDeadline(withBytesDecoding(new PrismaPGlite(db)), deadline) });
   return {
     kind: 'pglite',
     prisma,
@@ -68,7 +78,21 @@ async function openServer(connectionString: string, options: OpenDatabaseOptions
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  const statementTimeout = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString,
+      max: 10,
+      // Waiting for a free connection or opening one: bounded, so a stalled server fails a request, not hangs it.
+      connectionTimeoutMillis: options.poolTimeoutMs ?? defaultPoolTimeoutMs,
+      // The server cancels a slow statement itself (a clean error, the connection stays usable)...
+      statement_timeout: statementTimeout,
+      // ...and the client gives up a little later when the server does not answer at all (a network stall).
+      query_timeout: statementTimeout + 1_000,
+      idle_in_transaction_session_timeout: 60_000,
+      keepAlive: true,
+    }),
+  });
   return {
     kind: 'postgresql',
     prisma,

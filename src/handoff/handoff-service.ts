@@ -1,5 +1,7 @@
 import type { Conversation } from '../generated/prisma/client.js';
+import type { StaffRole } from '../generated/prisma/enums.js';
 import type { Db } from '../db/db.js';
+import { onDutyStaff } from '../notifications/duty-rota.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { silentEvents, type EventBus } from '../events/event-bus.js';
@@ -14,7 +16,15 @@ export type HandoffReason =
   | 'unanswered'
   | (string & {});
 
-export type HandoffContext = { now: Date; events?: EventBus; actor?: string };
+export type HandoffContext = { now: Date; events?: EventBus; actor?: string; timeZone?: string };
+
+/** Agents and supervisors on duty (flag or rota); with nobody on duty, every active supervisor; with none, the agent role. */
+async function handoffRecipients(db: Db, now: Date, timeZone: string): Promise<{ staffId: string | null; role: StaffRole }[]> {
+  const onDuty = [...(await onDutyStaff(db, 'agent', now, timeZone)), ...(await onDutyStaff(db, 'supervisor', now, timeZone))];
+  if (onDuty.length > 0) return onDuty.map((s) => ({ staffId: s.id, role: s.role }));
+  const supervisors = await db.staff.findMany({ where: { active: true, role: { in: ['supervisor', 'admin'] } }, select: { id: true, role: true } });
+  return supervisors.length > 0 ? supervisors.map((s) => ({ staffId: s.id, role: s.role })) : [{ staffId: null, role: 'agent' }];
+}
 
 const NOTICE_TEXT: Record<string, string> = {
   customer_request: 'Customer asked for a person',
@@ -27,7 +37,7 @@ const NOTICE_TEXT: Record<string, string> = {
 
 /**
  * Hands a conversation to staff: state `waiting_staff` with the reason, a notice for every on-duty agent
- * and supervisor (or one for the agent role when nobody is on duty), and `conversation.handoff_requested`.
+ * and supervisor (or every supervisor when nobody is on duty), and `conversation.handoff_requested`.
  * From then on the bot stays quiet in this conversation. Asking again while staff already own it changes nothing.
  */
 export async function requestHandoff(
@@ -46,10 +56,10 @@ export async function requestHandoff(
       where: { id: current.id },
       data: { state: 'waiting_staff', handoffReason: input.reason, ticketId },
     });
+    // Never the thread key: for web chat it is the customer's session id.
     const note = input.note ? ` ${input.note}` : '';
-    const text = `${NOTICE_TEXT[input.reason] ?? input.reason} (${conversation.channel} conversation ${conversation.threadKey})${note}`;
-    const onDuty = await tx.staff.findMany({ where: { active: true, onDuty: true, role: { in: ['agent', 'supervisor'] } }, select: { id: true, role: true } });
-    const notices = onDuty.length > 0 ? onDuty.map((s) => ({ staffId: s.id, role: s.role })) : [{ staffId: null, role: 'agent' as const }];
+    const text = `${NOTICE_TEXT[input.reason] ?? input.reason} (${conversation.channel} conversation)${note}`;
+    const notices = await handoffRecipients(tx, ctx.now, ctx.timeZone ?? 'Asia/Taipei');
     await tx.staffNotification.createMany({
       data: notices.map((n) => ({ staffId: n.staffId, role: n.role, ticketId, kind: 'handoff', text, deliverAfter: ctx.now, createdAt: ctx.now })),
     });

@@ -7,12 +7,16 @@ import type { JobResult } from '../jobs/job-map.js';
 import { queueOutbound } from '../outbound/outbound-service.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import { staffNotificationTime } from '../sla/follow-up-rules.js';
+import { onDutyStaff } from './duty-rota.js';
 import type { Policy } from '../sla/policy-schema.js';
 
 /** What every scheduling service needs besides the database: time, the policy and the job queue. */
 export type PolicyContext = { now: Date; policy: Policy; calendar: BusinessCalendar; jobs: Pick<JobQueue, 'send'> };
 
-/** Named staff members, everyone active in a role, or the ticket's assignee (else the on-duty agents). */
+/**
+ * Named staff members, everyone active in a role, or the ticket's assignee (else the agents on duty, else
+ * the supervisors: a notice for an unassigned ticket never waits for an agent who is off duty).
+ */
 export type Recipients = { staffIds: readonly string[] } | { role: StaffRole } | { assigneeOf: string };
 
 export type StaffNotice = {
@@ -35,7 +39,7 @@ export type StaffNotice = {
 export async function notifyStaff(db: Db, notice: StaffNotice, ctx: PolicyContext): Promise<StaffNotification[]> {
   const deliverAfter = staffNotificationTime(ctx.policy, ctx.calendar, ctx.now, notice.urgency);
   return inTransaction(db, async (tx) => {
-    const { staffIds, role } = await resolveRecipients(tx, notice.to);
+    const { staffIds, role } = await resolveRecipients(tx, notice.to, ctx);
     const rows =
       staffIds.length > 0
         ? staffIds.map((staffId) => ({ staffId, role, key: `${notice.dedupeKey}:${staffId}` }))
@@ -62,7 +66,7 @@ export async function notifyStaff(db: Db, notice: StaffNotice, ctx: PolicyContex
   });
 }
 
-async function resolveRecipients(db: Db, to: Recipients): Promise<{ staffIds: string[]; role: StaffRole | null }> {
+async function resolveRecipients(db: Db, to: Recipients, ctx: PolicyContext): Promise<{ staffIds: string[]; role: StaffRole | null }> {
   if ('staffIds' in to) return { staffIds: [...to.staffIds], role: null };
   if ('role' in to) {
     const staff = await db.staff.findMany({ where: { role: to.role, active: true }, select: { id: true }, orderBy: { createdAt: 'asc' } });
@@ -70,8 +74,10 @@ async function resolveRecipients(db: Db, to: Recipients): Promise<{ staffIds: st
   }
   const ticket = await db.ticket.findUnique({ where: { id: to.assigneeOf }, select: { assigneeId: true } });
   if (ticket?.assigneeId) return { staffIds: [ticket.assigneeId], role: null };
-  const onDuty = await db.staff.findMany({ where: { role: 'agent', onDuty: true, active: true }, select: { id: true } });
-  return { staffIds: onDuty.map((s) => s.id), role: 'agent' };
+  const agents = await onDutyStaff(db, 'agent', ctx.now, ctx.calendar.timeZone);
+  if (agents.length > 0) return { staffIds: agents.map((s) => s.id), role: 'agent' };
+  const supervisors = await db.staff.findMany({ where: { role: { in: ['supervisor', 'admin'] }, active: true }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+  return { staffIds: supervisors.map((s) => s.id), role: 'supervisor' };
 }
 
 export type DeliverContext = { now: Date; jobs: Pick<JobQueue, 'send'>; supervisorEmails: readonly string[] };

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { createHolidayLookup } from './holiday-days.js';
+import { officialLookup } from './official-calendar.js';
 import type { CalendarPolicy, LocalDate, Weekday } from './policy-schema.js';
 
 const MINUTE_MS = 60_000;
@@ -65,12 +66,45 @@ export function createBusinessCalendar(policy: CalendarPolicy): BusinessCalendar
   const extraClosed = new Set(policy.extraClosedDays);
   const makeUp = new Set(policy.makeUpWorkingDays);
   const holidays = createHolidayLookup(policy.holidays);
+  // Official data only for its own region: a policy copied with another region keeps no stale days.
+  const official = policy.official && policy.official.region === (policy.region ?? policy.holidays.country) ? officialLookup(policy.official) : null;
   const days = new Map<number, Day>();
   let offsetGuess = DateTime.now().setZone(zone).offset * MINUTE_MS;
+
+  /**
+   * A day of a year the official calendar lists. Saturday policy: a holiday on a day the business works but the
+   * government does not (a Saturday for a Mon–Sat business), for which the government gave a substitute day,
+   * closes the business on the holiday (`actual`), on the substitute (`substitute`) or on both (`both`).
+   */
+  function classifyOfficial(d: DateTime, key: string, lookup: NonNullable<typeof official>): { kind: DayKind; holidayName?: string } {
+    const entry = lookup.day(key);
+    const works = workingWeekdays.has(d.weekday);
+    if (entry === undefined) return { kind: works ? 'working' : 'weekend' };
+    const mode = policy.saturdayHolidays;
+    switch (entry.kind) {
+      case 'makeup':
+        return { kind: 'make_up_working', holidayName: entry.name };
+      case 'bridge':
+        return { kind: 'holiday', holidayName: entry.name };
+      case 'holiday': {
+        const substitute = lookup.substituteFor(key);
+        if (works && substitute !== undefined && mode === 'substitute') return { kind: 'working', holidayName: `${entry.name} (closed on ${substitute} instead)` };
+        return { kind: 'holiday', holidayName: entry.name };
+      }
+      case 'substitute': {
+        const forDate = entry.for ?? key;
+        const businessWorksThatDay = workingWeekdays.has(DateTime.fromISO(forDate).weekday);
+        const name = `${entry.name} (for ${forDate})`;
+        if (works && businessWorksThatDay && mode === 'actual') return { kind: 'working', holidayName: `${name}, open: closed on ${forDate} itself` };
+        return { kind: 'holiday', holidayName: name };
+      }
+    }
+  }
 
   function classify(d: DateTime, key: string): { kind: DayKind; holidayName?: string } {
     if (makeUp.has(key)) return { kind: 'make_up_working' };
     if (extraClosed.has(key)) return { kind: 'extra_closed' };
+    if (official?.hasYear(d.year)) return classifyOfficial(d, key, official);
     const holidayName = holidays(d.year).get(key);
     if (holidayName !== undefined) return { kind: 'holiday', holidayName };
     if (!workingWeekdays.has(d.weekday)) return { kind: 'weekend' };

@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+import { readOfficialCalendar } from './official-calendar.js';
 import { Policy } from './policy-schema.js';
 
 /** The shipped policy, found relative to this file so the working directory does not matter. */
 export const DEFAULT_POLICY_FILE = fileURLToPath(new URL('../../config/policy.yaml', import.meta.url));
+/** The shipped official calendars, one file per region (TW.yaml, HK.yaml, CN.yaml). */
+export const CALENDARS_DIR = fileURLToPath(new URL('../../config/calendars/', import.meta.url));
 
 /** The policy file is missing, unreadable, not YAML, or breaks the schema. The message names the file and each field in error. */
 export class PolicyError extends AppError {
@@ -33,11 +36,15 @@ export function loadPolicy(path?: string): Policy {
   } catch (error: unknown) {
     throw new PolicyError(basename(file), [`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`], { cause: error });
   }
-  return parsePolicy(text, basename(file));
+  return parsePolicy(text, basename(file), dirname(file));
 }
 
-/** Validates policy YAML text; `source` names it in error messages. */
-export function parsePolicy(text: string, source = 'policy.yaml'): Policy {
+/**
+ * Validates policy YAML text; `source` names it in error messages. The official calendar of the policy's region
+ * is read too: `calendar.officialCalendarFile` (relative to `baseDir`) or the shipped config/calendars/<region>.yaml;
+ * a region without a shipped file has none (date-holidays alone).
+ */
+export function parsePolicy(text: string, source = 'policy.yaml', baseDir = process.cwd()): Policy {
   let raw: unknown;
   try {
     raw = load(text);
@@ -47,7 +54,26 @@ export function parsePolicy(text: string, source = 'policy.yaml'): Policy {
   }
   const parsed = Policy.safeParse(raw);
   if (!parsed.success) throw new PolicyError(source, parsed.error.issues.flatMap(describeIssue), { cause: parsed.error });
-  return parsed.data;
+  return withOfficialCalendar(parsed.data, source, baseDir);
+}
+
+function withOfficialCalendar(policy: Policy, source: string, baseDir: string): Policy {
+  const { calendar } = policy;
+  const region = calendar.region ?? calendar.holidays.country;
+  const explicit = calendar.officialCalendarFile;
+  const file = explicit === undefined ? join(CALENDARS_DIR, `${region}.yaml`) : isAbsolute(explicit) ? explicit : resolve(baseDir, explicit);
+  if (explicit === undefined && !existsSync(file)) return policy;
+  let official;
+  try {
+    official = readOfficialCalendar(file);
+  } catch (error: unknown) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new PolicyError(source, reason.split('\n').map((line) => `calendar.officialCalendarFile (${file}): ${line}`), { cause: error });
+  }
+  if (official.region !== region) {
+    throw new PolicyError(source, [`calendar.officialCalendarFile: ${file} is the calendar of ${official.region}, not of region ${region}`]);
+  }
+  return { ...policy, calendar: { ...calendar, region, official } };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {

@@ -2,6 +2,7 @@ import Holidays from 'date-holidays';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { Urgency } from '../understanding/understanding-schema.js';
+import { OfficialCalendar } from './official-calendar.js';
 
 /**
  * The service policy file (`config/policy.yaml`), validated once at start-up.
@@ -65,10 +66,27 @@ export const WorkingHours = z
   .refine((w) => !HH_MM.test(w.start) || !HH_MM.test(w.end) || w.end > w.start, { path: ['end'], error: 'expected a time after start (no overnight shifts)' });
 export type WorkingHours = z.infer<typeof WorkingHours>;
 
+/**
+ * A holiday on a Saturday the business works, when the government gives another day off for it (Taiwan's
+ * Friday 補假): `actual` closes the Saturday and opens the substitute, `substitute` the reverse, `both` closes both.
+ */
+export const SaturdayHolidays = z.enum(['actual', 'substitute', 'both']);
+export type SaturdayHolidays = z.infer<typeof SaturdayHolidays>;
+
 /** What `createBusinessCalendar` needs. */
 export const CalendarPolicy = z.strictObject({
   timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), { error: 'expected an IANA time zone such as Asia/Taipei' }),
   workingHours: WorkingHours,
+  /**
+   * Whose official calendar applies (config/calendars/<region>.yaml: TW, HK, CN); defaults to holidays.country.
+   * Years the official calendar lists are taken from it; date-holidays only fills the others.
+   */
+  region: z.string().regex(/^[A-Z]{2}$/, { error: 'expected a two-letter region code such as TW' }).optional(),
+  /** Another official calendar file (relative to the policy file); default config/calendars/<region>.yaml. */
+  officialCalendarFile: z.string().min(1).optional(),
+  /** Filled by the policy loader from the official calendar file; not written in policy.yaml. */
+  official: OfficialCalendar.optional(),
+  saturdayHolidays: SaturdayHolidays.default('actual'),
   holidays: HolidaySource,
   /** Extra days the company is closed (bridge days, company events), even if otherwise working days. */
   extraClosedDays: z.array(LocalDate).default([]),

@@ -3,23 +3,157 @@ import type { ConversationalAct } from './understanding-schema.js';
 /**
  * What a short message does in the conversation, before any service category: a greeting, thanks or a
  * goodbye, yes or no, skip / don't know, asking for a person, or small talk. Such messages must never
- * open a ticket. Returns null for a message that carries content (a question, a fault, a complaint).
- * Runs on cleaned text; first cut, to be widened by measurement.
+ * open a ticket.
+ *
+ * A message is an act only when it is made entirely of act phrases and fillers ("ok thx", "好的 謝謝",
+ * "冇嘢啦 thank you", "hi, 我要真人"): a single word of content ("hi there, my printer is broken",
+ * "維修要收費嗎") makes it null, so content always wins. When several acts appear, the one that matters
+ * most to the dialog wins (see PRIORITY): "ok thx" is thanks, "no, thanks" is thanks, "thanks, bye" is
+ * thanks (a closing either way), "hi, can I talk to a person" is human.
+ *
+ * Phrases are written lower case in Traditional and Simplified, Cantonese and English; the text is
+ * NFKC-folded and lower-cased first, so full-width forms and capitals match too.
  */
-const ACTS: ReadonlyArray<[ConversationalAct, RegExp]> = [
-  ['thanks', /^(?:(?:no|nope|nothing)(?: more| else)?,?\s*)?(?:thanks?|thank you|thx|ty|many thanks|cheers|謝謝|谢谢|多謝|多谢|唔該|唔该|感謝|感谢|沒有了|没有了|冇啦)(?:[,，\s]*(?:謝謝|谢谢|多謝|多谢|唔該|唔该|thanks?|thank you|bye|再見|再见|拜拜))*(?: (?:so much|a lot|very much))?$/i],
-  ['goodbye', /^(?:bye|bye bye|goodbye|good bye|see you|see ya|再見|再见|拜拜|掰掰|bye-bye)$/i],
-  ['greeting', /^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|喂|hello there)$/i],
-  ['affirm', /^(?:y|yes|yeah|yep|ok|okay|sure|correct|right|是|是的|對|对|好|好的|沒錯|没错|可以|行|係|系|ok啦|好呀|好啊)$/i],
-  ['deny', /^(?:n|no|nope|不|不是|否|不對|不对|唔係|唔系|不用|不用了|唔使)$/i],
-  ['skip', /^(?:skip|pass|none|n\/a|na|no idea|i don'?t know|don'?t know|dunno|not sure|unknown|略過|略过|跳過|跳过|不知道|不清楚|不記得|不记得|唔知|忘了|忘記了|忘记了)$/i],
-  ['human', /^(?:agent|human|operator|real person|人工|真人|客服|客服人員|客服人员|找客服人員|我要找客服人員|我要找客服人员|找真人)$/i],
-  ['smalltalk', /^(?:how are you\??|who are you\??|are you a (?:bot|robot)\??|你是誰|你是谁|你是機器人嗎|你是机器人吗|你好嗎|你好吗)$/i],
+const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
+  human: [
+    // English: "agent", "a human please", "can I talk to a real person", "connect me to an agent"
+    String.raw`(?:(?:i|we)(?: want| wanna| need| would like|'d like) (?:to )?(?:speak|talk|chat) (?:to|with) |(?:can|could|may) (?:i|we) (?:please )?(?:speak|talk|chat) (?:to|with) |(?:let me |i want to |pls |please )?(?:speak|talk|chat) (?:to|with) |(?:please )?(?:connect|transfer|put) (?:me )?(?:through )?(?:to|with) |(?:i|we)(?: want| need| would like|'d like) |give me |get me )?(?:a |an |some |the |your )?(?:real |live |actual |human )?(?:person|human|agent|operator|representative|rep|staff|staff member|someone real|somebody real|customer service|customer service agent|customer service rep|customer support|support agent|human agent|live agent|live chat|somebody|someone)`,
+    // Chinese: 人工 / 轉人工 / 我要真人 / 可唔可以搵個真人 / 我要找客服人員 / 幫我轉接客服
+    String.raw`(?:我|我哋|我们|我們)?(?:要|想|想要|需要|希望)?(?:可唔可以|可不可以|可以|可否|能否|能不能|請|请|麻煩|麻烦|幫我|帮我|同我|給我|给我|俾我|畀我)?(?:再)?(?:找|搵|揾|轉|转|轉接|转接|接|聯絡|联络|联系|聯繫|同|跟|和)?(?:個|个|一個|一个|位|一位|番個|返個)?(?:真人|人工|人工客服|人工服務|人工服务|客服人員|客服人员|客服專員|客服专员|客服小姐|客服|職員|职员|專人|专人|真人客服|真人服務|真人服务|工作人員|工作人员|負責人|负责人)(?:同我|跟我|和我|幫我|帮我)?(?:講|讲|傾|倾|說|说|談|谈|聊|對話|对话|服務|服务|處理|处理|跟進|跟进)?(?:得唔得|可以嗎|可以吗|好嗎|好吗|吖|啦|呀|啊)?`,
+    String.raw`轉人工|转人工|真人|人工`,
+  ],
+  skip: [
+    'skip', 'skip it', 'skip this', 'skip that', 'pass', 'none', 'n/a', 'na', 'nil', 'nothing', 'no idea', 'idk', 'dunno', 'not sure',
+    'unsure', 'unknown', 'next', 'whatever', 'not applicable', 'no clue', 'no number', 'no model', 'no serial',
+    String.raw`(?:i )?(?:don't|dont|do not|didn't|did not) (?:really )?(?:know|remember|have (?:it|one|that|the number|a number)|recall)`,
+    String.raw`(?:i )?(?:can't|cant|cannot|can not) (?:remember|recall|find (?:it|the number))`,
+    String.raw`(?:i )?(?:forgot|forget|have no idea|am not sure|'m not sure|m not sure)`,
+    '略過', '略过', '跳過', '跳过', '跳', '不知道', '唔知', '唔知道', '不清楚', '唔清楚', '不記得', '不记得', '唔記得', '唔记得',
+    '記不得', '记不得', '記唔起', '记唔起', '忘了', '忘記了', '忘记了', '忘記', '忘记', '唔記得咗', '唔记得咗', '不曉得', '不晓得',
+    '不確定', '不确定', '唔肯定', '不太清楚', '不太確定', '不太确定', '沒有資料', '没有资料', '無', '无', '找不到', '搵唔到', '下一個', '下一个', '下一步', '不適用', '不适用',
+  ],
+  goodbye: [
+    'bye', 'bye bye', 'byebye', 'bye-bye', 'goodbye', 'good bye', 'see you', 'see ya', 'see you later', 'cya', 'take care',
+    'have a nice day', 'have a good day', 'have a good one', 'good night', 'gn', 'later',
+    '再見', '再见', '拜拜', '掰掰', '拜', '88', '886', '下次見', '下次见', '回頭見', '回头见', '晚安', '先走了', '走先', '得閒再傾', '得闲再倾',
+  ],
+  thanks: [
+    'thanks', 'thank', 'thank you', 'thankyou', 'thank u', 'thx', 'thks', 'tks', 'tnx', 'thnx', 'thanx', 'ty', 'tq', 'tyvm',
+    'many thanks', 'thanks a lot', 'thanks so much', 'thank you so much', 'thank you very much', 'much appreciated',
+    'appreciate it', 'appreciated', 'cheers', 'thanks again', 'great thanks', 'ok thanks',
+    "that's all", 'that is all', "that's it", 'nothing else', 'nothing more', 'no more', 'no more questions', 'no further questions',
+    'all good', "i'm good", 'im good', "we're good", 'all set', "that's everything", 'no other questions', 'nope that is all',
+    '謝謝', '谢谢', '謝謝你', '谢谢你', '謝謝您', '谢谢您', '謝啦', '谢啦', '謝', '谢', '多謝', '多谢', '多謝晒', '多谢晒', '唔該', '唔该',
+    '唔該晒', '唔该晒', '感謝', '感谢', '感恩', '3q', '辛苦了', '辛苦晒', '麻煩晒', '麻烦晒', '麻煩你了', '麻烦你了',
+    '沒有了', '没有了', '沒了', '没了', '沒事了', '没事了', '冇嘢啦', '冇嘢', '冇事', '冇啦', '冇喇', '無事', '无事', '無嘢', '无嘢',
+    '沒有其他', '没有其他', '沒有其他問題', '没有其他问题', '沒別的', '没别的', '就這樣', '就这样', '就係咁', '就系咁', '就咁',
+    '暫時沒有', '暂时没有', '暫時冇', '暂时冇', '暫時唔使', '暂时唔使', '沒有問題了', '没有问题了', '冇問題喇', '搞定了', '搞掂',
+  ],
+  deny: [
+    'n', 'no', 'nope', 'nah', 'no no', 'not really', 'negative', 'wrong', 'incorrect', 'no need', "don't", 'do not', 'not now',
+    'no way', 'not that', 'neither', "that's wrong", 'that is wrong', 'not correct',
+    '不', '不是', '不是的', '否', '不對', '不对', '不要', '不用', '不用了', '不需要', '唔係', '唔系', '唔使', '唔駛', '唔要', '唔好',
+    '不好', '沒有', '没有', '冇', '錯', '错', '錯了', '错了', '唔啱', '唔對', '唔对', '不必', '免了', '算了',
+  ],
+  affirm: [
+    'y', 'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'ok', 'okay', 'okey', 'okie', 'okok', 'k', 'kk', 'sure', 'sure thing',
+    'of course', 'correct', 'right', "that's right", 'that is right', "that's correct", 'exactly', 'alright', 'all right', 'fine',
+    'got it', 'gotcha', 'noted', 'understood', 'i see', 'i understand', 'sounds good', 'great', 'good', 'perfect', 'cool',
+    'no problem', 'no prob', 'np', 'confirm', 'confirmed', 'go ahead', 'please do', 'do it', 'yes please', 'yes pls', 'agreed',
+    'absolutely', 'definitely', 'indeed', 'will do', 'right on', 'roger', 'yes it is', 'it is', 'yes correct',
+    '是', '是的', '是啊', '是呀', '對', '对', '對的', '对的', '對啊', '对啊', '對呀', '对呀', '好', '好的', '好啊', '好呀', '好喔', '好哦',
+    '好吧', '好嘅', '好嘢', '沒錯', '没错', '冇錯', '冇错', '可以', '行', '係', '系', '係呀', '系呀', '係啊', '係囉', '啱', '啱呀', '啱嘅',
+    '明白', '明白了', '知道', '知道了', '收到', '了解', '瞭解', '確認', '确认', '沒問題', '没问题', '冇問題', '冇问题', '得', '得啦',
+    '可以的', '當然', '当然', '嗯', '嗯嗯', '恩', '恩恩', '噢', '喔', '哦', 'ok的', '好滴', '行啊', '同意', '正確', '正确', '無問題', '无问题',
+  ],
+  smalltalk: [
+    'how are you', 'how r u', 'how are u', "how's it going", 'hows it going', "what's up", 'whats up', 'sup', 'who are you',
+    'what are you', 'are you a bot', 'are you a robot', 'are you human', 'are you real', 'are you a real person', 'is this a bot',
+    'is this a robot', 'are you ai', 'are you an ai', 'you are a bot', "you're a bot", 'good bot', 'nice', 'lol', 'haha', 'hahaha',
+    'what is your name', "what's your name", 'nice weather', 'how is your day', 'how was your day', 'i love you', 'you are great',
+    "you're great", 'you are funny', 'are you there', 'hehe', 'test', 'testing',
+    '你是誰', '你是谁', '你係邊個', '你系边个', '你是機器人嗎', '你是机器人吗', '你是機器人', '你是机器人', '係咪機械人', '係咪機器人',
+    '你係咪機械人', '你係咪機器人', '你是真人嗎', '你是真人吗', '你係咪真人', '你好嗎', '你好吗', '你好嘛', '食咗飯未', '食左飯未',
+    '吃飯了沒', '吃饭了没', '吃飯了嗎', '吃饭了吗', '你叫什麼名字', '你叫什么名字', '你叫咩名', '哈哈', '哈哈哈', '呵呵', '嘻嘻',
+    '你好聰明', '你好聪明', '好厲害', '好厉害', '天氣很好', '天气很好', '今日天氣好好', '測試', '测试', '你在嗎', '你在吗',
+  ],
+  greeting: [
+    'hi', 'hello', 'hey', 'hiya', 'hallo', 'yo', 'howdy', 'greetings', 'good morning', 'good afternoon', 'good evening', 'morning',
+    'afternoon', 'evening', 'hi there', 'hello there', 'hey there', 'hi all', 'hello team', 'hi team', 'dear team', 'anyone there',
+    'is anyone there', 'anybody there', 'hello?',
+    '你好', '您好', '妳好', '哈囉', '哈啰', '哈佬', '哈嘍', '哈喽', '嗨', '早安', '早晨', '早上好', '午安', '下午好', '晚上好', '喂', '在嗎',
+    '在吗', '有人嗎', '有人吗', '有冇人', '有沒有人', '有没有人', '大家好', '你們好', '你们好', '哈囉你好', 'hello你好',
+  ],
+  // Words that colour an act but carry no content: particles, politeness, intensifiers.
+  filler: [
+    '啦', '呀', '啊', '吖', '喔', '哦', '噢', '囉', '咯', '嘞', '喇', '了', '先', '吧', '哈', '喎', '㗎', '嘛', '呢', '晒', '哇', '唷', '耶', '的',
+    'la', 'lah', 'lor', 'ah', 'oh', 'ooh', 'so much', 'a lot', 'very much', 'again', 'sorry', 'please', 'pls', 'plz', 'then',
+    'sir', 'madam', 'dear', 'mate', 'guys', 'team', 'folks', 'all', 'just', 'for now', 'for now then', 'anyway', 'and', 'but', 'so',
+    'well', 'um', 'uh', 'hmm', 'erm', 'very', 'really', 'too', 'also', 'then', 'x', 'xx', 'xo', 'again', 'bro', 'dude',
+    '麻煩', '麻烦', '請', '请', '非常', '好多', '太', '真係', '真是', '真的', '真', '咁', '那', '那就', '就', '都', '也', '再', '先生', '小姐',
+  ],
+};
+
+const PRIORITY: readonly ConversationalAct[] = ['human', 'skip', 'thanks', 'goodbye', 'deny', 'affirm', 'smalltalk', 'greeting'];
+
+/** Emoji that say something on their own; other emoji and emoticons are decoration. */
+const EMOJI_WORDS: readonly [RegExp, string][] = [
+  [/[👍👌✅🆗🙆✔☑]/gu, ' ok '],
+  [/[🙏💐]/gu, ' thanks '],
+  [/[👋]/gu, ' hi '],
 ];
 
+const LATIN = /[a-z0-9']/;
+
+type Matcher = { act: ConversationalAct | 'filler'; re: RegExp };
+const MATCHERS: Matcher[] = (Object.keys(PHRASES) as (ConversationalAct | 'filler')[]).map((act) => {
+  const alts = PHRASES[act].map((p) => (p.includes('(?:') ? p : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  // Longest alternatives first, so "thank you" beats "thank" and "bye bye" beats "bye".
+  alts.sort((a, b) => b.length - a.length);
+  return { act, re: new RegExp(`(?:${alts.join('|')})`, 'uy') };
+});
+
+/** Longest phrase starting at `i` that ends on a word boundary for Latin text; null when none. */
+function longestAt(t: string, i: number): { act: ConversationalAct | 'filler'; end: number } | null {
+  let best: { act: ConversationalAct | 'filler'; end: number } | null = null;
+  for (const { act, re } of MATCHERS) {
+    re.lastIndex = i;
+    const m = re.exec(t);
+    if (!m || !m[0].length) continue;
+    const end = i + m[0].length;
+    if (LATIN.test(t[end - 1]!) && end < t.length && LATIN.test(t[end]!)) continue; // "hi" inside "his"
+    if (!best || end > best.end) best = { act, end };
+  }
+  return best;
+}
+
+/** Folds case and width, turns meaningful emoji into words and every other symbol into a space. */
+function fold(text: string): string {
+  let t = text.normalize('NFKC').toLowerCase();
+  for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
+  return t
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^\p{L}\p{N}'/\- ]+/gu, ' ')
+    .replace(/(?<![a-z])'+|'+(?![a-z])|(?<![\p{L}\p{N}])[-/]+|[-/]+(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function conversationalAct(text: string): ConversationalAct | null {
-  const t = text.trim().replace(/[\s.!?。！？~～…]+$/u, '').replace(/^[\s]+/, '').toLowerCase();
+  if (text.length > 120) return null; // an act is a short message; a long one carries content
+  const t = fold(text);
   if (!t) return null;
-  for (const [act, re] of ACTS) if (re.test(t)) return act;
-  return null;
+  const found = new Set<ConversationalAct>();
+  let i = 0;
+  while (i < t.length) {
+    if (t[i] === ' ') {
+      i++;
+      continue;
+    }
+    const hit = longestAt(t, i);
+    if (!hit) return null; // a word that is not an act phrase: the message has content
+    if (hit.act !== 'filler') found.add(hit.act);
+    i = hit.end;
+  }
+  return PRIORITY.find((act) => found.has(act)) ?? null;
 }

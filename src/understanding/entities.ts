@@ -1,27 +1,70 @@
-import type { Entities } from './understanding-schema.js';
+import { detectLanguage } from './language.js';
+import { resolvePhone, type PhoneRegion } from './phone-region.js';
+import { parsePurchaseDate } from './purchase-date.js';
+import type { Entities, ExternalRefKind, Language } from './understanding-schema.js';
 
-type Span = { start: number; end: number; value: string };
+/** `label` keeps the words a value was found with ("order number is …"), for telling its kind. */
+type Span = { start: number; end: number; value: string; label?: string };
 
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}\b/g;
-/** Our own ticket numbers, then other prefixed references (ticket, RMA, sales order, invoice, contract, work order). */
-const OWN_TICKET = /\bSR-\d{4}-\d{6}\b/gi;
-const PREFIXED_REF = /(?<![\w-])(?:TK|SR|RMA|SO|INV|HT|GD|PO|CT|WO|ORD|REF|CASE|JOB)-?(?:\d{3,}|\d{2}-\d{2,})(?:-\d+)*(?![\w-])/gi;
-const SPACED_REF = /(?<![\w-])(?:tk|sr|rma|so|inv|po|wo)\s?#?\s?\d{3,}(?![\w-])/gi;
-const WORD_REF = /\b(?:ticket|case|order|job|invoice|contract|rma|reference|ref)(?:\s+(?:no\.?|number|#))?\s*[#:]?\s*\d{3,}\b/gi;
-const ZH_REF = /(?:工单|工單|单号|單號|订单|訂單|维修单|維修單|合同|合約|发票|發票|案件)(?:号|號|编号|編號)?\s*[:：#]?\s*(\d{3,})/g;
+/** Our own ticket numbers (SR-2026-000123, "sr 2026 123") and the free forms customers use for them (tk 5541, ticket 4410, 工單 1234). */
+const OWN_TICKET = /\bSR-\d{4}-\d{6}\b|(?<![\w-])SR[\s-]?\d{4}[\s-]?\d{3,6}(?![\w-])|(?<![\w-])(?:TK|SR)-?(?:\d{3,}|\d{2}-\d{2,})(?:-\d+)*(?![\w-])/gi;
+const OWN_SPACED = /(?<![\w-])(?:tk|sr)\s?#?\s?\d{3,}(?![\w-])/gi;
+const OWN_WORD = /\b(?:ticket|job|service request|repair)(?:\s+(?:no\.?|number|#))?\s*[#:]?\s*\d{3,}\b/gi;
+const OWN_ZH = /(?:工单|工單|维修单|維修單|報修單|报修单|服务单|服務單|(?<![订訂购購货貨价價案])单号|(?<![订訂购購货貨价價案])單號)(?:号|號|编号|編號|号码|號碼)?\s*[:：#]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-\d+)*)/gi;
+/**
+ * Other systems' references: RMA-88213, PO 4500123456, Case#00123987, INC0012345, invoice AB-12345678,
+ * 订单号 2024051288771 … with or without a prefix, a separator or a label word.
+ */
+const EXT_PREFIXED = /(?<![\w-])(?:RMA|SO|INV|HT|GD|PO|CT|WO|ORD|REF|CASE|INC|REQ|RITM|CHG)\s?(?:#|no\.?|-)?\s?(?:\d{3,}|\d{2}-\d{2,})(?:-\d+)*(?![\w-])/gi;
+const EXT_WORD = /\b(?:case|order|invoice|contract|rma|reference|ref|purchase order|work order|incident|claim|return|delivery note|quote|quotation|account)(?:\s+(?:no\.?|number|num|#|id|ref))?(?:\s+(?:is|was))?\s*[#:.]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-\d+)*)\b/gi;
+const EXT_ZH = /(?:订单|訂單|发票|發票|合同|合約|合约|案件|采购单|採購單|退货单|退貨單|报价单|報價單|送货单|送貨單|个案|個案|RMA)(?:号|號|编号|編號|号码|號碼)?\s*[:：#]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-\d+)*)/gi;
+const EXT_KINDS: readonly [RegExp, ExternalRefKind][] = [
+  [/^rma|^return|退货|退貨/i, 'rma'],
+  [/^po\b|^po[\s#-]?\d|purchase order|采购|採購/i, 'purchase_order'],
+  [/^inv|invoice|发票|發票/i, 'invoice'],
+  [/^(?:inc|req|ritm|chg)|incident/i, 'incident'],
+  [/^(?:case|cs)\b|^case|^claim|案件|个案|個案/i, 'case'],
+  [/^(?:so|ord)\b|^(?:so|ord)[\s#-]?\d|order|订单|訂單|送货|送貨|delivery/i, 'order'],
+  [/^(?:ct|ht)\b|^(?:ct|ht)[\s#-]?\d|contract|合同|合約|合约/i, 'contract'],
+  [/^wo\b|^wo[\s#-]?\d|work order/i, 'work_order'],
+];
 const SERIAL = /(?:\bS\/N|\bSN\b|\bserial(?:\s*(?:no\.?|number|#))?|序號|序号|序列號|序列号|機身序號|机身序号|機身號|机身号|機身編號|机身编号|設備編號|设备编号|機號|机号)\s*[:：#]?\s*(?=[A-Za-z-]*\d)([A-Za-z0-9][A-Za-z0-9-]{3,}[A-Za-z0-9])/gi;
-const PHONE = /(?<![\w$.,/-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?)?(?:\d{2,4}(?:[ -]\d{3,4}){1,2}|1[3-9]\d{9}|09\d{8})(?![\w/-]|[.,]\d)/g;
+const PHONE = /(?<![\w$.,/-])(?:\+\d{1,3}[ -]?(?:\d[ -])?)?(?:\(\d{2,4}\)\s?)?(?:\d{2,4}(?:[ -]\d{3,4}){1,2}|1[3-9]\d{9}|09\d{8})(?![\w/-]|[.,]\d)/g;
 const PHONE_CUE = /(?:tel|phone|mobile|mob|call|cell|whatsapp|number|电话|電話|手机|手機|联系|聯絡|聯繫|回电|回電|致电)\W{0,12}$/i;
 
-const BRANDS = 'HP|Brother|Canon|Epson|Ricoh|Xerox|Kyocera|Lexmark|Konica Minolta|Daikin|Carrier|Trane|Mitsubishi|Fanuc|Haas|Mazak|DMG Mori|Atlas Copco|Kaeser|Ingersoll Rand|APC|Eaton|Vertiv|Kone|Otis|Schindler|Thermo Fisher|Thermo|Mettler Toledo|Agilent|Shimadzu|Eppendorf|Rational|Bosch|Verifone|Ingenico|Siemens|Honeywell|Zebra|Samsung|Dell|Lenovo';
-const BRAND_MODEL = new RegExp(`\\b(?:${BRANDS})(?:\\s+[A-Za-z][\\w/-]*){0,3}?\\s+[\\w/-]*\\d[\\w/.-]*(?:\\s+(?:Pro|Plus|Max|Mini|II|III|IV))?(?<![.-])`, 'gi');
+const BRANDS = 'HP|Brother|Canon|Epson|Ricoh|Xerox|Kyocera|Lexmark|Konica Minolta|Daikin|Carrier|Trane|Mitsubishi Electric|Mitsubishi|Fanuc|Haas|Mazak|DMG Mori|Atlas Copco|Kaeser|Ingersoll Rand|APC|Eaton|Vertiv|Kone|Otis|Schindler|Thermo Fisher|Thermo|Mettler Toledo|Agilent|Shimadzu|Eppendorf|Rational|Bosch|Verifone|Ingenico|Siemens|Honeywell|Zebra|Samsung|Dell|Lenovo|LG|Dyson|Sony|Panasonic|Hitachi|Gree|Midea|Haier|Toshiba|Sharp|Whirlpool|Electrolux|Fujitsu|Philips|Xiaomi|Hisense|Apple|Asus|Acer|Microsoft|Tatung|Sampo|Teco|Kolin|Sanyo|Zojirushi|Nikon|Fujifilm|Fuji Xerox|York|Hikvision|Dahua|Cisco|Huawei|TCL|Aux|Chigo|Gorenje|Miele|Smeg|Beko|Hoover|Karcher|Makita|Stiebel Eltron|Ariston|Rinnai|Noritz|Sakura|Coway|Cuckoo|Tefal|Delonghi|DeLonghi|Nespresso|Breville|Kenwood|iRobot|Roborock|Ecovacs|Garmin|GoPro|Nintendo|Xbox|PlayStation|Vaillant|Viessmann|Buderus|Grundfos';
+const BRAND_ALTS = BRANDS.split('|').flatMap((b) => [b, b.toUpperCase(), b.toLowerCase()]).filter((b, i, all) => all.indexOf(b) === i);
+/** Words that start a sentence or name a thing, not part of a series name: "HP Printer Error 5" is not a model. */
+const NOT_SERIES = 'Model|Serial|Error|Code|Printer|Unit|Machine|The|And|Is|Not|Has|Was|Our|My|In|On|At|With|For|From|Please|Fridge|Washer|Dryer|Aircon|Air|Oven|Still|Again|Since|When|It|Keeps|Won';
+// Brand, series words (capitalised or camel case, or short numbers), then the model with a digit. Sticky:
+// it runs only where a brand word starts (see brandModels), since a 300-way alternation at every position is slow.
+const BRAND_MODEL = new RegExp(
+  String.raw`(?:${BRAND_ALTS.join('|')})(?:\s+(?!(?:${NOT_SERIES})\b)(?:[A-Z][\w/+-]*|[a-z]+[A-Z][\w-]*|\d{1,2}))*?\s+(?!(?:${NOT_SERIES})\b)[A-Za-z0-9][\w/.+-]*\d[\w/.+-]*(?:\s+(?:Pro|Plus|Max|Mini|Ultra|Lite|II|III|IV|S|X))?(?<![.-])(?![\w-])`,
+  'y',
+);
+const BRAND_FIRST_WORDS = new Set(BRANDS.split('|').map((b) => b.split(' ')[0]!.toLowerCase()));
+
+function brandModels(text: string): Span[] {
+  const out: Span[] = [];
+  for (const w of text.matchAll(/(?<![\w-])[A-Za-z]+/g)) {
+    if (!BRAND_FIRST_WORDS.has(w[0].toLowerCase())) continue;
+    BRAND_MODEL.lastIndex = w.index;
+    const m = BRAND_MODEL.exec(text);
+    if (m) out.push({ start: m.index, end: m.index + m[0].length, value: m[0].trim() });
+  }
+  return out;
+}
+const CJK_BRANDS = '日立|大金|格力|美的|海爾|海尔|松下|樂聲|乐声|國際牌|国际牌|三菱|三菱電機|三菱电机|東芝|东芝|夏普|聲寶|声宝|西門子|西门子|博世|惠普|佳能|愛普生|爱普生|兄弟|理光|富士通|富士|三星|小米|海信|奧克斯|奥克斯|志高|長虹|长虹|美菱|容聲|容声|惠而浦|伊萊克斯|伊莱克斯|開利|开利|約克|约克|特靈|特灵|大同|歌林|禾聯|禾联|東元|东元|普騰|奇美|三洋|象印|虎牌|飛利浦|飞利浦|戴森|樂金|乐金|華為|华为|聯想|联想|戴爾|戴尔|華碩|华硕|宏碁|蘋果|苹果|林內|林内|櫻花|樱花|能率|迅達|迅达|奧的斯|奥的斯|通力|三菱重工|大金工業';
+const CJK_THEN_LATIN = /[\u3400-\u9fff]\s?[A-Za-z]/;
+const CJK_BRAND_MODEL = new RegExp(String.raw`(?:${CJK_BRANDS})\s?(?:牌)?\s?[A-Za-z][\w/.+-]*\d[\w/.+-]*(?<![.-])(?![\w-])`, 'g');
 const CODE_MODEL = /(?<![\w-])[A-Za-z]{1,5}(?:-[A-Za-z]{0,2}\d{1,5}[A-Za-z]{0,2}|\d{2,5}[A-Za-z]{0,2})(?:\s(?:Pro|Plus|Max|Mini|Lite|pro|plus|max|mini))?(?=s?(?![\w-]))/g;
 const CAMEL_MODEL = /\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:\s\d+(?:\.\d+)?)?\b/g;
-const NOT_MODELS = /^(?:CO2|SO2|NO2|NOX|PM\d+|H2S|O3|A[345]|USB\d?|COVID-?19|ISO-?\d+|IP\d+|MP\d|WIN\d+|Q[1-4]|TK|RMA|INV|SO|GD|HT|PO|SR)$/i;
-const REF_PREFIX = /^(?:TK|SR|RMA|SO|INV|HT|GD|PO|CT|WO|ORD|REF|CASE|JOB)-?\d/i;
+const NOT_MODELS = /^(?:CO2|SO2|NO2|NOX|PM\d+|H2S|O3|A[345]|USB\d?|COVID-?19|ISO-?\d+|IP\d+|MP\d|WIN\d+|Q[1-4]|TK|RMA|INV|SO|GD|HT|PO|SR|INC|REQ|RITM|CHG)$/i;
+const REF_PREFIX = /^(?:TK|SR|RMA|SO|INV|HT|GD|PO|CT|WO|ORD|REF|CASE|JOB|INC|REQ|RITM|CHG)-?\d/i;
 const NOT_CAMEL = /^(?:WhatsApp|PayPal|YouTube|PowerPoint|LinkedIn|JavaScript|TypeScript|GitHub|OneDrive|SharePoint|FaceTime|WeChat|McDonald|MacBook|LaserJet)$/;
 const ERROR_CUE = /(?:error|code|err|alarm|alm|fault|shows?|showing|displays?|displaying|throws|trips?(?: on| with)?|显示|顯示|报|報|彈|弹|跳|出现|出現|show)\s*[:："'「“]?\s*$/i;
-const PURCHASE = /(?:bought|purchased|purchase date|date of purchase|购买|購買|购入|購入|买的|買的)\D{0,30}?((?:19|20)\d{2}[-/.年]\s?\d{1,2}(?:[-/.月]\s?\d{1,2}日?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+(?:19|20)\d{2})/i;
+const PURCHASE_CUE = /bought|purchased|purchase date|date of purchase|got (?:it|this|the unit|them)|購|购|買|买|入手|購於|购于|購置|购置|發票日期|发票日期|安裝|安装|installed/i;
 
 function spans(text: string, re: RegExp, group = 0): Span[] {
   const out: Span[] = [];
@@ -43,7 +86,8 @@ function withoutAttributionLines(text: string): string {
 
 function productModel(text: string, taken: readonly Span[]): string | undefined {
   const candidates: Span[] = [];
-  for (const s of spans(text, BRAND_MODEL)) candidates.push(s);
+  candidates.push(...brandModels(text));
+  if (CJK_THEN_LATIN.test(text)) candidates.push(...spans(text, CJK_BRAND_MODEL));
   for (const s of spans(text, CODE_MODEL)) {
     const core = s.value.split(/\s/)[0]!;
     if (NOT_MODELS.test(core) || REF_PREFIX.test(core)) continue;
@@ -60,8 +104,23 @@ function productModel(text: string, taken: readonly Span[]): string | undefined 
   return free.find((c) => first && c.value.length > first.value.length && c.value.endsWith(first.value))?.value ?? first?.value;
 }
 
-/** Product model, serial, phone, e-mail, ticket/order reference and purchase date, as written. */
-export function extractEntities(raw: string): Entities {
+export type EntityOptions = { now?: Date; timeZone?: string; language?: Language; defaultRegion?: PhoneRegion };
+
+/** The date in the clause that says the product was bought ("去年三月買的", "we bought it last year"). */
+function purchaseDate(text: string, now: Date, timeZone: string) {
+  for (const clause of text.split(/[.。!！?？;；\n]+/)) {
+    if (!PURCHASE_CUE.test(clause)) continue;
+    const found = parsePurchaseDate(clause, now, timeZone);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Product model, serial, phone (with E.164 and region), e-mail, our ticket reference, another system's
+ * reference and the purchase date.
+ */
+export function extractEntities(raw: string, options: EntityOptions = {}): Entities {
   const text = withoutAttributionLines(raw);
   const entities: Entities = {};
   const taken: Span[] = [];
@@ -71,10 +130,21 @@ export function extractEntities(raw: string): Entities {
   taken.push(...emails);
   if (emails[0]) entities.email = emails[0].value;
 
-  const refs = [...spans(text, OWN_TICKET), ...spans(text, PREFIXED_REF), ...spans(text, SPACED_REF), ...spans(text, WORD_REF), ...spans(text, ZH_REF, 1)].filter((s) => !overlaps(s, emails));
-  const ref = first(refs.filter((s) => !refs.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start)));
-  taken.push(...refs);
-  if (ref) entities.ticketRef = ref.value;
+  const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
+  const own = outermost([...spans(text, OWN_TICKET), ...spans(text, OWN_SPACED), ...spans(text, OWN_WORD), ...spans(text, OWN_ZH, 1)].filter((s) => !overlaps(s, emails)));
+  // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
+  const extWords = spans(text, EXT_WORD).map((s) => (/^[A-Za-z]+\s*#?\s*\d+$/.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(/^.*?\s*[#:.]?\s*(?=(?:[A-Z]{1,4}-?)?\d{3,}(?:-\d+)*$)/i, '') }));
+  const external = outermost([...spans(text, EXT_PREFIXED), ...extWords, ...spans(text, EXT_ZH)].filter((s) => !overlaps(s, emails) && !overlaps(s, own)));
+  const ownRef = first(own);
+  if (ownRef) entities.ticketRef = ownRef.value;
+  const ext = first(external);
+  if (ext) {
+    // The label words are kept for the kind; the value is the reference itself (订单号 2024051288771 → 2024051288771).
+    const value = /^[\u3400-\u9fff]/.test(ext.value) ? ext.value.replace(/^[^\dA-Za-z]+/, '').replace(/^RMA(?=[\s:：#])/i, '').replace(/^[\s:：#]+/, '') : ext.value;
+    entities.externalRef = value;
+    entities.externalRefKind = EXT_KINDS.find(([re]) => re.test(ext.label ?? ext.value))?.[1] ?? 'other';
+  }
+  taken.push(...own, ...external);
 
   const serials = spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken));
   taken.push(...serials);
@@ -84,12 +154,16 @@ export function extractEntities(raw: string): Entities {
   const cued = phones.find((p) => PHONE_CUE.test(text.slice(Math.max(0, p.start - 20), p.start)));
   const phone = cued ?? phones.find((p) => !/^(?:19|20)\d{2}[ -]/.test(p.value));
   taken.push(...phones);
-  if (phone) entities.phone = phone.value;
+  if (phone) {
+    entities.phone = phone.value;
+    const resolved = resolvePhone(phone.value, { text, language: options.language ?? detectLanguage(text), defaultRegion: options.defaultRegion });
+    if (resolved) [entities.phoneE164, entities.phoneRegion] = [resolved.e164, resolved.region];
+  }
 
   const model = productModel(text, taken);
   if (model) entities.productModel = model;
 
-  const purchase = PURCHASE.exec(text);
-  if (purchase?.[1]) entities.purchaseDate = purchase[1].trim();
+  const purchase = purchaseDate(text, options.now ?? new Date(), options.timeZone ?? 'Asia/Taipei');
+  if (purchase) [entities.purchaseDate, entities.purchaseDatePrecision, entities.purchaseDateText] = [purchase.value, purchase.precision, purchase.text];
   return entities;
 }

@@ -22,10 +22,17 @@ export type Evaluation = {
   seconds: number;
 };
 
-export const ENTITY_KEYS: Record<string, keyof Entities> = { product_model: 'productModel', serial: 'serial', phone: 'phone', email: 'email', order_or_ticket_ref: 'ticketRef' };
+/** Labelled entity → the fields of Entities that may hold it (our ticket numbers and other systems' references are both an order_or_ticket_ref). */
+export const ENTITY_KEYS: Record<string, readonly (keyof Entities)[]> = {
+  product_model: ['productModel'],
+  serial: ['serial'],
+  phone: ['phone'],
+  email: ['email'],
+  order_or_ticket_ref: ['ticketRef', 'externalRef'],
+};
 
-/** Entity values match after normalising case, spaces and hyphens. */
-const norm = (v: string) => v.toLowerCase().replace(/[\s\-‐–—]+/g, '');
+/** Entity values match after normalising case, spaces, hyphens and the # of "Case #20931". */
+const norm = (v: string) => v.toLowerCase().replace(/[\s\-‐–—#]+/g, '');
 
 export function classScores(labels: readonly string[], gold: readonly string[], pred: readonly string[]): ClassReport {
   const perClass: Record<string, ClassScores> = {};
@@ -64,9 +71,10 @@ export function evaluate(messages: readonly LabelledMessage[], options: { warmUp
   const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
   const entityErrors: string[] = [];
   messages.forEach((m, i) => {
-    for (const [key, field] of Object.entries(ENTITY_KEYS)) {
+    for (const [key, fields] of Object.entries(ENTITY_KEYS)) {
       const gold = m.expected_entities[key as keyof typeof m.expected_entities];
-      const pred = results[i]!.entities[field];
+      const preds = fields.map((f) => results[i]!.entities[f]).filter((v): v is string => !!v);
+      const pred = preds.find((p) => gold && norm(gold) === norm(p)) ?? preds[0];
       const c = (counts[key] ??= { tp: 0, fp: 0, fn: 0 });
       if (gold && pred && norm(gold) === norm(pred)) c.tp++;
       else {

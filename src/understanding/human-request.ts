@@ -6,6 +6,9 @@ const PATTERNS: readonly RegExp[] = [
   /\bhuman agent\b/i,
   /转人工|轉人工|人工客服|人工服務|人工服务|找人工|要人工|接人工|真人/,
   /^\s*人工\s*[。!！]?\s*$/,
+  // 我要找客服人員, 可唔可以搵個真人, 幫我轉接客服: a verb of reaching plus a person, not a complaint about staff
+  /(?:找|搵|揾|轉接|转接|接通|轉|转)\s*(?:個|个|一個|一个|位|一位)?\s*(?:客服人員|客服人员|客服專員|客服专员|客服小姐|職員|职员|專人|专人|工作人員|工作人员)/,
+  /^\s*(?:我要|我想|我想要|請|请|麻煩|麻烦)?\s*(?:客服人員|客服人员|客服專員|客服专员|專人|专人)\s*[。!！]?\s*$/,
 ];
 
 export function isHumanRequest(text: string): boolean {

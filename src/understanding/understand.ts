@@ -35,7 +35,7 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
   if (!CHANNELS.has(ctx?.channel)) throw new UnderstandingInputError(`unknown channel: ${String(ctx?.channel)}`);
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const p = prepare(text, ctx);
-  const entities = extractEntities(p.full);
+  const entities = extractEntities(p.full, { now: ctx.now, timeZone: ctx.timeZone });
   if (p.isEmpty) {
     return {
       category: 'inquiry',
@@ -48,7 +48,8 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
       entities,
       complexity: 'simple',
       isHumanRequest: false,
-      act: null,
+      // An emoji-only reply still says something: 👍 is a yes, 🙏 a thanks.
+      act: conversationalAct(p.own),
       isEmpty: true,
       truncated: p.truncated,
     };
@@ -56,6 +57,7 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
   const [top, ...rest] = models.category.predict(p.features);
   const category = top!.label as Category;
   const urgency = decideUrgency(models.urgency.predict(p.features), p.cues, category);
+  const act = conversationalAct(p.own);
   return {
     category,
     categoryConfidence: round(top!.p),
@@ -66,8 +68,8 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
     sentiment: scoreSentiment(p.normalised, p.cues),
     entities,
     complexity: estimateComplexity({ text: p.own, category, urgency, cues: p.cues, entities }),
-    isHumanRequest: isHumanRequest(p.own),
-    act: conversationalAct(p.own),
+    isHumanRequest: act === 'human' || isHumanRequest(p.own),
+    act,
     isEmpty: false,
     truncated: p.truncated,
   };

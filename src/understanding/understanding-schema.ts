@@ -30,15 +30,32 @@ export const Sentiment = z.object({
 });
 export type Sentiment = z.infer<typeof Sentiment>;
 
-/** Values are the text as the customer wrote it (trimmed). */
+/** Which kind of system another organisation's reference comes from. */
+export const ExternalRefKind = z.enum(['rma', 'purchase_order', 'invoice', 'incident', 'case', 'order', 'contract', 'work_order', 'other']);
+export type ExternalRefKind = z.infer<typeof ExternalRefKind>;
+
+/** Values are the text as the customer wrote it (trimmed), except where a field says it is normalised. */
 export const Entities = z.object({
+  /** Brand, series and model as written: `Daikin FTXM35`, `HP LaserJet Pro M404dn`, `日立 RAS-40NK`, `GR-B22`. */
   productModel: z.string().optional(),
   serial: z.string().optional(),
+  /** As written; see `phoneE164` for the number to store. */
   phone: z.string().optional(),
+  /** `phone` in E.164, its region judged from the number, the address and the language (13812345678 → +8613812345678). */
+  phoneE164: z.string().optional(),
+  /** ISO region of `phoneE164`: TW, CN, HK (or another when the customer wrote a country code). */
+  phoneRegion: z.string().optional(),
   email: z.string().optional(),
-  /** Our own `SR-2026-000123`, other ticket/RMA/order/invoice/contract numbers, or free forms like `tk 5541`. */
+  /** Our own service requests: `SR-2026-000123`, and the free forms customers use for them (`tk 5541`, `ticket 4410`, 工單 1234). */
   ticketRef: z.string().optional(),
+  /** Another system's reference, kept apart from ours: `RMA-88213`, `PO 4500123456`, `Case#00123987`, `INC0012345`, `AB-12345678`. */
+  externalRef: z.string().optional(),
+  externalRefKind: ExternalRefKind.optional(),
+  /** Normalised, as precise as the customer gave it: `2024-05-14`, `2024-05` or `2024` (see purchaseDatePrecision). */
   purchaseDate: z.string().optional(),
+  purchaseDatePrecision: z.enum(['day', 'month', 'year']).optional(),
+  /** The words the purchase date was read from: `去年三月`, `last year`, `2024年5月`. */
+  purchaseDateText: z.string().optional(),
 });
 export type Entities = z.infer<typeof Entities>;
 
@@ -66,7 +83,14 @@ export const Understanding = z.object({
 });
 export type Understanding = z.infer<typeof Understanding>;
 
-export type UnderstandContext = { channel: ChannelKind; subject?: string };
+export type UnderstandContext = {
+  channel: ChannelKind;
+  subject?: string;
+  /** "Now" for relative dates such as 去年三月 or yesterday; defaults to the current time. */
+  now?: Date;
+  /** Time zone relative dates are read in; defaults to Asia/Taipei. */
+  timeZone?: string;
+};
 export type UnderstandOptions = { confidenceThreshold?: number };
 
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.55;

@@ -3,13 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebchatAdapter } from '../../channels/webchat/webchat-adapter.js';
 import { aSignedInStaff } from '../console/console-fixtures.js';
 import { scriptedTurn } from '../channels/webchat/scripted-turn.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { browserSuiteTitle, launchChromium, skipBrowserTests } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// Real Chromium from Debian (/usr/bin/chromium). Where it is not installed these tests are skipped with
-// this reason; CI installs chromium, so they always run there.
-const title = hasChromium ? 'web chat in Chromium' : 'web chat in Chromium — skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)';
-describe.skipIf(!hasChromium)(title, () => {
+// Real Chromium from Debian: skipped where it is not installed, except with CI=true (then a failure).
+describe.skipIf(skipBrowserTests)(browserSuiteTitle('web chat in Chromium'), () => {
   let t: TestApp;
   let browser: Browser;
   let webchat: WebchatAdapter;

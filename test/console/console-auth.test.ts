@@ -68,9 +68,10 @@ describe.each(databaseKinds)('console sign-in and access audit on %s', (kind) =>
 
   it('records who looked at a customer archive, from which address', async () => {
     const prisma = t.app.database.prisma;
-    const { staff, headers } = await aSignedInStaff(prisma, 'agent');
+    const { staff, headers } = await aSignedInStaff(prisma, 'supervisor');
     const { customer } = await aHandedOffConversation(prisma, { channel: 'sms', threadKey: '+886912000111', contacts: [{ kind: 'phone', address: '+886912000111' }], at: t.clock() });
     await prisma.asset.create({ data: { customerId: customer.id, model: 'LX-200', serial: 'SN-1' } });
+    await fetch(`${t.url}/console/api/customers/${customer.id}/access`, { method: 'POST', headers, body: JSON.stringify({ reason: 'checking the asset' }) });
     const res = await fetch(`${t.url}/console/api/customers/${customer.id}`, { headers });
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -78,8 +79,8 @@ describe.each(databaseKinds)('console sign-in and access audit on %s', (kind) =>
     expect(body.customer.assets[0].model).toBe('LX-200');
     expect(body.customer.tickets).toHaveLength(1);
     expect(body.customer.conversations).toHaveLength(1);
-    const audit = await prisma.accessAudit.findMany({ where: { customerId: customer.id } });
-    expect(audit).toEqual([expect.objectContaining({ actor: `staff:${staff.id}`, action: 'view_customer', customerId: customer.id, at: t.clock() })]);
+    const audit = await prisma.accessAudit.findMany({ where: { customerId: customer.id, action: 'view_customer' } });
+    expect(audit).toEqual([expect.objectContaining({ actor: `staff:${staff.id}`, action: 'view_customer', customerId: customer.id, reason: 'checking the asset', at: t.clock() })]);
     expect(audit[0]!.ip).toMatch(/127\.0\.0\.1/);
   });
 
@@ -100,9 +101,10 @@ describe.each(databaseKinds)('console sign-in and access audit on %s', (kind) =>
     const prisma = t.app.database.prisma;
     const { headers } = await aSignedInStaff(prisma, 'supervisor');
     const { customer } = await aHandedOffConversation(prisma, { channel: 'sms', threadKey: '+886912000333', contacts: [{ kind: 'phone', address: '+886912000333' }], at: t.clock() });
+    await fetch(`${t.url}/console/api/customers/${customer.id}/access`, { method: 'POST', headers, body: JSON.stringify({ reason: 'audit check' }) });
     await fetch(`${t.url}/console/api/customers/${customer.id}`, { headers });
     const res = await fetch(`${t.url}/console/api/audit?customerId=${customer.id}`, { headers });
     expect(res.status).toBe(200);
-    expect((await res.json()).entries).toHaveLength(1);
+    expect((await res.json()).entries.map((e: { action: string }) => e.action).sort()).toEqual(['archive_requested', 'view_customer']);
   });
 });

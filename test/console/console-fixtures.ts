@@ -1,16 +1,21 @@
-import { hashToken, newStaffToken } from '../../src/console/staff-auth.js';
+import { openSession } from '../../src/console/staff-sessions.js';
 import type { Db } from '../../src/db/db.js';
 import type { ChannelKind } from '../../src/messages/channel-kind.js';
 
 let counter = 0;
 
-/** A staff member who can sign in to the console; the token is returned, only its hash is stored. */
-export async function aSignedInStaff(db: Db, role: 'agent' | 'engineer' | 'supervisor' | 'admin' = 'agent', name?: string) {
+/** A staff member signed in to the console (a session open through 2027, whatever the test's clock); only the token's hash is stored. */
+export async function aSignedInStaff(
+  db: Db,
+  role: 'agent' | 'engineer' | 'supervisor' | 'admin' = 'agent',
+  name?: string,
+  options: { onDuty?: boolean; region?: string } = {},
+) {
   counter += 1;
-  const token = newStaffToken();
   const staff = await db.staff.create({
-    data: { name: name ?? `${role} ${counter}`, role, email: `${role}${counter}-${Date.now()}@example.test`, tokenHash: hashToken(token), onDuty: true },
+    data: { name: name ?? `${role} ${counter}`, role, email: `${role}${counter}-${Date.now()}@example.test`, onDuty: options.onDuty ?? true, region: options.region },
   });
+  const { token } = await openSession(db, staff, { now: new Date('2026-01-01T00:00:00Z'), hours: 2 * 366 * 24, ip: null });
   return { staff, token, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstStartSupervisor, hashToken } from '../../src/console/staff-auth.js';
+import { firstStartAdmin } from '../../src/console/staff-auth.js';
+import { verifyPassword } from '../../src/console/password.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('the first start of a new installation', () => {
@@ -11,12 +12,15 @@ describe('the first start of a new installation', () => {
     await db?.close();
   });
 
-  it('issues one supervisor token, stored only as its hash, and none once someone can sign in', async () => {
-    const token = await firstStartSupervisor(db.prisma);
-    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    const supervisor = await db.prisma.staff.findUniqueOrThrow({ where: { tokenHash: hashToken(token!) } });
-    expect(supervisor).toMatchObject({ role: 'supervisor', active: true });
-    expect(JSON.stringify(supervisor)).not.toContain(token);
-    expect(await firstStartSupervisor(db.prisma)).toBeNull();
+  it('creates one admin with a one-time password, stored only as its scrypt hash, and none once someone can sign in', async () => {
+    const first = await firstStartAdmin(db.prisma, 'Admin@Example.test');
+    expect(first).toMatchObject({ email: 'admin@example.test' });
+    expect(first!.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const admin = await db.prisma.staff.findUniqueOrThrow({ where: { email: 'admin@example.test' } });
+    expect(admin).toMatchObject({ role: 'admin', active: true, mustChangePassword: true });
+    expect(admin.passwordHash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(admin)).not.toContain(first!.password);
+    expect(await verifyPassword(first!.password, admin.passwordHash!)).toBe(true);
+    expect(await firstStartAdmin(db.prisma, 'admin@example.test')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../scripts/seed.js';
-import { hashToken } from '../../src/console/staff-auth.js';
+import { verifyPassword } from '../../src/console/password.js';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe.each(databaseKinds)('demo seed on %s', (kind) => {
@@ -12,12 +12,15 @@ describe.each(databaseKinds)('demo seed on %s', (kind) => {
     await db?.close();
   });
 
-  it('creates customers, products, staff with a supervisor token, tickets and a handed-off conversation, and changes nothing when rerun', async () => {
+  it('creates customers, products, staff with one-time passwords, tickets and a handed-off conversation, and changes nothing when rerun', async () => {
     const now = new Date('2026-11-25T02:00:00Z');
     const first = await seedDemo(db.prisma, { now });
     expect(first.created).toEqual({ customers: 3, tickets: 5 });
     const supervisor = await db.prisma.staff.findUniqueOrThrow({ where: { email: first.supervisorEmail } });
-    expect(supervisor.tokenHash).toBe(hashToken(first.supervisorToken!));
+    const issued = first.passwords.find((p) => p.email === first.supervisorEmail)!;
+    expect(first.passwords.map((p) => p.role).sort()).toEqual(['agent', 'engineer', 'supervisor']);
+    expect(supervisor.mustChangePassword).toBe(true);
+    expect(await verifyPassword(issued.password, supervisor.passwordHash!)).toBe(true);
     const counts = async () => ({
       customers: await db.prisma.customer.count(),
       contacts: await db.prisma.contactPoint.count(),
@@ -33,8 +36,8 @@ describe.each(databaseKinds)('demo seed on %s', (kind) => {
     expect(await db.prisma.conversation.count({ where: { state: 'waiting_staff' } })).toBe(1);
 
     const second = await seedDemo(db.prisma, { now });
-    expect(second).toMatchObject({ supervisorToken: null, created: { customers: 0, tickets: 0 } });
+    expect(second).toMatchObject({ passwords: [], created: { customers: 0, tickets: 0 } });
     expect(await counts()).toEqual(before);
-    expect((await db.prisma.staff.findUniqueOrThrow({ where: { email: first.supervisorEmail } })).tokenHash).toBe(supervisor.tokenHash);
+    expect((await db.prisma.staff.findUniqueOrThrow({ where: { email: first.supervisorEmail } })).passwordHash).toBe(supervisor.passwordHash);
   });
 });

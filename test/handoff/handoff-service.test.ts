@@ -33,15 +33,23 @@ describe.each(databaseKinds)('handoff service on %s', (kind) => {
     expect(first.conversation).toMatchObject({ state: 'waiting_staff', handoffReason: 'customer_request' });
     expect(again.alreadyWithStaff).toBe(true);
     expect(seen).toEqual([{ conversationId: conversation.id, ticketId: null, reason: 'customer_request' }]);
-    expect(await db.prisma.staffNotification.count({ where: { kind: 'handoff', text: { contains: conversation.threadKey } } })).toBeGreaterThan(0);
+    const notices = await db.prisma.staffNotification.findMany({ where: { kind: 'handoff', text: { startsWith: 'Customer asked for a person' } } });
+    expect(notices.length).toBeGreaterThan(0);
+    // The thread key (for web chat, the customer's session id) never goes into a notice.
+    expect(notices.some((n) => n.text.includes(conversation.threadKey))).toBe(false);
   });
 
-  it('addresses the agent role when nobody is on duty', async () => {
+  it('addresses every supervisor when nobody is on duty, and the agent role when there is no supervisor either', async () => {
     await db.prisma.staff.updateMany({ data: { onDuty: false } });
+    await db.prisma.staff.updateMany({ where: { role: { in: ['supervisor', 'admin'] } }, data: { active: false } });
+    const supervisor = await db.prisma.staff.update({ where: { id: (await aStaffMember(db.prisma, { role: 'supervisor' })).id }, data: { onDuty: false } });
     const conversation = await aConversation();
-    await requestHandoff(db.prisma, { conversationId: conversation.id, reason: 'low_confidence' }, { now });
-    const notices = await db.prisma.staffNotification.findMany({ where: { text: { contains: conversation.threadKey } } });
-    expect(notices).toMatchObject([{ staffId: null, role: 'agent', kind: 'handoff' }]);
+    await requestHandoff(db.prisma, { conversationId: conversation.id, reason: 'low_confidence' }, { now: new Date(now.getTime() + 1000) });
+    expect(await db.prisma.staffNotification.findMany({ where: { createdAt: new Date(now.getTime() + 1000) } })).toMatchObject([{ staffId: supervisor.id, role: 'supervisor', kind: 'handoff' }]);
+    await db.prisma.staff.update({ where: { id: supervisor.id }, data: { active: false } });
+    const another = await aConversation();
+    await requestHandoff(db.prisma, { conversationId: another.id, reason: 'low_confidence' }, { now: new Date(now.getTime() + 2000) });
+    expect(await db.prisma.staffNotification.findMany({ where: { createdAt: new Date(now.getTime() + 2000) } })).toMatchObject([{ staffId: null, role: 'agent', kind: 'handoff' }]);
   });
 
   it('gives the conversation back to the bot', async () => {

@@ -11,10 +11,15 @@ describe.each(databaseKinds)('health check on %s', (kind) => {
     await t?.stop();
   });
 
-  it('reports ok, the database in use and the version', async () => {
+  it('reports ok, the database in use, the version and how far the official holiday calendar reaches', async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      database: kind,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      calendar: expect.objectContaining({ region: 'TW', coveredUntil: expect.stringMatching(/^\d{4}-12-31$/) }),
+    });
   });
 
   it('echoes a request id so a log line can be found from a response', async () => {

@@ -9,8 +9,8 @@ describe('working days', () => {
     expect(cal.describeDay('2026-11-29').kind).toBe('weekend');
   });
 
-  it('closes on Taiwan National Day 2026-10-10, a public holiday in date-holidays', () => {
-    expect(cal.describeDay('2026-10-10')).toEqual({ kind: 'holiday', holidayName: '國慶日 / 雙十節' });
+  it('closes on Taiwan National Day 2026-10-10, named as in the DGPA calendar', () => {
+    expect(cal.describeDay('2026-10-10')).toEqual({ kind: 'holiday', holidayName: '國慶日' });
     expect(cal.isWorkingDay('2026-10-10')).toBe(false);
   });
 
@@ -19,7 +19,8 @@ describe('working days', () => {
   });
 
   it('closes on extra closed days from the policy file', () => {
-    expect(cal.describeDay('2026-10-09').kind).toBe('extra_closed');
+    const c = calendarOf(policyWith({ calendar: { extraClosedDays: ['2026-11-27'] } }));
+    expect(c.describeDay('2026-11-27').kind).toBe('extra_closed');
   });
 
   it('opens on a make-up working day even when it falls on a Sunday or a holiday', () => {
@@ -39,16 +40,17 @@ describe('working days', () => {
     expect(cal.isWorkingDay(new Date('2026-11-29T17:00:00Z'))).toBe(true);
   });
 
-  it('takes holidays from another country when configured (HK, CN)', () => {
-    const hk = createBusinessCalendar({ ...shippedPolicy.calendar, timeZone: 'Asia/Hong_Kong', holidays: { country: 'HK', types: ['public'] }, extraClosedDays: [], makeUpWorkingDays: [] });
-    const cn = createBusinessCalendar({ ...shippedPolicy.calendar, timeZone: 'Asia/Shanghai', holidays: { country: 'CN', types: ['public'] }, extraClosedDays: [], makeUpWorkingDays: [] });
+  it('falls back to date-holidays of the configured country without an official calendar (HK, CN)', () => {
+    const bare = { ...shippedPolicy.calendar, region: undefined, official: undefined, extraClosedDays: [], makeUpWorkingDays: [] };
+    const hk = createBusinessCalendar({ ...bare, timeZone: 'Asia/Hong_Kong', holidays: { country: 'HK', types: ['public'] } });
+    const cn = createBusinessCalendar({ ...bare, timeZone: 'Asia/Shanghai', holidays: { country: 'CN', types: ['public'] } });
     expect(hk.isWorkingDay('2026-07-01')).toBe(false);
     expect(hk.isWorkingDay('2026-10-10')).toBe(true);
     expect(cn.isWorkingDay('2026-10-01')).toBe(false);
   });
 
   it('ignores half-day public holidays (CN Women’s Day afternoon)', () => {
-    const cn = createBusinessCalendar({ ...shippedPolicy.calendar, timeZone: 'Asia/Shanghai', holidays: { country: 'CN', types: ['public'] }, extraClosedDays: [], makeUpWorkingDays: [] });
+    const cn = createBusinessCalendar({ ...shippedPolicy.calendar, region: undefined, official: undefined, timeZone: 'Asia/Shanghai', holidays: { country: 'CN', types: ['public'] }, extraClosedDays: [], makeUpWorkingDays: [] });
     expect(cn.isWorkingDay('2027-03-08')).toBe(true); // a Monday
   });
 });
@@ -105,13 +107,14 @@ describe('end of the first working day after receipt', () => {
 
   it('skips Sunday and holidays', () => {
     expect(local(cal.endOfNextWorkingDay(taipei('2026-11-28T20:00')))).toBe('2026-11-30T18:00');
-    expect(local(cal.endOfNextWorkingDay(taipei('2026-10-08T10:00')))).toBe('2026-10-12T18:00');
+    expect(local(cal.endOfNextWorkingDay(taipei('2026-09-24T10:00')))).toBe('2026-09-26T18:00'); // 中秋節 Friday
+    expect(local(cal.endOfNextWorkingDay(taipei('2026-09-26T10:00')))).toBe('2026-09-29T18:00'); // Sunday, 教師節 Monday
   });
 });
 
 describe('time zones with daylight saving', () => {
   it('keeps local opening hours across a clock change (New York, 2026-03-08)', () => {
-    const ny = createBusinessCalendar({ ...shippedPolicy.calendar, timeZone: 'America/New_York', holidays: { country: 'US', types: ['public'] }, extraClosedDays: [], makeUpWorkingDays: [] });
+    const ny = createBusinessCalendar({ ...shippedPolicy.calendar, region: undefined, official: undefined, timeZone: 'America/New_York', holidays: { country: 'US', types: ['public'] }, extraClosedDays: [], makeUpWorkingDays: [] });
     const due = ny.addBusinessMinutes(new Date('2026-03-07T22:00:00Z'), 120); // Saturday 17:00 EST
     expect(due.toISOString()).toBe('2026-03-09T13:30:00.000Z'); // Monday 09:30 EDT
     expect(ny.localDate(new Date('2026-03-09T03:30:00Z'))).toBe('2026-03-08');

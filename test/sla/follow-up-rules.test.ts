@@ -71,7 +71,7 @@ describe('staff notifications', () => {
 
   it('wait for the next working morning outside working hours', () => {
     expect(local(staffNotificationTime(policy, cal, taipei('2026-11-28T19:00'), 'normal'))).toBe('2026-11-30T08:30');
-    expect(local(staffNotificationTime(policy, cal, taipei('2026-10-09T11:00'), 'low'))).toBe('2026-10-12T08:30');
+    expect(local(staffNotificationTime(policy, cal, taipei('2026-09-25T11:00'), 'low'))).toBe('2026-09-26T08:30'); // 中秋節 → Saturday;
   });
 
   it('go out at once for a high-urgency ticket even at night', () => {

@@ -50,7 +50,9 @@ describe('loading the policy file', () => {
   });
 
   it('names a bad date by its position in the list', () => {
-    expect(errorOf(edited('"2026-02-27"', '"2026-02-30"')).message).toBe('policy.yaml: calendar.extraClosedDays[1]: expected an ISO date YYYY-MM-DD');
+    expect(errorOf(edited('extraClosedDays: []', 'extraClosedDays: ["2026-12-31", "2026-02-30"]')).message).toBe(
+      'policy.yaml: calendar.extraClosedDays[1]: expected an ISO date YYYY-MM-DD',
+    );
   });
 
   it('rejects a misspelt setting instead of ignoring it', () => {

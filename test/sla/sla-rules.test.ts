@@ -30,14 +30,18 @@ describe('first response within 2 business hours', () => {
     expect(due(ticket('2026-11-29T10:00'), 'first_response')).toBe('2026-11-30T10:30');
   });
 
-  it('skips the National Day public holiday on Saturday 2026-10-10', () => {
-    const noExtraDays = policyWith({ calendar: { extraClosedDays: [] } });
-    expect(due(ticket('2026-10-09T17:00'), 'first_response', noExtraDays, calendarOf(noExtraDays))).toBe('2026-10-12T09:30');
-    expect(due(ticket('2026-10-16T17:00'), 'first_response', noExtraDays, calendarOf(noExtraDays))).toBe('2026-10-17T09:30');
+  it('skips the National Day public holiday on Saturday 2026-10-10 and works its Friday substitute (saturdayHolidays: actual)', () => {
+    expect(due(ticket('2026-10-09T17:00'), 'first_response')).toBe('2026-10-12T09:30');
+    expect(due(ticket('2026-10-16T17:00'), 'first_response')).toBe('2026-10-17T09:30');
   });
 
-  it('skips the extra closed Friday before National Day in the shipped policy', () => {
-    expect(due(ticket('2026-10-08T17:00'), 'first_response')).toBe('2026-10-12T09:30');
+  it('skips the Friday substitute and the Saturday when saturdayHolidays is both', () => {
+    const both = policyWith({ calendar: { saturdayHolidays: 'both' } });
+    expect(due(ticket('2026-10-08T17:00'), 'first_response', both, calendarOf(both))).toBe('2026-10-12T09:30');
+  });
+
+  it('does not promise 12:00 on Teachers’ Day 2027-09-28', () => {
+    expect(due(ticket('2027-09-28T10:00'), 'first_response')).toBe('2027-09-29T10:30');
   });
 
   it('counts a make-up working Saturday for an office that works Monday to Friday', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/db.js';
+import { ensureConsoleBuilt } from './console-build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The app serves the built console at /console: the browser tests need it current.
+  await ensureConsoleBuilt();
   const root = await mkdtemp(path.join(os.tmpdir(), 'aftercare-test-'));
   const template = await openDatabase({ dataDir: root });
   await template.close();

@@ -9,8 +9,8 @@ describe('extractEntities', () => {
   it('finds free-form ticket references as written', () => {
     expect(extractEntities('following up on tk 7720 from last week').ticketRef).toBe('tk 7720');
     expect(extractEntities('ticket 4410 is still open').ticketRef).toBe('ticket 4410');
-    expect(extractEntities('發票 INV-2025-0311 金額不對').ticketRef).toBe('INV-2025-0311');
   });
+
 
   it('finds a phone number and an e-mail address', () => {
     const e = extractEntities('Please call me on 0933-555-812 or write to wei.chen@example.com');
@@ -39,5 +39,111 @@ describe('extractEntities', () => {
 
   it('finds a stated purchase date', () => {
     expect(extractEntities('We bought the unit on 2025-03-14 from a dealer').purchaseDate).toBe('2025-03-14');
+  });
+});
+
+describe('references from other systems', () => {
+  const cases: [string, string, string][] = [
+    ['RMA-88213 status please', 'RMA-88213', 'rma'],
+    ['PO 4500123456 was never delivered', 'PO 4500123456', 'purchase_order'],
+    ['Re: Case#00123987 still waiting', 'Case#00123987', 'case'],
+    ['INC0012345 is still open on our side', 'INC0012345', 'incident'],
+    ['發票號碼 AB-12345678 金額錯誤', 'AB-12345678', 'invoice'],
+    ['发票 INV-2025-0311 金额不对', 'INV-2025-0311', 'invoice'],
+    ['订单号 2024051288771 还没到货', '2024051288771', 'order'],
+    ['my order number is 2024051288771', '2024051288771', 'order'],
+    ['Order SO-77120 arrived damaged', 'SO-77120', 'order'],
+    ['under contract CT-2291-004', 'CT-2291-004', 'contract'],
+    ['rma 88213', 'rma 88213', 'rma'],
+  ];
+  for (const [text, value, kind] of cases) {
+    it(`reads "${text}" as another system's ${kind} reference, not our ticket`, () => {
+      const e = extractEntities(text);
+      expect(e.externalRef).toBe(value);
+      expect(e.externalRefKind).toBe(kind);
+      expect(e.ticketRef).toBeUndefined();
+    });
+  }
+
+  it('keeps our own SR number apart from another reference in the same message', () => {
+    const e = extractEntities('SR-2026-000123 is linked to RMA 5521');
+    expect(e.ticketRef).toBe('SR-2026-000123');
+    expect(e.externalRef).toBe('RMA 5521');
+  });
+
+  it('reads a loosely written SR number as ours', () => {
+    expect(extractEntities('請問 sr 2026 123 進度').ticketRef).toBe('sr 2026 123');
+  });
+});
+
+describe('product models', () => {
+  const cases: [string, string][] = [
+    ['Our Daikin FTXM35 is leaking', 'Daikin FTXM35'],
+    ['HP LaserJet Pro M404dn keeps jamming', 'HP LaserJet Pro M404dn'],
+    ['日立 RAS-40NK 不冷', '日立 RAS-40NK'],
+    ['格力 KFR-35GW 一直漏水', '格力 KFR-35GW'],
+    ['Mitsubishi Electric MSZ-AP25VG drips water', 'Mitsubishi Electric MSZ-AP25VG'],
+    ['Canon imageRUNNER ADVANCE C5535i shows an error', 'Canon imageRUNNER ADVANCE C5535i'],
+    ['我家的冷氣機不冷，一直滴水，型號 RAS-40NK', 'RAS-40NK'],
+    ['My fridge is not cooling, model GR-B22', 'GR-B22'],
+    ['Daikin unit model FTXM35 will not start', 'FTXM35'],
+    ['HP M404 Printer Error 5', 'HP M404'],
+  ];
+  for (const [text, model] of cases) {
+    it(`finds ${model} in "${text}" without the words around it`, () => {
+      expect(extractEntities(text).productModel).toBe(model);
+    });
+  }
+});
+
+describe('phone numbers by region', () => {
+  it('reads a mainland mobile in a Simplified Chinese message with a Shanghai address as +86', () => {
+    const e = extractEntities('我的电话 13812345678，地址上海市浦东新区张江路 100 号');
+    expect(e.phone).toBe('13812345678');
+    expect(e.phoneE164).toBe('+8613812345678');
+    expect(e.phoneRegion).toBe('CN');
+  });
+
+  it('reads 09… as a Taiwan mobile and eight digits in Cantonese as Hong Kong', () => {
+    expect(extractEntities('請回電 0912-345-678').phoneE164).toBe('+886912345678');
+    expect(extractEntities('部冷氣機壞咗，打 9123 4567 搵我').phoneE164).toBe('+85291234567');
+  });
+
+  it('reads a landline by the address: 021 in Shanghai, 02 in Taipei', () => {
+    expect(extractEntities('上海办公室电话 021-6234 5678').phoneE164).toBe('+862162345678');
+    expect(extractEntities('台北市辦公室電話 02-2345-6789').phoneE164).toBe('+886223456789');
+  });
+
+  it('keeps an explicit country code', () => {
+    expect(extractEntities('call +886 4 2345 6789').phoneE164).toBe('+886423456789');
+  });
+
+  it('gives no E.164 form to a number too short to be complete', () => {
+    const e = extractEntities('call 555-0142');
+    expect(e.phone).toBe('555-0142');
+    expect(e.phoneE164).toBeUndefined();
+  });
+});
+
+describe('purchase dates', () => {
+  const now = new Date('2026-11-30T04:00:00Z');
+  const cases: [string, string, string][] = [
+    ['去年三月買的，現在不冷', '2025-03', 'month'],
+    ['2024年5月购买的', '2024-05', 'month'],
+    ['We bought it yesterday and it is already broken', '2026-11-29', 'day'],
+    ['purchased last year', '2025', 'year'],
+    ['bought on 2025-03-14', '2025-03-14', 'day'],
+    ['琴日先買嘅', '2026-11-29', 'day'],
+  ];
+  for (const [text, value, precision] of cases) {
+    it(`reads "${text}" as ${value} (${precision})`, () => {
+      const e = extractEntities(text, { now, timeZone: 'Asia/Taipei' });
+      expect(e.purchaseDate).toBe(value);
+      expect(e.purchaseDatePrecision).toBe(precision);
+    });
+  }
+
+  it('ignores a date that is not a purchase date', () => {
+    expect(extractEntities('the engineer came yesterday', { now }).purchaseDate).toBeUndefined();
   });
 });

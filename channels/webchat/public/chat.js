@@ -163,7 +163,11 @@ function savePending(list) {
   localStorage.setItem(KEY.pending, JSON.stringify(list));
 }
 
-/** Sends one message; the client id makes a retry (or a reload mid-send) count once on the server. */
+/**
+ * Sends one message; the client id makes a retry (or a reload mid-send) count once on the server. The
+ * page's language goes with it, as it was when the message was written: for a message without letters
+ * (an emoji, a number) it decides the language of the answer.
+ */
 async function deliver(item, li) {
   inFlight += 1;
   updateStatus();
@@ -171,7 +175,7 @@ async function deliver(item, li) {
   try {
     const result = await api('/chat/api/messages', {
       method: 'POST',
-      body: JSON.stringify({ sessionId: await ensureSession(), clientMessageId: item.id, text: item.text, language }),
+      body: JSON.stringify({ sessionId: await ensureSession(), clientMessageId: item.id, text: item.text, language: item.language ?? language }),
     });
     savePending(pending().filter((p) => p.id !== item.id));
     setNote(li, 'sent');
@@ -195,7 +199,7 @@ async function deliver(item, li) {
 function send(text) {
   const trimmed = text.trim();
   if (!trimmed) return;
-  const item = { id: randomId(), text: trimmed, tries: 0 };
+  const item = { id: randomId(), text: trimmed, tries: 0, language };
   savePending([...pending(), item]);
   showChoices([]);
   const li = addLine({ id: `local:${item.id}`, author: 'customer', text: trimmed });

@@ -3,8 +3,28 @@ import type { EventBus } from '../event-bus.js';
 
 type Deps = Omit<PolicyContext, 'now'>;
 
-/** Staff hear about what needs a person: a dissatisfied survey goes to the supervisors. */
+/**
+ * Staff hear about what needs a person: a dissatisfied survey goes to the supervisors; a new complaint or
+ * high-urgency ticket to its assignee, else the agents on duty, else the supervisors.
+ */
 export function registerStaffNoticeListener(events: EventBus, deps: Deps): void {
+  events.on('ticket.opened', async ({ ticketId, category, urgency }, tx, at) => {
+    if (category !== 'complaint' && urgency !== 'high') return;
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) return;
+    await notifyStaff(
+      tx,
+      {
+        ticketId,
+        kind: category === 'complaint' ? 'complaint' : 'urgent',
+        urgency,
+        to: { assigneeOf: ticketId },
+        dedupeKey: `opened:${ticketId}`,
+        text: `${ticket.number}: new ${category === 'complaint' ? 'complaint' : 'urgent ticket'} (${urgency}) — ${ticket.title}`,
+      },
+      { ...deps, now: at },
+    );
+  });
   events.on('survey.answered', async ({ surveyId, ticketId, dissatisfied }, tx, at) => {
     if (!dissatisfied) return;
     const survey = await tx.survey.findUnique({ where: { id: surveyId }, include: { ticket: true } });

@@ -8,6 +8,8 @@ import { registerSlaListener } from '../../events/listeners/sla-listener.js';
 import { registerStaffNoticeListener } from '../../events/listeners/staff-notice-listener.js';
 import { registerSurveyListener } from '../../events/listeners/survey-listener.js';
 import type { FollowUpStarter } from '../../follow-ups/follow-up-sender.js';
+import type { Logger } from '../../logger.js';
+import { calendarCoverage } from '../../sla/calendar-coverage.js';
 import { createBusinessCalendar, type BusinessCalendar } from '../../sla/business-calendar.js';
 import { loadPolicy } from '../../sla/load-policy.js';
 import type { Policy } from '../../sla/policy-schema.js';
@@ -56,8 +58,12 @@ export function registerScheduler(options: {
   startSurveyDialog?: SurveyStarter;
   /** Starts the follow-up dialog on the customer's channel (src/bot/proactive.ts); plain text without it. */
   startFollowUpDialog?: FollowUpStarter;
+  /** Warned at start-up when the official holiday calendar does not cover the next 90 days. */
+  logger?: Pick<Logger, 'warn'>;
 }): void {
   const { events, jobs, policy, calendar } = options;
+  const coverage = calendarCoverage(policy, options.clock());
+  if (coverage.warning) options.logger?.warn({ region: coverage.region, coveredUntil: coverage.coveredUntil }, coverage.warning);
   const listenerDeps = { policy, calendar, jobs };
   registerSlaListener(events, listenerDeps);
   registerSurveyListener(events, listenerDeps);

@@ -76,4 +76,14 @@ describe.each(databaseKinds)('STOP, START and HELP on %s', (kind) => {
     expect(twimlTexts(retry.body, 'Message')).toEqual(twimlTexts(first.body, 'Message'));
     expect(await t.db.prisma.message.count({ where: { externalId: params.MessageSid } })).toBe(1);
   });
+
+  it('answers ten simultaneous copies of one STOP without an error and stores it once', async () => {
+    const phone = aPhone();
+    const params = smsParams(phone, '退訂');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => postTwilio(t.url, '/twilio/sms', params)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(await t.db.prisma.message.count({ where: { externalId: params.MessageSid } })).toBe(1);
+    expect(await t.db.prisma.contactPoint.count({ where: { address: phone } })).toBe(1);
+    expect((await customerOf(phone)).optOutSms).toBe(true);
+  });
 });

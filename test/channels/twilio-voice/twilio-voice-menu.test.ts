@@ -30,12 +30,29 @@ describe.each(databaseKinds)('voice IVR in business hours on %s', (kind) => {
   }
   const step = (path: string, callSid: string, from: string, extra: Record<string, string>) => postTwilio(t.url, path, callParams(callSid, from, extra));
 
-  it('greets in Mandarin and English and listens for keys or speech', async () => {
+  it('rings staff first, greeting in Mandarin and English, for about three rings', async () => {
     const { greeting } = await call();
-    expect(greeting).toContain(`<Gather input="dtmf speech" action="${PUBLIC_BASE_URL}/twilio/voice/menu?lang=zh"`);
-    expect(greeting).toContain('language="cmn-Hant-TW"');
-    expect(greeting).toMatch(/<Say language="zh-TW"[^>]*>您好，這裡是售後服務專線。<\/Say>/);
-    expect(greeting).toMatch(/<Say language="en-US"[^>]*>For English, press 9.<\/Say>/);
+    expect(twimlTexts(greeting, 'Say')).toEqual(['您好，這裡是售後服務專線，正在為您轉接專人，請稍候。', 'Hello, this is the after-sales service line. Connecting you to a colleague. Please hold.']);
+    expect(greeting).toMatch(new RegExp(`<Dial action="${PUBLIC_BASE_URL}/twilio/voice/dial-result\\?lang=zh&amp;then=menu"[^>]*timeout="15"[^>]*>\\${STAFF}</Dial>`));
+    expect(greeting).not.toContain('<Gather');
+  });
+
+  it('falls back to the menu, 0 for a person first, when nobody answers the first ring', async () => {
+    const { callSid, from } = await call();
+    const res = await step('/twilio/voice/dial-result?lang=zh&then=menu', callSid, from, { DialCallStatus: 'no-answer' });
+    expect(res.body).toContain(`<Gather input="dtmf speech" action="${PUBLIC_BASE_URL}/twilio/voice/menu?lang=zh"`);
+    const says = twimlTexts(res.body, 'Say');
+    expect(says[0]).toBe('同仁目前都在忙線中，請使用語音選單，我們一樣會為您處理。');
+    expect(says[1]).toMatch(/^轉接專人請按0。/);
+    expect(res.body).not.toContain('<Record');
+    expect((await t.db.prisma.callLog.findUniqueOrThrow({ where: { callSid } })).outcome).toBe('menu');
+  });
+
+  it('logs a call staff answered at the first ring as handed to a person', async () => {
+    const { callSid, from } = await call();
+    const res = await step('/twilio/voice/dial-result?lang=zh&then=menu', callSid, from, { DialCallStatus: 'completed' });
+    expect(res.body).toContain('<Hangup/>');
+    expect((await t.db.prisma.callLog.findUniqueOrThrow({ where: { callSid } })).outcome).toBe('handoff');
   });
 
   it('logs the call on the caller\'s customer record', async () => {
@@ -84,7 +101,8 @@ describe.each(databaseKinds)('voice IVR in business hours on %s', (kind) => {
     const res = await step('/twilio/voice/menu?lang=zh', callSid, from, { Digits: '9' });
     expect(res.body).toContain('language="en-US"');
     expect(res.body).toContain('menu?lang=en');
-    expect(twimlTexts(res.body, 'Say')).toContain('中文服務請按8。');
+    expect(twimlTexts(res.body, 'Say')[1]).toMatch(/^To speak to a person, press 0\./);
+    expect(twimlTexts(res.body, 'Say')).toContain('中文服務請按8，轉接專人請按0。');
   });
 
   it('reads a ticket number from the keypad for the status dialog', async () => {
@@ -157,5 +175,25 @@ describe.each(databaseKinds)('voice IVR in business hours on %s', (kind) => {
     const res = await postTwilio(t.url, '/twilio/voice', callParams('CA123', aPhone()));
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).error.message).toMatch(/CallSid/);
+  });
+});
+
+describe.each(databaseKinds)('voice IVR in business hours without a staff number on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, twilioEnv);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('offers 0 for a person at the start of the first prompt, in Mandarin and in English', async () => {
+    const res = await postTwilio(t.url, '/twilio/voice', callParams(sid('CA'), aPhone()));
+    expect(res.body).toContain(`<Gather input="dtmf speech" action="${PUBLIC_BASE_URL}/twilio/voice/menu?lang=zh"`);
+    expect(res.body).toContain('language="cmn-Hant-TW"');
+    const says = twimlTexts(res.body, 'Say');
+    expect(says).toEqual(['您好，這裡是售後服務專線。', expect.stringMatching(/^轉接專人請按0。報修請按1/), 'For English, press 9. To speak to a person, press 0.']);
+    expect(res.body).toMatch(/<Say language="en-US"[^>]*>For English, press 9\. To speak to a person, press 0\.<\/Say>/);
+    expect(res.body).not.toContain('<Dial');
   });
 });

@@ -67,6 +67,20 @@ describe.each(databaseKinds)('voice line out of business hours on %s', (kind) =>
     expect(await t.db.prisma.staffTask.count({ where: { dedupeKey: `callback:${callSid}` } })).toBe(1);
   });
 
+  it('keeps one voicemail, ticket and task when ten copies of the recording callback arrive at once', async () => {
+    const from = aPhone();
+    const callSid = sid('CA');
+    await postTwilio(t.url, '/twilio/voice', callParams(callSid, from));
+    const copies = await Promise.all(
+      Array.from({ length: 10 }, () => postTwilio(t.url, '/twilio/voice/voicemail?lang=zh&reason=after_hours', callParams(callSid, from, recording('f')))),
+    );
+    expect(copies.map((c) => c.status)).toEqual(Array(10).fill(200));
+    const { customerId } = await t.db.prisma.callLog.findUniqueOrThrow({ where: { callSid } });
+    expect(await t.db.prisma.message.count({ where: { channel: 'voice', externalId: `${callSid}:voicemail` } })).toBe(1);
+    expect(await t.db.prisma.ticket.count({ where: { customerId: customerId! } })).toBe(1);
+    expect(await t.db.prisma.staffTask.count({ where: { dedupeKey: `callback:${callSid}` } })).toBe(1);
+  });
+
   it('adds the transcription to the call, the message and the ticket', async () => {
     const from = aPhone();
     const { callSid } = await voicemail(from, 'e');

@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WebchatAdapter } from '../../channels/webchat/webchat-adapter.js';
+import { createMessageSendHandler } from '../../src/outbound/outbound-service.js';
+import { scriptedTurn } from '../channels/webchat/scripted-turn.js';
+import { aHandedOffConversation, aSignedInStaff } from '../console/console-fixtures.js';
+import { browserSuiteTitle, launchChromium, skipBrowserTests } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const shots = path.resolve('test-output/browser');
+
+// Real Chromium from Debian: skipped where it is not installed, except with CI=true (then a failure).
+describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the console, in Chromium"), () => {
+  let t: TestApp;
+  let browser: Browser;
+  let webchat: WebchatAdapter;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    t = await startTestApp('pglite', {}, { now: '2026-11-25T02:00:00Z' });
+    webchat = t.app.channels.get('chat') as WebchatAdapter;
+    webchat.useTurn(scriptedTurn(t.app.database.prisma, t.clock));
+    browser = await launchChromium();
+  });
+  // A failing step leaves a picture of every open page behind.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    const pages = browser.contexts().flatMap((c) => c.pages());
+    await Promise.all(pages.map((p, i) => p.screenshot({ path: path.join(shots, `failed-${ctx.task.name.slice(0, 30)}-${i}.png`) }).catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  async function open(context: BrowserContext, url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(url);
+    return page;
+  }
+  const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+
+  async function signIn(page: Page, token: string): Promise<void> {
+    await page.getByText('Sign in with a console token instead').click();
+    await page.getByLabel('Console token').fill(token);
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
+    await page.locator('nav.tabs').waitFor();
+  }
+  const chartValues = async (page: Page, id: string): Promise<number[][]> => JSON.parse((await page.getByTestId(id).getAttribute('data-values')) ?? '[]');
+
+  /** What the delivery job does with a queued message: send it through the customer's channel adapter. */
+  async function deliverQueued(): Promise<void> {
+    const send = createMessageSendHandler({ db: t.app.database.prisma, adapters: t.app.channels, logger: t.app.logger, clock: t.clock });
+    for (const row of await t.app.database.prisma.outboundMessage.findMany({ where: { status: 'pending' } })) await send({ outboundId: row.id });
+  }
+
+  it('signs in, takes a handoff, keeps a half-typed reply through a live update, and the reply reaches the web chat', { timeout: 90_000 }, async () => {
+    const prisma = t.app.database.prisma;
+    const { token } = await aSignedInStaff(prisma, 'supervisor', 'Amy Lin');
+
+    // A customer on the web chat asks for a person.
+    const customer = await open(await browser.newContext({ locale: 'en-US' }), `${t.url}/chat`);
+    await customer.locator('body[data-ready="true"]').waitFor();
+    await customer.getByLabel('Your message').fill('My printer jams, I need an agent');
+    await customer.keyboard.press('Enter');
+    await expect.poll(() => customer.locator('#status').textContent()).toMatch(/connecting you to a member of staff/i);
+
+    const staffContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    const page = await open(staffContext, `${t.url}/console`);
+    await page.getByText('Sign in with a console token instead').click();
+    await page.getByLabel('Console token').fill('not-a-real-token-at-all');
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
+    await expect.poll(() => page.locator('#sign-in-error').textContent()).toMatch(/not valid/);
+    await page.getByLabel('Console token').fill(token);
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
+    await expect.poll(() => page.locator('.who').textContent()).toBe('Amy Lin · supervisor');
+    // Live updates come over the server's event stream.
+    await expect.poll(() => page.locator('.live').textContent()).toBe('Live');
+
+    // Only the chosen view is in the page.
+    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['Waiting for staff']);
+    await expect.poll(() => page.locator('nav.tabs [aria-current="page"]').textContent()).toBe('Inbox');
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['Outbox']);
+    await page.getByRole('link', { name: 'Inbox' }).click();
+
+    const conversation = await prisma.conversation.findFirstOrThrow({ where: { channel: 'chat', state: 'waiting_staff' } });
+    await page.locator(`[data-conversation="${conversation.id}"]`).click();
+    await page.getByRole('button', { name: 'Take over' }).click();
+    await expect.poll(() => page.getByTestId('conversation-state').textContent()).toContain('with Amy Lin');
+
+    // Half a reply, then the customer writes again: the transcript updates live, the draft and caret stay.
+    const reply = page.getByLabel('Reply by web chat');
+    await reply.click();
+    await reply.pressSequentially('Hello, this is Amy. An engineer');
+    await customer.getByLabel('Your message').fill('Are you there?');
+    await customer.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.transcript li').last().textContent(), { timeout: 15_000 }).toContain('Are you there?');
+    expect(await reply.inputValue()).toBe('Hello, this is Amy. An engineer');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await screenshot(page, '01-inbox-draft-1280x800');
+    await page.keyboard.type(' will call you today.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => page.locator('.transcript li').last().textContent()).toContain('Hello, this is Amy. An engineer will call you today.');
+    expect(await reply.inputValue()).toBe('');
+    // The newest message is in view.
+    expect(await page.locator('.transcript').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(5);
+
+    await deliverQueued();
+    await expect.poll(() => customer.locator('#log li[data-author="staff"] .text').allTextContents()).toEqual(['Hello, this is Amy. An engineer will call you today.']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('schedules a visit with an engineer, records the arrival, resolves the ticket, and the KPI chart shows it', { timeout: 90_000 }, async () => {
+    const prisma = t.app.database.prisma;
+    await aSignedInStaff(prisma, 'engineer', 'Ben Wu');
+    const { token } = await aSignedInStaff(prisma, 'supervisor', 'Carol Chen');
+    const { ticket } = await aHandedOffConversation(prisma, { channel: 'sms', threadKey: '+886912555777', contacts: [{ kind: 'phone', address: '+886912555777' }], at: t.clock() });
+    const page = await open(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } }), `${t.url}/console`);
+    await signIn(page, token);
+
+    await page.getByRole('link', { name: 'KPIs' }).click();
+    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['KPIs']);
+    await page.getByTestId('chart-rates').waitFor();
+    const [before] = await chartValues(page, 'chart-rates');
+    expect(await page.locator('#chart-rates-caption').textContent()).toBe('Rates');
+    await screenshot(page, '02-kpis-before-1280x800');
+
+    await page.goto(`${t.url}/console#/ticket/${ticket.id}`);
+    await expect.poll(() => page.locator('main h2').first().textContent()).toBe(`${ticket.number} · Printer jams`);
+    await page.getByLabel('When').fill('2026-11-26T10:00');
+    await page.getByRole('combobox', { name: /^Engineer/ }).selectOption({ label: 'Ben Wu' });
+    await page.getByRole('button', { name: 'Schedule visit' }).click();
+    await expect.poll(() => page.locator('.visit .badge').first().textContent()).toBe('scheduled');
+    expect(await page.locator('.visit .facts').textContent()).toContain('Ben Wu');
+    await page.getByRole('button', { name: 'Engineer has arrived' }).click();
+    await expect.poll(() => page.locator('.visit .facts dt').allTextContents()).toContain('Arrived');
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => page.locator('.workspace-head .badge').first().textContent()).toBe('resolved');
+    await screenshot(page, '03-ticket-workspace-1280x800');
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('resolved');
+
+    await page.getByRole('link', { name: 'KPIs' }).click();
+    await expect.poll(async () => (await chartValues(page, 'chart-rates'))[0]?.[0]).toBeGreaterThan(before?.[0] ?? 0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('switches the language to Traditional and Simplified Chinese and remembers the choice', { timeout: 90_000 }, async () => {
+    const { token } = await aSignedInStaff(t.app.database.prisma, 'agent', '王小明');
+    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 800 } });
+    const page = await open(context, `${t.url}/console`);
+    // Picked from the browser: Taiwan reads Traditional Chinese.
+    await expect.poll(() => page.locator('#sign-in-title').textContent()).toBe('登入');
+    await page.getByText('改用主控台權杖登入').click();
+    await page.getByLabel('主控台權杖').fill(token);
+    await page.getByRole('button', { name: '以權杖登入' }).click();
+    await expect.poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待處理', '工單', '客戶', '到府服務', '寄件匣']);
+    await expect.poll(() => page.locator('.who').textContent()).toBe('王小明 · 客服人員');
+    await page.getByRole('link', { name: '工單' }).click();
+    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['工單']);
+    await screenshot(page, '04-tickets-zh-Hant-1280x800');
+
+    await page.getByLabel('語言').selectOption('zh-Hans');
+    await expect.poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待处理', '工单', '客户', '上门服务', '发件箱']);
+    await page.reload();
+    await expect.poll(() => page.locator('nav.tabs a').first().textContent()).toBe('待处理');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+
+    // A tablet in portrait: the inbox list sits above the conversation.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByRole('link', { name: '待处理' }).click();
+    await screenshot(page, '05-inbox-zh-Hans-tablet-820x1180');
+    await page.getByLabel('语言').selectOption('en');
+    await expect.poll(() => page.locator('nav.tabs a').first().textContent()).toBe('Inbox');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { conversationalAct } from '../../src/understanding/conversational-act.js';
+import { understand } from '../../src/understanding/understand.js';
+import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
+
+/** Per act: English, Traditional, Simplified, Cantonese and code-mixed forms customers really send. */
+const EXAMPLES: Record<ConversationalAct, readonly string[]> = {
+  greeting: ['hi', 'Hello!', 'hey there', 'Good morning :)', '你好', '您好～', '哈囉', '早晨', '喂，有冇人呀', '哈啰', 'hi 你好', '👋'],
+  thanks: [
+    'thanks', 'Thank you so much!!', 'ok thx', 'TY!', 'thanks, bye', 'no thanks', "no, that's all thanks", 'nothing else, thank you', 'great thanks',
+    '謝謝', '謝謝你！', '好的 謝謝', '沒有了，謝謝', '沒有了謝謝', '谢谢', '好的，谢谢', '没有了，谢谢', '收到，谢谢',
+    '唔該晒', '多謝晒！', '冇嘢啦 thank you', '唔使喇 唔該', 'ok 唔該', '🙏',
+  ],
+  goodbye: ['bye', 'Bye bye!', 'goodbye', 'see you', 'have a nice day', '再見', '拜拜', '再见', '88', '得閒再傾', 'ok bye'],
+  affirm: ['yes', 'Yes please', 'ok', 'OK 👍', '👍', 'got it', 'sure', 'sounds good', '是的', '好', '好的', '對', '可以', '对的', '没问题', '係呀', '嗯嗯', '明白', '收到', 'ok啦', '好呀 ok'],
+  deny: ['no', 'No.', 'nope', 'not really', '不是', '不用了', '不要', '不对', '唔係', '唔使', '冇', 'no 唔使'],
+  skip: [
+    'skip', 'Skip!', 'n/a', 'none', 'no idea', "I don't know", 'dont know', 'idk', 'not sure', "can't remember", 'pass',
+    '略過', '跳過', '不知道', '不清楚', '不記得', '略过', '跳过', '不记得', '忘记了', '唔知', '唔知呀', '唔記得咗', 'sorry 唔知', '不知道 sorry',
+  ],
+  human: [
+    'agent', 'human please', 'can I talk to a real person please', "I'd like to speak to an agent", 'connect me to a human', 'live agent',
+    '人工', '轉人工', '我要真人', '我要找客服人員', '請幫我轉接客服人員', '转人工', '人工客服', '我要找客服人员',
+    '可唔可以搵個真人', '我想搵個真人同我傾', '我要同真人講', 'hi, 我要真人', '真人 please',
+  ],
+  smalltalk: ['how are you?', 'who are you', 'are you a bot?', 'haha', '你是機器人嗎？', '你好嗎', '你是谁', '你是机器人吗', '你係咪機械人', '食咗飯未', '哈哈'],
+};
+
+/** Messages with service content: the content wins, whatever greeting or politeness surrounds it. */
+const CONTENT: readonly string[] = [
+  'hi there, my printer is broken',
+  'Hello, is this the service centre for Daikin?',
+  'ok, but the printer still leaks',
+  'thanks, but the technician never came',
+  'no, the error is still there',
+  '維修要收費嗎？',
+  '你好，我部冷氣機唔凍',
+  '谢谢，另外想问保修多久',
+  '我家的冷氣機不冷，一直滴水，型號 RAS-40NK',
+  'I want to speak to a person about my broken printer',
+  '我想投訴你哋客服',
+  '你們客服態度很差',
+  'I don\'t know why it keeps beeping',
+  'yes the fridge is still warm',
+  '',
+  '   ',
+];
+
+describe('conversational acts', () => {
+  for (const [act, texts] of Object.entries(EXAMPLES)) {
+    it(`recognises ${act} in English, Chinese, Cantonese and mixed forms`, () => {
+      for (const text of texts) expect({ text, act: conversationalAct(text) }).toEqual({ text, act });
+    });
+  }
+
+  it('gives no act to a message that carries service content', () => {
+    for (const text of CONTENT) expect({ text, act: conversationalAct(text) }).toEqual({ text, act: null });
+  });
+
+  it('ignores case, full-width forms and trailing punctuation or emoji', () => {
+    expect(conversationalAct('ＴＨＡＮＫＳ！！！')).toBe('thanks');
+    expect(conversationalAct('OK~~ 😊')).toBe('affirm');
+    expect(conversationalAct('再見。')).toBe('goodbye');
+  });
+
+  it('treats a long message as content even when it is polite', () => {
+    expect(conversationalAct(`thanks ${'very '.repeat(40)}much`)).toBeNull();
+  });
+});
+
+describe('conversational acts in understand()', () => {
+  it('reports the act beside the category', () => {
+    expect(understand('ok thx', { channel: 'chat' }).act).toBe('thanks');
+    expect(understand('hi there, my printer is broken', { channel: 'chat' }).act).toBeNull();
+  });
+
+  it('marks a request for customer service staff as a human request, not a complaint', () => {
+    const u = understand('我要找客服人員', { channel: 'chat' });
+    expect(u.act).toBe('human');
+    expect(u.isHumanRequest).toBe(true);
+  });
+
+  it('keeps a fee question an inquiry with no act', () => {
+    const u = understand('維修要收費嗎？', { channel: 'chat' });
+    expect(u.act).toBeNull();
+    expect(u.category).toBe('inquiry');
+    expect(u.isHumanRequest).toBe(false);
+  });
+
+  it('does not read a complaint about customer service as a request for a person', () => {
+    expect(understand('你們客服態度很差，我要投訴', { channel: 'chat' }).isHumanRequest).toBe(false);
+  });
+
+  it('reads a thumbs-up on its own as a yes, though the message has no text', () => {
+    const u = understand('👍', { channel: 'chat' });
+    expect(u.isEmpty).toBe(true);
+    expect(u.act).toBe('affirm');
+  });
+});
