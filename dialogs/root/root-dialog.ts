@@ -105,14 +105,14 @@ export class RootDialog extends InterruptibleDialog {
     const text = step.context.activity.text ?? '';
     const texts = common(step.context);
 
-    const interruption = interruptionOf(text, u.isHumanRequest || u.act === 'human');
+    const interruption = interruptionOf(text, u.isHumanRequest || u.act === 'human', info.channel);
     if (interruption === 'agent') return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
     if (interruption === 'help') {
       await say(step.context, texts.help, { choices: texts.menu, expectInput: true });
       return step.next();
     }
     if (interruption === 'cancel') {
-      await say(step.context, texts.cancelled, { expectInput: true });
+      await say(step.context, texts.cancelled, { choices: texts.menu, expectInput: true });
       return step.next();
     }
     if (u.act && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act);

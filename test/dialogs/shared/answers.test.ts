@@ -115,6 +115,12 @@ describe('interruptions', () => {
     expect(interruptionOf('取消', false)).toBe('cancel');
     expect(interruptionOf('start over', false)).toBe('cancel');
     expect(interruptionOf('人工', false)).toBe('agent');
+    // On SMS, CANCEL and QUIT belong to the carrier (opt-out); MENU starts over instead.
+    expect(interruptionOf('CANCEL', false, 'sms')).toBeUndefined();
+    expect(interruptionOf('quit', false, 'sms')).toBeUndefined();
+    expect(interruptionOf('MENU', false, 'sms')).toBe('cancel');
+    expect(interruptionOf('取消', false, 'sms')).toBe('cancel');
+    expect(interruptionOf('menu', false, 'chat')).toBe('help');
   });
 
   it('ignores the same words inside a description', () => {
