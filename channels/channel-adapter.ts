@@ -9,10 +9,23 @@ export type TurnResult = {
   replies: OutboundMessage[];
   /** The same provider message was processed before: replies are the stored ones. */
   duplicate: boolean;
+  /**
+   * The message is stored, but the dialog did not finish within `replyWithinMs`: it finishes later (here,
+   * or from the queue or the sweeper after a crash) and its replies go out through the outbox.
+   */
+  deferred?: boolean;
 };
 
-/** Runs one inbound message through understanding, dialogs and the domain. */
-export type Turn = (message: InboundMessage) => Promise<TurnResult>;
+export type TurnOptions = {
+  /** How long the caller can wait for the replies once the message is stored (an SMS webhook's budget). */
+  replyWithinMs?: number;
+};
+
+/**
+ * Stores one inbound message (committed before this resolves), then runs it through understanding,
+ * dialogs and the domain.
+ */
+export type Turn = (message: InboundMessage, options?: TurnOptions) => Promise<TurnResult>;
 
 /** A message arrived while no turn is wired to the channel (app.ts always wires one; the bot itself loads lazily): 503, try again. */
 export class BotUnavailableError extends AppError {

@@ -2,11 +2,14 @@
  * Ask the service policy directly.
  *
  *   npm run --silent sla -- explain --opened 2026-11-28T17:00:00+08:00 --category fault --urgency normal \
- *     --channel email [--province 台北市] [--complexity simple|general|complex] [--policy config/policy.yaml] [--json]
+ *     --channel email [--on-site] [--province 台北市] [--address ADDRESS] [--arrived ISO]
+ *     [--complexity simple|general|complex] [--policy config/policy.yaml] [--json]
  *
- * --json prints one JSON object: `openedAt`, then `<promise>Due` and `<promise>WarnAt` for every promise
- * that applies (firstResponse, emailReply, callback, contact, progressUpdate, expertEngaged, onSite, onSiteRepair),
- * all ISO-8601 in the business time zone with its offset. Bad arguments exit 2; an invalid policy exits 1.
+ * --json prints one JSON object: `openedAt`, then `<promise>Due`, `<promise>WarnAt` (the policy's warning point)
+ * and `<promise>NoticeAt` (when a person is actually told, always before the due time) for every promise that
+ * applies (firstResponse, emailReply, callback, contact, progressUpdate, expertEngaged, onSite, onSiteRepair),
+ * all ISO-8601 in the business time zone with its offset. --on-site: triage says a visit on site is needed;
+ * --arrived: the engineer's arrival (adds onSiteRepair). Bad arguments exit 2; an invalid policy exits 1.
  */
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
@@ -19,7 +22,8 @@ import type { PromiseKind, ServicePromise, SlaInput } from '../src/sla/sla-rules
 
 const USAGE = `usage: sla explain --opened <ISO time with offset> --category <inquiry|fault|complaint>
                    --urgency <low|normal|high> --channel <sms|voice|email|chat>
-                   [--province <name>] [--complexity <simple|general|complex>]
+                   [--on-site] [--province <name>] [--address <site address>] [--arrived <ISO time>]
+                   [--complexity <simple|general|complex>]
                    [--policy <policy.yaml>] [--json]`;
 
 /** Output key stem per promise (`<stem>Due`, `<stem>WarnAt`). */
@@ -49,6 +53,9 @@ function parseCommand(argv: string[]): { input: SlaInput; json: boolean; policyF
         urgency: { type: 'string' },
         channel: { type: 'string' },
         province: { type: 'string' },
+        address: { type: 'string' },
+        'on-site': { type: 'boolean', default: false },
+        arrived: { type: 'string' },
         complexity: { type: 'string' },
         policy: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -62,10 +69,8 @@ function parseCommand(argv: string[]): { input: SlaInput; json: boolean; policyF
   if (values.help) throw new UsageError('');
   if (positionals.length !== 1 || positionals[0] !== 'explain') throw new UsageError(`expected the command "explain", got ${positionals.join(' ') || 'none'}`);
 
-  const opened = required(values.opened, 'opened');
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(opened)) throw new UsageError(`--opened: expected an ISO time with an offset, e.g. 2026-11-26T09:00:00+08:00, got "${opened}"`);
-  const openedAt = DateTime.fromISO(opened, { setZone: true });
-  if (!openedAt.isValid) throw new UsageError(`--opened: not a valid ISO time: "${opened}"`);
+  const openedAt = isoTime(required(values.opened, 'opened'), 'opened');
+  const arrivedAt = values.arrived === undefined ? undefined : isoTime(values.arrived, 'arrived');
 
   return {
     input: {
@@ -75,10 +80,20 @@ function parseCommand(argv: string[]): { input: SlaInput; json: boolean; policyF
       channel: choice(ChannelKind.options, required(values.channel, 'channel'), 'channel'),
       complexity: values.complexity === undefined ? undefined : choice(Complexity.options, values.complexity, 'complexity'),
       province: values.province ?? null,
+      siteAddress: values.address ?? null,
+      onSiteRequired: values['on-site'],
+      arrivedOnSiteAt: arrivedAt?.toJSDate() ?? null,
     },
     json: values.json,
     policyFile: values.policy ?? (process.env.POLICY_FILE || undefined),
   };
+}
+
+function isoTime(value: string, name: string): DateTime {
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(value)) throw new UsageError(`--${name}: expected an ISO time with an offset, e.g. 2026-11-26T09:00:00+08:00, got "${value}"`);
+  const at = DateTime.fromISO(value, { setZone: true });
+  if (!at.isValid) throw new UsageError(`--${name}: not a valid ISO time: "${value}"`);
+  return at;
 }
 
 function required(value: string | undefined, name: string): string {
@@ -97,14 +112,15 @@ function explainJson(openedAt: Date, promises: readonly ServicePromise[], calend
   const out: Record<string, string> = { openedAt: iso(openedAt) };
   for (const p of promises) out[`${KEY[p.kind]}Due`] = iso(p.dueAt);
   for (const p of promises) out[`${KEY[p.kind]}WarnAt`] = iso(p.warnAt);
+  for (const p of promises) out[`${KEY[p.kind]}NoticeAt`] = iso(p.noticeAt);
   return out;
 }
 
 function explainTable(openedAt: Date, promises: readonly ServicePromise[], calendar: BusinessCalendar): string {
   const fmt = (d: Date): string => DateTime.fromJSDate(d, { zone: calendar.timeZone }).toFormat("ccc yyyy-LL-dd HH:mm ZZ");
   const rows = [
-    ['promise', 'measure', 'due', 'warn at'],
-    ...promises.map((p) => [p.kind, p.measure, fmt(p.dueAt), fmt(p.warnAt)]),
+    ['promise', 'measure', 'due', 'warn at', 'person told'],
+    ...promises.map((p) => [p.kind, p.measure, fmt(p.dueAt), fmt(p.warnAt), fmt(p.noticeAt)]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();

@@ -7,7 +7,7 @@ import type { EmailChannel } from '../channels/email/email-channel.js';
 import { SmtpAdapter } from '../channels/email/smtp-adapter.js';
 import { hasTwilioSignature } from '../channels/twilio-shared/twilio-webhook.js';
 import { mountConsole } from './console/console-routes.js';
-import { mountConsoleVisitRoutes } from './console/console-ticket-routes.js';
+import { mountConsoleVisitRoutes } from './console/console-visit-routes.js';
 import { bootstrapSupervisor } from './console/staff-auth.js';
 import { handBack } from './handoff/handoff-service.js';
 import { markResponded } from './sla/sla-service.js';
@@ -27,6 +27,7 @@ import type { BusinessCalendar } from './sla/business-calendar.js';
 import { calendarCoverage } from './sla/calendar-coverage.js';
 import type { Policy } from './sla/policy-schema.js';
 import { version } from './version.js';
+import { createTurnProcessJob, createTurnSweepJob } from './jobs/handlers/turn-jobs.js';
 import { lazyBot } from './bot/lazy-bot.js';
 
 /** Everything a running aftercare holds; built once by createApp, the composition root. */
@@ -104,6 +105,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   mountConsoleVisitRoutes(server, { ...consoleDeps, policy, calendar });
   if (env.STAFF_BOOTSTRAP_TOKEN) await bootstrapSupervisor(database.prisma, env.STAFF_BOOTSTRAP_TOKEN);
   jobs.handle('message.send', createMessageSendHandler({ db: database.prisma, adapters: channels, logger, clock }));
+  // Store first, then think: turns whose caller stopped waiting, and messages a crash left unprocessed.
+  jobs.handle('turn.process', createTurnProcessJob(bot.processor));
+  jobs.handle('turn.sweep', createTurnSweepJob({ sql: database.sql, jobs, clock, afterSeconds: env.TURN_SWEEP_AFTER_SECONDS }));
   // Service promises: SLA clocks, surveys, follow-ups, staff notices, the monthly complaint report.
   registerScheduler({
     db: database.prisma,

@@ -11,6 +11,7 @@ import type { Turn } from '../channel-adapter.js';
 import { queueEmailReplies } from './email-reply.js';
 import { decideMail, type MailNotes } from './mail-filter-chain.js';
 import { parseMail, type InboundMail } from './mail-parser.js';
+import { mailSignature } from './mail-signature.js';
 
 export type MailProcessorSettings = {
   ownAddresses: readonly string[];
@@ -56,6 +57,12 @@ function rawRecord(mail: InboundMail, notes: MailNotes): Prisma.InputJsonValue {
   };
 }
 
+/** The signature block (name, phone) the dialog may read; the message text itself leaves it out. */
+function signatureMeta(text: string): { signature?: string } {
+  const signature = mailSignature(text);
+  return signature ? { signature } : {};
+}
+
 function inboundMessage(mail: InboundMail, thread: MailThread, notes: MailNotes, receivedAt: Date): InboundMessageInput {
   const ownText = newEmailText(mail.text).slice(0, 100_000);
   return {
@@ -77,6 +84,7 @@ function inboundMessage(mail: InboundMail, thread: MailThread, notes: MailNotes,
       ...(thread.linkedTicket ? { linkedTicketNumber: thread.linkedTicket.number, linkedTicketId: thread.linkedTicket.id } : {}),
       ...(notes.forward ? { forward: true } : {}),
       ...(notes.suppressAutoReply ? { suppressAutoReply: true } : {}),
+      ...signatureMeta(mail.text),
     },
     raw: rawRecord(mail, notes),
   };

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import twilio from 'twilio';
 import { z } from 'zod';
-import { BotUnavailableError, type Turn } from '../channel-adapter.js';
+import { BotUnavailableError, type Turn, type TurnResult } from '../channel-adapter.js';
 import type { Env } from '../../src/config/env.js';
 import type { Db } from '../../src/db/db.js';
 import type { EventBus } from '../../src/events/event-bus.js';
@@ -9,8 +9,6 @@ import { route } from '../../src/http/server.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
 import type { Logger } from '../../src/logger.js';
 import type { InboundMessage } from '../../src/messages/inbound-message.js';
-import type { OutboundMessage } from '../../src/messages/outbound-message.js';
-import { queueOutbound } from '../../src/outbound/outbound-service.js';
 import { sendTwiml } from '../twilio-shared/twiml-response.js';
 import { verifiedTwilioParams } from '../twilio-shared/twilio-webhook.js';
 import { recordSmsDeliveryStatus } from './sms-delivery-status.js';
@@ -71,25 +69,11 @@ export function mountTwilioSms(server: Server, deps: TwilioSmsDeps): void {
 
       const run = deps.turn();
       if (!run) throw new BotUnavailableError();
-      const turn = run(message);
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), budget);
-      });
-      const result = await Promise.race([turn, late]).finally(() => clearTimeout(timer));
-      if (result !== 'late') {
-        if (!result.duplicate) await linkMediaToTicket(deps.db, message.from);
-        sendTwiml(res, smsTwiml(result.replies.filter((r) => r.channel === 'sms').map(smsTextOf)));
-        return;
-      }
-      req.logger.warn({ messageSid: sms.MessageSid, budgetMs: budget }, 'dialog slower than the webhook budget; replying through the REST API');
-      sendTwiml(res, smsTwiml([]));
-      turn
-        .then(async (late) => {
-          await linkMediaToTicket(deps.db, message.from);
-          await sendLateReplies(deps, message, late.replies);
-        })
-        .catch((err: unknown) => deps.logger.error({ err, messageSid: sms.MessageSid }, 'late SMS turn failed'));
+      const result = await answerWithinBudget(run, message, budget);
+      if (result.deferred) req.logger.warn({ messageSid: sms.MessageSid, budgetMs: budget }, 'dialog slower than the webhook budget; the message is stored and the reply goes out through the outbox');
+      // Photos sent during a slow turn are linked by the next one (linkMediaToTicket looks back a day).
+      else if (!result.duplicate) await linkMediaToTicket(deps.db, message.from);
+      sendTwiml(res, smsTwiml(result.replies.filter((r) => r.channel === 'sms').map(smsTextOf)));
     }),
   );
 
@@ -107,15 +91,11 @@ export function mountTwilioSms(server: Server, deps: TwilioSmsDeps): void {
   );
 }
 
-/** Replies that missed the webhook go out as proactive-path rows, once per inbound message and reply. */
-async function sendLateReplies(deps: TwilioSmsDeps, inbound: InboundMessage, replies: OutboundMessage[]): Promise<void> {
-  const conversation = await deps.db.conversation.findUnique({ where: { channel_threadKey: { channel: 'sms', threadKey: inbound.conversationKey } } });
-  for (const [i, reply] of replies.filter((r) => r.channel === 'sms').entries()) {
-    await queueOutbound(deps.db, deps.jobs, { ...reply, to: inbound.from, purpose: 'reply' }, {
-      conversationId: conversation?.id ?? null,
-      customerId: conversation?.customerId ?? null,
-      ticketId: conversation?.ticketId ?? null,
-      idempotencyKey: `sms-reply:${inbound.externalId}:${i}`,
-    });
-  }
+/**
+ * Store first, then think: the turn commits the message before the dialog runs, and only then does the
+ * budget start. A dialog that takes longer comes back `deferred` (empty TwiML now; the turn finishes
+ * later, from the queue or the sweeper should this process die, and its replies go out through the outbox).
+ */
+function answerWithinBudget(run: Turn, message: InboundMessage, budgetMs: number): Promise<TurnResult> {
+  return run(message, { replyWithinMs: budgetMs });
 }

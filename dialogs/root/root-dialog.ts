@@ -6,6 +6,7 @@ import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
 import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
+import { MAIL_INTAKE_DIALOG, MailIntakeDialog } from '../mail-intake/mail-intake-dialog.js';
 import { parseTicketReference } from '../shared/answers.js';
 import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
 import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
@@ -78,6 +79,7 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new HandoffDialog(services));
     this.addDialog(new SurveyDialog(services));
     this.addDialog(new FollowUpDialog(services));
+    this.addDialog(new MailIntakeDialog(services));
     this.initialDialogId = ROUTE;
   }
 
@@ -102,6 +104,8 @@ export class RootDialog extends InterruptibleDialog {
     const info = turnInfo(step.context);
     const u = info.understanding;
     if (o.idle || !u || step.context.activity.type !== 'message') return step.next();
+    // E-mail is one-shot: each mail gets one complete answer (dialogs/mail-intake), not a chat question.
+    if (info.channel === 'email') return step.beginDialog(MAIL_INTAKE_DIALOG);
     const text = step.context.activity.text ?? '';
     const texts = common(step.context);
 

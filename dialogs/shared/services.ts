@@ -1,5 +1,6 @@
 import type { TicketCategory, TicketStatus } from '../../src/generated/prisma/enums.js';
 import type { StaffReplyTime } from '../../src/handoff/staff-reply-time.js';
+import type { TicketDetailField, TicketDetails, TicketDetailsView } from '../../src/tickets/ticket-details.js';
 import type { OpenTicketInput } from '../../src/tickets/ticket-service.js';
 import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
 
@@ -41,4 +42,9 @@ export interface BotServices {
   rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
   recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
   recordFollowUp(followUpId: string, outcome: { fine: boolean; notes?: string }): Promise<void>;
+  /** What a ticket already records, and which details were last asked of the customer (e-mail intake). */
+  ticketDetails(ticketId: string): Promise<TicketDetailsView>;
+  /** Fills the ticket's empty detail fields from a later message; returns the fields filled. */
+  fillTicketDetails(ticketId: string, values: TicketDetails): Promise<TicketDetailField[]>;
+  recordDetailsRequested(ticketId: string, fields: readonly TicketDetailField[]): Promise<void>;
 }

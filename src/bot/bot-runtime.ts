@@ -1,8 +1,9 @@
-import { ConversationState, type Activity } from 'botbuilder';
+import { ConversationState, type Activity, type Storage } from 'botbuilder';
 import { RootDialog } from '../../dialogs/root/root-dialog.js';
 import { setTurnInfo, type TurnInfo } from '../../dialogs/shared/turn-info.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/db.js';
+import type { SqlConnection } from '../db/sql-connection.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -17,7 +18,7 @@ import { createSerialQueue } from './serial-queue.js';
 
 /** What the turn pipeline and proactive starts need; a running `App` has all of it. */
 export type BotDeps = {
-  database: { prisma: PrismaClient };
+  database: { prisma: PrismaClient; sql: SqlConnection };
   events: EventBus;
   jobs: JobQueue;
   clock: Clock;
@@ -39,9 +40,9 @@ export function queueKey(channel: string, conversationKey: string): string {
  * Runs the bot for one activity over `db` (the client, or the caller's transaction): dialog state is
  * read from and saved to the BotState table, and the activities the dialogs sent are returned.
  */
-export async function runBot(deps: BotDeps, db: Db, activity: Partial<Activity>, info: TurnInfo): Promise<Partial<Activity>[]> {
+export async function runBot(deps: BotDeps, db: Db, activity: Partial<Activity>, info: TurnInfo, storage: Storage = new PostgresStorage(db)): Promise<Partial<Activity>[]> {
   const services = createBotServices({ db, events: deps.events, jobs: deps.jobs, clock: deps.clock, settings: deps.env, policy: deps.policy, calendar: deps.calendar });
-  const bot = new AftercareBot(new ConversationState(new PostgresStorage(db)), new RootDialog(services));
+  const bot = new AftercareBot(new ConversationState(storage), new RootDialog(services));
   const adapter = new CollectingAdapter();
   return adapter.processActivity(activity, async (context) => {
     setTurnInfo(context, info);

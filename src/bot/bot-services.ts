@@ -15,6 +15,7 @@ import type { Policy } from '../sla/policy-schema.js';
 import { deadlines, slaInputOf } from '../sla/sla-rules.js';
 import { recordSurveyAnswer } from '../surveys/survey-service.js';
 import { openStatuses } from '../tickets/ticket-rules.js';
+import { fillTicketDetails, recordDetailsRequested, ticketDetails } from '../tickets/ticket-details.js';
 import { findTicketForCustomer, openTicket } from '../tickets/ticket-service.js';
 
 export type BotSettings = Pick<Env, 'CLASSIFIER_CONFIDENCE_THRESHOLD' | 'HANDOFF_MAX_MISUNDERSTANDINGS' | 'DEFAULT_LANGUAGE' | 'KNOWLEDGE_BASE_FILE'>;
@@ -107,5 +108,9 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
         data: { status: 'done', doneAt: clock(), notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
       });
     },
+
+    ticketDetails: (ticketId) => ticketDetails(db, ticketId),
+    fillTicketDetails: (ticketId, values) => fillTicketDetails(db, ticketId, values, { now: clock(), actor: 'customer' }),
+    recordDetailsRequested: (ticketId, fields) => recordDetailsRequested(db, ticketId, fields, { now: clock(), actor: 'bot' }),
   };
 }

@@ -60,3 +60,47 @@ export class PostgresStorage implements Storage {
     await this.db.botState.deleteMany({ where: { key: { in: keys } } });
   }
 }
+
+/**
+ * The turn's dialog state without a round trip: read from the row the turn loaded with its message, and
+ * the write kept for the turn's closing statement, which saves it only if the eTag is still the one read
+ * (src/bot/turn-sql.ts). Other keys, and deletes, go to the table through `fallback`.
+ */
+export class TurnStorage implements Storage {
+  private pending: { key: string; data: unknown; readEtag: string | null } | null = null;
+
+  constructor(
+    private readonly loaded: { key: string; data: Record<string, unknown> | null; etag: string | null },
+    private readonly fallback: PostgresStorage,
+  ) {}
+
+  /** The state to save at the end of the turn, or null when the dialogs changed nothing. */
+  get change(): { key: string; data: unknown; readEtag: string | null } | null {
+    return this.pending;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const others = keys.filter((k) => k !== this.loaded.key);
+    const items = others.length > 0 ? await this.fallback.read(others) : {};
+    if (keys.includes(this.loaded.key) && this.loaded.data && this.loaded.etag) items[this.loaded.key] = { ...this.loaded.data, eTag: this.loaded.etag };
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const others: StoreItems = {};
+    for (const [key, item] of Object.entries(changes)) {
+      if (key !== this.loaded.key) {
+        others[key] = item;
+        continue;
+      }
+      const { eTag: _eTag, ...rest } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
+      // Dialog state may hold Dates or class instances: store exactly what JSON keeps.
+      this.pending = { key, data: JSON.parse(JSON.stringify(rest)) as unknown, readEtag: this.loaded.etag };
+    }
+    if (Object.keys(others).length > 0) await this.fallback.write(others);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await this.fallback.delete(keys);
+  }
+}

@@ -1,26 +1,24 @@
-import type { Activity } from 'botbuilder';
 import type { Turn, TurnResult } from '../../channels/channel-adapter.js';
-import { commonTexts } from '../../dialogs/shared/common-texts.js';
-import { waitingReply } from '../../dialogs/handoff/waiting-reply.js';
-import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { parseTicketReference } from '../../dialogs/shared/answers.js';
-import { botMayAnswer, findOrOpenConversation } from '../conversations/conversation-service.js';
-import { recordInbound, recordOutbound, repliesTo } from '../conversations/message-service.js';
+import { findOrOpenConversation } from '../conversations/conversation-service.js';
+import { recordInbound, repliesTo } from '../conversations/message-service.js';
 import { normaliseAddress } from '../customers/contact-address.js';
-import { staffReplyTime } from '../handoff/staff-reply-time.js';
 import { addContactPoint, contactKindOf, findCustomerByContact, identifyCustomer } from '../customers/customer-service.js';
 import type { Db } from '../db/db.js';
-import { inTransaction } from '../db/transaction.js';
-import { AppError } from '../errors/app-error.js';
-import type { Customer, Prisma } from '../generated/prisma/client.js';
-import { InboundMessage, type InboundMessageInput } from '../messages/inbound-message.js';
+import type { Customer } from '../generated/prisma/client.js';
+import { InboundMessage } from '../messages/inbound-message.js';
+import { isLanguage } from '../messages/channel-kind.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
-import { understand } from '../understanding/understand.js';
-import type { Understanding } from '../understanding/understanding-schema.js';
-import { storedReply, toActivity, toOutboundMessage, type TurnAddress } from './activity-mapping.js';
-import { contactsOf, conversationQueue, queueKey, runBot, type BotDeps } from './bot-runtime.js';
+import { storedReply } from './activity-mapping.js';
+import { conversationQueue, queueKey, type BotDeps } from './bot-runtime.js';
+import { lateRepliesQueued } from './late-replies.js';
+import { createTurnProcessor, type TurnProcessor, type Waiting } from './turn-processor.js';
+import { storeFromKnownSender, type StoredInbound } from './turn-sql.js';
 
 export type { BotDeps };
+
+/** How long after a deferred turn the queue looks at the conversation (the turn in memory usually finished). */
+const DEFERRED_CHECK_AFTER_MS = 30_000;
 
 /**
  * The sender's customer record; a new one for an unknown address. A sender we do not know yet who quotes
@@ -44,81 +42,88 @@ async function recogniseByTicketNumber(db: Db, message: InboundMessage, kind: 'p
   if (ticket && address && written && normaliseAddress(kind, written) === address) await addContactPoint(db, ticket.customerId, kind, address);
 }
 
-/** The language the customer picked on the channel's page (web chat), a hint for messages without letters. */
-function pageLanguageOf(message: InboundMessage): string | undefined {
-  return typeof message.meta.pageLanguage === 'string' ? message.meta.pageLanguage : undefined;
+/**
+ * Commits the message before anything else happens to it: one statement for a known sender on their open
+ * conversation; otherwise the customer and conversation are found or made first. Idempotent on the
+ * provider's id, so a redelivery stores nothing and learns whether the first copy was processed.
+ */
+async function storeInbound(deps: BotDeps, message: InboundMessage): Promise<StoredInbound> {
+  const kind = contactKindOf[message.channel];
+  const address = normaliseAddress(kind, message.from);
+  const fast = address ? await storeFromKnownSender(deps.database.sql, message, { kind, address }) : null;
+  if (fast) return fast;
+  const db = deps.database.prisma;
+  const customer = await identifySender(db, message);
+  const conversation = await findOrOpenConversation(db, { channel: message.channel, threadKey: message.conversationKey, customerId: customer.id });
+  const { message: row, duplicate } = await recordInbound(db, { message, conversationId: conversation.id, customerId: customer.id, ticketId: conversation.ticketId });
+  return { id: row.id, conversationId: row.conversationId, duplicate, processed: row.processedAt !== null };
 }
 
-/**
- * The one pipeline every channel calls: identify the customer, find the conversation, store the message
- * once, understand it once, let the bot answer (unless a person owns the conversation), store the replies.
- * A redelivered message that was processed gets the stored replies; one that was stored but not processed
- * (a crash mid-turn) is processed now. Turns of one conversation run one at a time in this process, and the
- * eTag on the stored dialog state stops two instances from interleaving.
- */
-export function createTurn(deps: BotDeps): Turn {
-  return (input: InboundMessageInput) => {
-    const message = InboundMessage.parse(input);
-    return conversationQueue(queueKey(message.channel, message.conversationKey), () => handle(deps, message));
+/** A message processed before (or by someone else): its stored replies, unless they went out by themselves. */
+async function storedResult(deps: BotDeps, message: InboundMessage, stored: StoredInbound): Promise<TurnResult> {
+  const db = deps.database.prisma;
+  if (await lateRepliesQueued(db, message.channel, message.externalId)) return { replies: [], duplicate: true };
+  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: stored.conversationId }, include: { customer: { select: { language: true } } } });
+  const known = conversation.language ?? conversation.customer?.language;
+  const language = isLanguage(known) ? known : deps.env.DEFAULT_LANGUAGE;
+  const rows = await repliesTo(db, stored.id);
+  return { replies: rows.map((row) => storedReply(row, { channel: message.channel, to: message.from, conversationKey: message.conversationKey }, language)), duplicate: true };
+}
+
+/** The caller's side of a reply budget: whoever decides first (the turn claiming, the timer giving up) wins. */
+function waiter(messageId: string): Waiting & { giveUp(): boolean } {
+  let state: 'waiting' | 'claimed' | 'gone' = 'waiting';
+  return {
+    messageId,
+    claim: () => {
+      if (state === 'waiting') state = 'claimed';
+      return state === 'claimed';
+    },
+    giveUp: () => {
+      if (state === 'waiting') state = 'gone';
+      return state === 'gone';
+    },
   };
 }
 
-async function handle(deps: BotDeps, message: InboundMessage): Promise<TurnResult> {
-  const db = deps.database.prisma;
-  const now = deps.clock();
-  const customer = await identifySender(db, message);
-  let conversation = await findOrOpenConversation(db, { channel: message.channel, threadKey: message.conversationKey, customerId: customer.id });
-  const address: TurnAddress = { channel: message.channel, conversationId: conversation.id, customerId: customer.id, to: message.from, conversationKey: message.conversationKey };
-  const { message: stored, duplicate } = await recordInbound(db, { message, conversationId: conversation.id, customerId: customer.id, ticketId: conversation.ticketId });
-  if (duplicate && stored.processedAt) {
-    const language = (conversation.language ?? customer.language ?? deps.env.DEFAULT_LANGUAGE) as OutboundMessage['language'];
-    const rows = await repliesTo(db, stored.id);
-    return { replies: rows.map((row) => storedReply(row, address, language)), duplicate: true };
-  }
+/**
+ * The one pipeline every channel calls. Store first, then think: the message is committed before the
+ * bot sees it, so once the channel acknowledges it, it can no longer be lost. Then the conversation's
+ * unprocessed messages run through the bot in order (src/bot/turn-processor.ts). A caller with a reply
+ * budget that runs out gets `deferred`: the turn finishes in the background, a queued `turn.process` job
+ * repeats it should this process die, and the sweeper catches whatever is left; the replies then go out
+ * through the outbox. Turns of one conversation run one at a time in this process (and across instances
+ * the guarded closing statement decides).
+ */
+export function createTurn(deps: BotDeps, processor: TurnProcessor = createTurnProcessor(deps)): Turn {
+  return async (input, options = {}) => {
+    const message = InboundMessage.parse(input);
+    const stored = await storeInbound(deps, message);
+    if (stored.processed) return storedResult(deps, message, stored);
+    const waiting = waiter(stored.id);
+    const work = conversationQueue(queueKey(message.channel, message.conversationKey), () => processor.drain(stored.conversationId, waiting));
+    const budget = options.replyWithinMs;
+    const settled = async (replies: OutboundMessage[] | null): Promise<TurnResult> => (replies ? { replies, duplicate: false } : storedResult(deps, message, stored));
+    if (budget === undefined) return settled(await work);
 
-  const understanding: Understanding = understand(message.text, { channel: message.channel, subject: message.subject }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
-  const language = chooseLanguage({ detected: understanding.language, text: message.text, current: conversation.language ?? customer.language, fallback: deps.env.DEFAULT_LANGUAGE, hint: pageLanguageOf(message) });
-  await db.message.update({ where: { id: stored.id }, data: { understanding: understanding as unknown as Prisma.InputJsonValue } });
-  conversation = await db.conversation.update({ where: { id: conversation.id }, data: { language, lastInboundAt: now } });
-  await db.customer.update({ where: { id: customer.id }, data: { language, lastContactAt: now } });
-
-  let activities: Partial<Activity>[];
-  if (botMayAnswer(conversation)) {
-    const contacts = await contactsOf(db, customer.id);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), budget);
+    });
     try {
-      activities = await runBot(deps, db, toActivity(message, address, language), {
-        now,
-        timeZone: deps.policy.calendar.timeZone,
-        language,
-        channel: message.channel,
-        understanding,
-        customer: { id: customer.id, name: customer.name, company: customer.company, ...contacts },
-        conversation: { id: conversation.id, ticketId: conversation.ticketId },
-        inboundMessageId: stored.id,
-        linkedTicketId: typeof message.meta.linkedTicketId === 'string' ? message.meta.linkedTicketId : undefined,
-      });
+      const outcome = await Promise.race([work, late]);
+      if (outcome !== 'late') return await settled(outcome);
+      if (!waiting.giveUp()) return await settled(await work);
     } catch (err) {
-      // Retryable failures (database away, state changed by another instance) go back to the channel,
-      // which lets the provider redeliver; the message stays unprocessed and is handled then.
-      if (err instanceof AppError && err.retryable) throw err;
-      deps.logger.error({ err, conversationId: conversation.id, code: err instanceof AppError ? err.code : undefined }, 'bot turn failed');
-      activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
+      // The message is stored and nothing of the failed turn was committed: finishing it is the queue's and
+      // the sweeper's job now (replies through the outbox), not the provider's to resend.
+      waiting.giveUp();
+      deps.logger.warn({ err, messageId: stored.id }, 'turn failed after the message was stored; the queue retries it');
+    } finally {
+      clearTimeout(timer);
     }
-  } else {
-    activities = waitingReply(conversation.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone);
-    await inTransaction(db, (tx) =>
-      deps.events.emit(tx, 'customer.message_received', { customerId: customer.id, conversationId: conversation.id, channel: message.channel }, now),
-    );
-  }
-
-  const replies = activities.map((a) => toOutboundMessage(a, address));
-  await inTransaction(db, async (tx) => {
-    const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
-    for (const reply of replies) {
-      await recordOutbound(tx, { reply, conversationId: conversation.id, customerId: customer.id, ticketId: current.ticketId, inReplyToId: stored.id, author: 'bot', at: now });
-    }
-    await tx.message.update({ where: { id: stored.id }, data: { processedAt: now, ticketId: stored.ticketId ?? current.ticketId } });
-    if (replies.length > 0) await tx.conversation.update({ where: { id: conversation.id }, data: { lastOutboundAt: now } });
-  });
-  return { replies, duplicate: false };
+    work.catch((err: unknown) => deps.logger.warn({ err, messageId: stored.id }, 'deferred turn failed; the queue retries it'));
+    await deps.jobs.send('turn.process', { conversationId: stored.conversationId }, { startAfter: new Date(Date.now() + DEFERRED_CHECK_AFTER_MS) });
+    return { replies: [], duplicate: false, deferred: true };
+  };
 }

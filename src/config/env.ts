@@ -59,6 +59,11 @@ export const EnvSchema = z.object({
   STAFF_PHONE_NUMBER: optionalString,
   /** How long an SMS webhook waits for the dialog before replying through the REST API instead (Twilio waits 15 s). */
   TWILIO_SMS_REPLY_BUDGET_MS: z.coerce.number().int().min(1).max(14_000).default(10_000),
+  /**
+   * An inbound message stored but still unprocessed after this many seconds (a crash or a stall mid-turn)
+   * is processed by the sweeper job; its replies go out through the outbox.
+   */
+  TURN_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 
   IMAP_HOST: optionalString,
   IMAP_PORT: port.default(993),

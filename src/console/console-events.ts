@@ -5,23 +5,25 @@ import { staffRoute } from './console-route.js';
 
 /** How often the shared watcher looks for new messages and ticket events while anyone is connected. */
 const WATCH_MS = 1_000;
-/** A refresh hint even without a detected change (a take-over, an outbox status), and a keep-alive. */
-const TICK_MS = 30_000;
+/** A keep-alive comment (no reload: every reload of a list is a row in the access audit). */
+const PING_MS = 30_000;
 /** Streams end after this and the browser reconnects, so an expired or revoked session stops receiving. */
 const STREAM_MAX_MS = 2 * 60_000;
 
 /**
  * Inserts into Message and TicketEvent advance their sequences: reading both last values is O(1) and covers
- * customer messages, bot and staff replies, notes, state changes, assignments and visits.
+ * customer messages, bot and staff replies, notes, state changes, assignments and visits. Take-overs and
+ * hand-backs change only the conversation: the few conversations with staff are found through the state index.
  */
-const FINGERPRINT = `SELECT (SELECT last_value FROM "Message_seq_seq")::text AS m, (SELECT last_value FROM "TicketEvent_seq_seq")::text AS e`;
+const FINGERPRINT = `SELECT (SELECT last_value FROM "Message_seq_seq")::text AS m, (SELECT last_value FROM "TicketEvent_seq_seq")::text AS e,
+  (SELECT max("updatedAt") FROM "Conversation" WHERE state IN ('waiting_staff', 'staff'))::text AS c`;
 
 /** Domain events that change what staff see; sent a moment after the emitting transaction commits. */
 const HINTS: EventName[] = ['conversation.handoff_requested', 'conversation.handed_back', 'ticket.opened', 'ticket.status_changed', 'ticket.assigned', 'customer.message_received'];
 
 /**
  * GET /console/api/events: a Server-Sent Events stream telling the console that something changed, so
- * it reloads the view it shows. The stream carries no personal data, only `event: change` and `event: tick`.
+ * it reloads the view it shows. The stream carries no personal data, only `event: change` (and keep-alive comments).
  * One watcher query per second serves every connected browser.
  */
 export function mountConsoleEvents(server: Server, deps: ConsoleDeps): void {
@@ -30,7 +32,7 @@ export function mountConsoleEvents(server: Server, deps: ConsoleDeps): void {
   let watcher: ReturnType<typeof setInterval> | undefined;
   let checking = false;
 
-  const broadcast = (event: 'change' | 'tick') => {
+  const broadcast = (event: 'change') => {
     for (const res of clients) res.write(`event: ${event}\ndata: {}\n\n`);
   };
   // A sequence moves before its transaction commits: a second hint shortly after catches a reload that came too early.
@@ -42,8 +44,8 @@ export function mountConsoleEvents(server: Server, deps: ConsoleDeps): void {
     if (checking) return;
     checking = true;
     try {
-      const rows = await deps.db.$queryRawUnsafe<{ m: string | null; e: string | null }[]>(FINGERPRINT);
-      const now = `${rows[0]?.m}:${rows[0]?.e}`;
+      const rows = await deps.db.$queryRawUnsafe<{ m: string | null; e: string | null; c: string | null }[]>(FINGERPRINT);
+      const now = `${rows[0]?.m}:${rows[0]?.e}:${rows[0]?.c}`;
       if (last !== null && now !== last) changed();
       last = now;
     } catch (err) {
@@ -90,14 +92,14 @@ export function mountConsoleEvents(server: Server, deps: ConsoleDeps): void {
           res.end();
           resolve();
         };
-        let sinceTick = 0;
+        let sincePing = 0;
         const timer = setInterval(() => {
           // A stopping server (close() called) must not wait for open streams.
           if (!server.server.listening || Date.now() - opened > STREAM_MAX_MS) return finish();
-          sinceTick += WATCH_MS;
-          if (sinceTick >= TICK_MS) {
-            sinceTick = 0;
-            res.write('event: tick\ndata: {}\n\n');
+          sincePing += WATCH_MS;
+          if (sincePing >= PING_MS) {
+            sincePing = 0;
+            res.write(': ping\n\n');
           }
         }, WATCH_MS);
         req.on('close', finish);

@@ -8,6 +8,7 @@ import { mountConsoleSessionRoutes } from './console-session-routes.js';
 import { mountConsoleStaffRoutes } from './console-staff-routes.js';
 import { mountConsoleSupervisorRoutes } from './console-supervisor-routes.js';
 import { mountConsoleTicketRoutes } from './console-ticket-routes.js';
+import { mountConsoleWorkspaceRoutes } from './console-workspace-routes.js';
 
 /** The staff console: the built page at /console and its API under /console/api (Bearer session token). */
 export function mountConsole(server: Server, deps: ConsoleDeps): void {
@@ -17,6 +18,7 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
   mountConsoleStaffRoutes(server, deps);
   mountConsoleInboxRoutes(server, deps);
   mountConsoleTicketRoutes(server, deps);
+  mountConsoleWorkspaceRoutes(server, deps);
   mountConsoleCustomerRoutes(server, deps);
   mountConsoleSupervisorRoutes(server, deps);
 }

@@ -2,15 +2,12 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { Complexity, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
 import type { Prisma, Staff, Ticket } from '../generated/prisma/client.js';
-import { NotFoundError } from '../errors/app-error.js';
-import type { BusinessCalendar } from '../sla/business-calendar.js';
-import type { Policy } from '../sla/policy-schema.js';
+import { tellCustomerResolved } from '../tickets/customer-notice.js';
 import { addNote, assignTicket, getTicket, resolveTicket, transitionTicket, triageTicket } from '../tickets/ticket-service.js';
-import { recordVisitArrival, scheduleVisit, type VisitContext } from '../visits/visit-service.js';
 import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, staffRoute, ticketContext } from './console-route.js';
-import { contactsView, outboundView } from './staff-views.js';
+import { outboundView } from './staff-views.js';
 
 const TriageBody = z.strictObject({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
@@ -37,9 +34,6 @@ const AssignBody = z.strictObject({ staffId: z.string().min(1).max(64) });
 const NoteBody = z.strictObject({ text: z.string().trim().min(1, 'the note is empty').max(4000) });
 const ResolveBody = z.strictObject({ reason: z.string().trim().max(1000).optional() });
 const OutboxQuery = z.object({ status: z.enum(['outbox', 'failed']).optional() });
-const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 time with an offset' }).transform((v) => new Date(v));
-const VisitBody = z.strictObject({ scheduledAt: instant, engineerId: z.string().min(1).max(64).optional() });
-const ArrivedBody = z.strictObject({ arrivedAt: instant.optional() });
 
 export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): void {
   const { db } = deps;
@@ -71,34 +65,13 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     }),
   );
 
-  server.get(
-    '/console/api/tickets/:id',
-    staffRoute(deps, async (req, res, staff) => {
-      const ticket = await db.ticket.findUnique({
-        where: { id: param(req, 'id') },
-        include: {
-          customer: { include: { contacts: true } },
-          asset: true,
-          assignee: { select: { id: true, name: true, role: true } },
-          events: { orderBy: [{ seq: 'asc' }] },
-          promises: { orderBy: [{ dueAt: 'asc' }] },
-          visits: { orderBy: [{ scheduledAt: 'asc' }] },
-          surveys: { orderBy: [{ round: 'asc' }] },
-          conversations: { select: { id: true, channel: true, state: true, updatedAt: true } },
-        },
-      });
-      if (!ticket) throw new NotFoundError(`No ticket ${param(req, 'id')}`);
-      const outbound = await db.outboundMessage.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: 'asc' }] });
-      await audit(deps, req, staff, { action: 'view_ticket', customerId: ticket.customerId, ticketId: ticket.id });
-      res.json({ ticket: { ...ticket, customer: { ...ticket.customer, contacts: contactsView(ticket.customer.contacts) } }, outbound: outbound.map(outboundView) });
-    }),
-  );
-
   server.post(
     '/console/api/tickets/:id/transition',
     staffRoute(deps, async (req, res, staff) => {
       const body = TransitionBody.parse(req.body ?? {});
-      const ticket = await transitionTicket(db, param(req, 'id'), body.to, { ...ticketContext(deps, staff), reason: body.reason });
+      const ctx = ticketContext(deps, staff);
+      const ticket = await transitionTicket(db, param(req, 'id'), body.to, { ...ctx, reason: body.reason });
+      if (body.to === 'resolved') await tellCustomerResolved(db, deps.jobs, ticket.id, ctx);
       await ticketChanged(req, staff, ticket, { change: 'transition', to: body.to });
       res.json({ ticket });
     }),
@@ -139,7 +112,10 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/resolve',
     staffRoute(deps, async (req, res, staff) => {
       const body = ResolveBody.parse(req.body ?? {});
-      const ticket = await resolveTicket(db, param(req, 'id'), { ...ticketContext(deps, staff), reason: body.reason });
+      const ctx = ticketContext(deps, staff);
+      const ticket = await resolveTicket(db, param(req, 'id'), { ...ctx, reason: body.reason });
+      // The customer hears it on their own channel (once per resolution).
+      await tellCustomerResolved(db, deps.jobs, ticket.id, ctx);
       await ticketChanged(req, staff, ticket, { change: 'resolve' });
       res.json({ ticket });
     }),
@@ -156,38 +132,6 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
       });
       await audit(deps, req, staff, { action: 'list_outbox', detail: { status: q.status ?? null, count: messages.length, customerIds: customerIdsOf(messages) } });
       res.json({ messages: messages.map(outboundView) });
-    }),
-  );
-}
-
-/** What the visit routes need besides the console's own: the service policy, for the on-site promises. */
-export type ConsoleVisitDeps = ConsoleDeps & { policy: Policy; calendar: BusinessCalendar };
-
-/**
- * On-site visits from the console: book one on a ticket (the ticket moves to `scheduled`) and record the
- * engineer's arrival (on_site_arrival kept, on_site_repair started). Mounted by app.ts, which holds the policy.
- */
-export function mountConsoleVisitRoutes(server: Server, deps: ConsoleVisitDeps): void {
-  const { db } = deps;
-  const visitContext = (staff: Staff): VisitContext => ({ ...ticketContext(deps, staff), policy: deps.policy, calendar: deps.calendar, jobs: deps.jobs });
-
-  server.post(
-    '/console/api/tickets/:id/visits',
-    staffRoute(deps, async (req, res, staff) => {
-      const body = VisitBody.parse(req.body ?? {});
-      const visit = await scheduleVisit(db, { ticketId: param(req, 'id'), engineerId: body.engineerId, scheduledAt: body.scheduledAt }, visitContext(staff));
-      res.status(201);
-      res.json({ visit, ticket: await getTicket(db, visit.ticketId) });
-    }),
-  );
-
-  server.post(
-    '/console/api/visits/:id/arrived',
-    staffRoute(deps, async (req, res, staff) => {
-      const body = ArrivedBody.parse(req.body ?? {});
-      const ctx = visitContext(staff);
-      const visit = await recordVisitArrival(db, param(req, 'id'), body.arrivedAt ?? ctx.now, ctx);
-      res.json({ visit, ticket: await getTicket(db, visit.ticketId) });
     }),
   );
 }

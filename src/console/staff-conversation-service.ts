@@ -1,10 +1,10 @@
-import type { ContactPoint, Conversation, Message, Staff } from '../generated/prisma/client.js';
-import { normalisePhone } from '../customers/contact-address.js';
+import type { Conversation, Message, Staff } from '../generated/prisma/client.js';
 import { setConversationState } from '../conversations/conversation-service.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
-import { isLanguage, type ChannelKind } from '../messages/channel-kind.js';
+import { isLanguage } from '../messages/channel-kind.js';
 import { queueOutbound } from '../outbound/outbound-service.js';
+import { replyTarget } from '../tickets/reply-target.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { ConversationConflictError } from './console-errors.js';
 import { isSupervisor } from './staff-auth.js';
@@ -66,6 +66,7 @@ function transcriptLine(m: Message, names: Map<string, string>) {
   return {
     id: m.id,
     conversationId: m.conversationId,
+    ticketId: m.ticketId,
     channel: m.channel,
     direction: m.direction,
     author: m.author,
@@ -92,38 +93,6 @@ export async function takeOver(deps: ConsoleDeps, conversationId: string, staff:
   refuseIfOwnedByOther(conversation, staff);
   if (conversation.state === 'closed') throw new ConversationConflictError('This conversation is closed.');
   return conversationView(await setConversationState(deps.db, conversationId, 'staff', { assignedStaffId: staff.id }));
-}
-
-type ReplyTarget = { channel: ChannelKind; to: string; subject?: string; meta: Record<string, unknown> };
-
-function newest(contacts: ContactPoint[], kind: ContactPoint['kind']): string | undefined {
-  return contacts.filter((c) => c.kind === kind).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.address;
-}
-
-/**
- * Where a reply goes: the customer's own channel and address on it. A phone call cannot be answered
- * later by voice, so a voice conversation is answered by SMS to the caller's number.
- */
-function replyTarget(conversation: Conversation, contacts: ContactPoint[], lastInbound: Message | null, ticketNumber?: string): ReplyTarget {
-  const meta: Record<string, unknown> = { threadKey: conversation.threadKey };
-  switch (conversation.channel) {
-    case 'chat':
-      return { channel: 'chat', to: conversation.threadKey, meta };
-    case 'sms':
-    case 'voice': {
-      const to = normalisePhone(conversation.threadKey) ?? newest(contacts, 'phone');
-      if (!to) throw new ConversationConflictError('The customer has no phone number to reply to.');
-      return { channel: 'sms', to, meta };
-    }
-    case 'email': {
-      const to = newest(contacts, 'email');
-      if (!to) throw new ConversationConflictError('The customer has no e-mail address to reply to.');
-      const base = lastInbound?.subject?.trim() || (ticketNumber ? `[${ticketNumber}]` : 'Your service request');
-      const subject = /^re:/i.test(base) ? base : `Re: ${base}`;
-      // The e-mail adapter turns these into In-Reply-To / References headers.
-      return { channel: 'email', to, subject, meta: { ...meta, inReplyTo: lastInbound?.externalId ?? null, ticketNumber: ticketNumber ?? null } };
-    }
-  }
 }
 
 /**

@@ -22,6 +22,13 @@ function attachmentSummary(message: InboundMessage): Prisma.InputJsonValue {
   }));
 }
 
+/** What a turn run later (queue, sweeper) needs besides the text: who sent it and what the channel said. */
+export type Envelope = { from: string; fromName?: string; meta: Record<string, unknown> };
+
+export function envelopeOf(message: InboundMessage): Envelope {
+  return { from: message.from, ...(message.fromName ? { fromName: message.fromName } : {}), meta: message.meta };
+}
+
 /**
  * Stores an inbound message once: `(channel, externalId)` is unique, so a redelivered webhook or a
  * re-fetched mail finds the first copy and `duplicate` is true. The insert is `ON CONFLICT DO NOTHING`
@@ -51,6 +58,7 @@ export async function recordInbound(db: Db, input: RecordInboundInput): Promise<
           raw: (message.raw ?? undefined) as Prisma.InputJsonValue | undefined,
           attachments: attachmentSummary(message),
           understanding: (input.understanding ?? undefined) as Prisma.InputJsonValue | undefined,
+          meta: envelopeOf(message) as unknown as Prisma.InputJsonValue,
           createdAt: message.receivedAt,
         },
       ],

@@ -9,7 +9,7 @@ import { startEmbedded, type EmbeddedStart } from './embedded-start.js';
 import { migrate } from './migrate.js';
 import { withBytesDecoding } from './pglite-bytes-fix.js';
 import { withQueryDeadline } from './query-deadline.js';
-import { pgClientConnection, pgliteConnection, type SqlConnection } from './sql-connection.js';
+import { pgClientConnection, pgliteConnection, pgPoolConnection, type SqlConnection } from './sql-connection.js';
 
 /** A Prisma client or an open transaction: domain functions take either, so callers own transactions. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -21,6 +21,11 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Raw SQL for the job queue: the embedded PGlite instance or a pool on the server. */
   readonly pglite?: PGlite;
+  /**
+   * Hand-written SQL on the same connections Prisma uses (PGlite itself, or Prisma's own pool on a
+   * server): the turn's hot path runs here, without the query compiler.
+   */
+  readonly sql: SqlConnection;
   readonly connectionString?: string;
   close(): Promise<void>;
 }
@@ -62,6 +67,7 @@ async function openEmbedded(dataDir: string, options: OpenDatabaseOptions): Prom
     kind: 'pglite',
     prisma,
     pglite: db,
+    sql: pgliteConnection(db),
     close: async () => {
       await prisma.$disconnect();
       // The adapter's dispose() does not close PGlite: we do.
@@ -79,25 +85,30 @@ async function openServer(connectionString: string, options: OpenDatabaseOptions
     await client.end();
   }
   const statementTimeout = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString,
-      max: 10,
-      // Waiting for a free connection or opening one: bounded, so a stalled server fails a request, not hangs it.
-      connectionTimeoutMillis: options.poolTimeoutMs ?? defaultPoolTimeoutMs,
-      // The server cancels a slow statement itself (a clean error, the connection stays usable)...
-      statement_timeout: statementTimeout,
-      // ...and the client gives up a little later when the server does not answer at all (a network stall).
-      query_timeout: statementTimeout + 1_000,
-      idle_in_transaction_session_timeout: 60_000,
-      keepAlive: true,
-    }),
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // Waiting for a free connection or opening one: bounded, so a stalled server fails a request, not hangs it.
+    connectionTimeoutMillis: options.poolTimeoutMs ?? defaultPoolTimeoutMs,
+    // The server cancels a slow statement itself (a clean error, the connection stays usable)...
+    statement_timeout: statementTimeout,
+    // ...and the client gives up a little later when the server does not answer at all (a network stall).
+    query_timeout: statementTimeout + 1_000,
+    idle_in_transaction_session_timeout: 60_000,
+    keepAlive: true,
   });
+  // An idle connection the server dropped must not take the process down.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgresql',
     prisma,
     connectionString,
-    close: () => prisma.$disconnect(),
+    sql: pgPoolConnection(pool),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
   };
 }
 

@@ -43,3 +43,21 @@ export function pgClientConnection(client: pg.ClientBase): SqlConnection {
   };
   return self;
 }
+
+/** A pool: each query on whichever connection is free; a transaction holds one connection throughout. */
+export function pgPoolConnection(pool: pg.Pool): SqlConnection {
+  return {
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await pgClientConnection(client).transaction(fn);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

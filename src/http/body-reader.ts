@@ -151,8 +151,8 @@ function decodeField(raw: string, name: string): string {
 }
 
 /** Walks parsed JSON without recursion: every key and string value checked, depth bounded. */
-function checkValues(root: unknown): void {
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: '(body)' }];
+function checkValues(root: unknown, rootPath = '(body)'): void {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: rootPath }];
   while (stack.length) {
     const { value, depth, path } = stack.pop()!;
     if (typeof value === 'string') {
@@ -165,7 +165,25 @@ function checkValues(root: unknown): void {
     for (const [key, child] of Object.entries(value)) {
       const problem = textProblem(key);
       if (problem) throw new ValidationError(`A field name ${problem}`);
-      stack.push({ value: child, depth: depth + 1, path: Array.isArray(value) ? `${path}[${key}]` : path === '(body)' ? key.slice(0, 40) : `${path}.${key.slice(0, 40)}` });
+      stack.push({ value: child, depth: depth + 1, path: Array.isArray(value) ? `${path}[${key}]` : path === rootPath && rootPath === '(body)' ? key.slice(0, 40) : `${path}.${key.slice(0, 40)}` });
     }
   }
+}
+
+/**
+ * Path parameters and query values are text the routes may store or look up: the same NUL and lone-surrogate
+ * check as bodies (PostgreSQL refuses both in text, which would otherwise surface as a 500).
+ */
+export function checkParams() {
+  return (req: Request, res: Response, next: (err?: false) => void) => {
+    try {
+      for (const [name, value] of [...Object.entries(req.params ?? {}), ...Object.entries((req.query as Record<string, unknown> | undefined) ?? {})]) {
+        checkValues(value, `Parameter ${JSON.stringify(name.slice(0, 40))}`);
+      }
+    } catch (err) {
+      sendError(res, err, req.logger, req);
+      return next(false);
+    }
+    next();
+  };
 }

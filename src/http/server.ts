@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logger.js';
-import { readBody, type BodyRule } from './body-reader.js';
+import { checkParams, readBody, type BodyRule } from './body-reader.js';
 import { sendError } from './error-response.js';
 import { rateLimit, type RateRule } from './rate-limit.js';
 
@@ -36,6 +36,7 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(checkParams());
   server.use(readBody(options.bodyRules));
   if (options.rateRules?.length) server.use(rateLimit(options.rateRules));
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {

@@ -14,6 +14,10 @@ export type JobMap = {
   'notification.deliver': { notificationId: string };
   'report.monthly_complaints': { period?: string };
   'mail.poll': Record<string, never>;
+  /** Run a conversation's stored but unprocessed inbound messages through the bot, in order. */
+  'turn.process': { conversationId: string };
+  /** Find inbound messages left unprocessed (a crash or stall mid-turn) and queue their conversations (cron). */
+  'turn.sweep': Record<string, never>;
 };
 
 export type JobName = keyof JobMap;

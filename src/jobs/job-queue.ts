@@ -38,6 +38,8 @@ export const jobNames: readonly JobName[] = [
   'notification.deliver',
   'report.monthly_complaints',
   'mail.poll',
+  'turn.process',
+  'turn.sweep',
 ];
 
 /**

@@ -29,6 +29,8 @@ export type StaffNotice = {
   to: Recipients;
   /** One notice per recipient per key: raising the same notice twice is harmless. */
   dedupeKey: string;
+  /** When to deliver, decided by the caller (an SLA warning raised at its notice time goes at once); default by urgency. */
+  deliverAfter?: Date;
 };
 
 /**
@@ -37,7 +39,7 @@ export type StaffNotice = {
  * one notification addressed to the role (the console shows it to whoever holds the role later).
  */
 export async function notifyStaff(db: Db, notice: StaffNotice, ctx: PolicyContext): Promise<StaffNotification[]> {
-  const deliverAfter = staffNotificationTime(ctx.policy, ctx.calendar, ctx.now, notice.urgency);
+  const deliverAfter = notice.deliverAfter ?? staffNotificationTime(ctx.policy, ctx.calendar, ctx.now, notice.urgency);
   return inTransaction(db, async (tx) => {
     const { staffIds, role } = await resolveRecipients(tx, notice.to, ctx);
     const rows =

@@ -37,6 +37,11 @@ export interface BusinessCalendar {
   /** `instant` itself when within business hours, else the start of the next working period. */
   nextBusinessOpening(instant: Date): Date;
   /**
+   * The working period that ends last at or before `instant` (cut at `instant` when it falls inside one):
+   * `{ open, close }`, or null when there is none within the search horizon.
+   */
+  previousBusinessPeriod(instant: Date): { open: Date; close: Date } | null;
+  /**
    * Closing time of the `workingDays`-th working day strictly after the local date of `instant`
    * (the day of receipt never counts, even when received before opening).
    */
@@ -206,6 +211,17 @@ export function createBusinessCalendar(policy: CalendarPolicy): BusinessCalendar
     nextBusinessOpening(instant) {
       const t = instant.getTime();
       return scanDays(dayAt(t), ({ window: w }) => (w === null || t >= w.close ? undefined : new Date(Math.max(t, w.open))));
+    },
+
+    previousBusinessPeriod(instant) {
+      const t = instant.getTime();
+      let day = dayAt(t);
+      for (let i = 0; i < MAX_DAYS_SCANNED; i += 1) {
+        const w = day.window;
+        if (w !== null && w.open < t) return { open: new Date(w.open), close: new Date(Math.min(w.close, t)) };
+        day = dayNumbered(day.n - 1);
+      }
+      return null;
     },
 
     endOfWorkingDayAfter(instant, workingDays) {

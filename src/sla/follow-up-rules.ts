@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Urgency } from '../understanding/understanding-schema.js';
 import type { BusinessCalendar } from './business-calendar.js';
 import { splitTime } from './business-calendar.js';
+import { nextReachable } from './notice-time.js';
 import type { Policy } from './policy-schema.js';
 
 /**
@@ -62,12 +63,13 @@ export function surveySendAt(policy: Policy, calendar: BusinessCalendar, service
 }
 
 /**
- * When a staff notice (warning, escalation, new assignment) should go out: at once within business hours
- * or for an urgency in `staffNotifications.immediateUrgencies` (high by default); otherwise at the next opening.
+ * When a staff notice (warning, escalation, new assignment) should go out: at once within business hours,
+ * in the policy's on-call hours, or for an urgency in `staffNotifications.immediateUrgencies` (high by default);
+ * otherwise when someone is next reachable (the next opening or on-call shift).
  */
 export function staffNotificationTime(policy: Policy, calendar: BusinessCalendar, instant: Date, urgency: Urgency): Date {
   if (policy.staffNotifications.immediateUrgencies.includes(urgency)) return instant;
-  return calendar.nextBusinessOpening(instant);
+  return nextReachable(policy, calendar, instant);
 }
 
 function plusMonths(calendar: BusinessCalendar, instant: Date, months: number): Date {

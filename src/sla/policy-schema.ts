@@ -115,12 +115,54 @@ export const PromisesPolicy = z.strictObject({
   progressUpdate: Duration,
   /** Complex problems: a technical expert engaged. */
   expertEngaged: Duration,
-  /** Faults with a known site province: technician on site. */
+  /** Triage says a visit on site is needed (如需現場): technician on site; an unknown province counts as out of province. */
   onSiteArrival: z.strictObject({ inProvince: Duration, outOfProvince: Duration }),
   /** Repair finished within N working days of arriving on site (N × the length of a working day, in business time). */
-  onSiteRepair: z.strictObject({ workingDays: z.number().positive() }),
+  onSiteRepair: z.strictObject({
+    workingDays: z.number().positive(),
+    /** Remote areas (offshore islands, remote provinces) get a longer repair target. */
+    remoteAreas: z
+      .strictObject({
+        workingDays: z.number().positive(),
+        /** Matched against the ticket's province (normalised like homeProvince) and found anywhere in its site address. */
+        areas: z.array(z.string().min(1)).min(1),
+      })
+      .optional(),
+  }),
 });
 export type PromisesPolicy = z.infer<typeof PromisesPolicy>;
+
+/** Per-urgency replacements for some promises (for example a shorter first response and on-site time for a line-down fault). */
+export const UrgencyTargets = z.strictObject({
+  firstResponse: Duration.optional(),
+  callback: Duration.optional(),
+  contact: Duration.optional(),
+  progressUpdate: Duration.optional(),
+  expertEngaged: Duration.optional(),
+  onSiteArrival: z.strictObject({ inProvince: Duration, outOfProvince: Duration }).optional(),
+  onSiteRepair: z.strictObject({ workingDays: z.number().positive() }).optional(),
+});
+export type UrgencyTargets = z.infer<typeof UrgencyTargets>;
+
+const StaffRoleName = z.enum(['agent', 'engineer', 'supervisor', 'admin']);
+
+/**
+ * Who is reachable outside working hours, and when. A warning that falls in these hours (outside working hours)
+ * goes to them at once; without on-call cover it moves to the last working hour before the deadline.
+ */
+export const OnCall = z
+  .strictObject({
+    /** Everyone active in this role is told (supervisors are also e-mailed). */
+    role: StaffRoleName.optional(),
+    /** Or these staff members, by e-mail. */
+    staffEmails: z.array(z.string().email()).optional(),
+    days: z.array(Weekday).min(1),
+    /** Local times; end before start means the shift runs past midnight (22:00–08:00). */
+    start: TimeOfDay,
+    end: TimeOfDay,
+  })
+  .refine((o) => o.role !== undefined || (o.staffEmails?.length ?? 0) > 0, { error: 'name a role or staffEmails' });
+export type OnCall = z.infer<typeof OnCall>;
 
 export const FollowUpsPolicy = z.strictObject({
   /** Check-in N calendar days after a repaired unit is returned, at a local time. */
@@ -138,6 +180,9 @@ export const Policy = z.strictObject({
   calendar: CalendarPolicy,
   homeProvince: HomeProvince,
   promises: PromisesPolicy,
+  /** Targets that replace `promises` for tickets of that urgency; an urgency not listed keeps `promises`. */
+  urgencyTargets: z.strictObject({ low: UrgencyTargets.optional(), normal: UrgencyTargets.optional(), high: UrgencyTargets.optional() }).default({}),
+  onCall: OnCall.optional(),
   /** Warn the assignee when this fraction of a promise's time has been used (0 < f < 1). */
   warningFraction: z
     .number()

@@ -1,12 +1,15 @@
 /**
  * The stored side of the service promises: one SlaPromise row per (ticket, kind), deadlines from the pure
- * rules in sla-rules.ts, `sla.check` jobs at each warning and due time, and warnings and breaches raised
- * exactly once per promise (a conditional UPDATE claims each).
+ * rules in sla-rules.ts, `sla.check` jobs at each notice and due time, and warnings and breaches raised
+ * exactly once per promise (a conditional UPDATE claims each). The stored `warnAt` is the notice time: when a
+ * person is actually told (`noticeTime`), always before the deadline.
  *
- * A promise is open while metAt, cancelledAt and pausedAt are all null. Met: by a staff reply
- * (first_response, email_reply, contact: `markResponded`), a done callback task (callback), `markPromiseMet`
- * for the rest, or the ticket's resolution before the deadline. A breach stays recorded when met late.
- * A reopened ticket re-arms its promises (`rearmPromises`); arriving on site starts on_site_repair.
+ * A promise is open while metAt, cancelledAt and pausedAt are all null. It is met only by the act it promises:
+ * first_response, email_reply and contact by a staff message to the customer or a logged call (`markResponded`);
+ * callback by a logged call or a done callback task; on_site_arrival by the engineer's arrival; on_site_repair by
+ * the resolution after arrival; expert_engaged by `markPromiseMet`. Resolving or closing the ticket does not
+ * keep a promise: one still open is breached if past its deadline, else "not applicable" with the reason
+ * (`notApplicableReason`). A breach stays recorded when met late. A reopened ticket re-arms its promises.
  */
 import { DateTime } from 'luxon';
 import type { Prisma, SlaPromise, Ticket } from '../generated/prisma/client.js';
@@ -16,14 +19,28 @@ import { NotFoundError } from '../errors/app-error.js';
 import { silentEvents, type EventBus } from '../events/event-bus.js';
 import type { JobResult } from '../jobs/job-map.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
-import { notifyStaff, type PolicyContext } from '../notifications/staff-notification-service.js';
-import { deadlines, slaInputOf, nextProgressUpdate, onSiteRepairPromise, PromiseKind, servicePromise, shiftForPause, type ServicePromise } from './sla-rules.js';
+import { notifyStaff, type PolicyContext, type Recipients } from '../notifications/staff-notification-service.js';
+import { isOnCallTime } from './notice-time.js';
+import {
+  deadlines,
+  slaInputOf,
+  nextProgressUpdate,
+  onSiteRepairPromise,
+  PromiseKind,
+  servicePromise,
+  shiftForPause,
+  siteOptionsOf,
+  type ServicePromise,
+} from './sla-rules.js';
 import type { TimeMeasure } from './policy-schema.js';
+import type { Urgency } from '../understanding/understanding-schema.js';
 
 export type { PolicyContext } from '../notifications/staff-notification-service.js';
 
 /** Promises a staff reply to the customer keeps. progress_update is re-armed instead (sla-listener). */
 export const RESPONSE_KINDS: readonly PromiseKind[] = ['first_response', 'email_reply', 'contact'];
+/** Staff task kinds that are a phone call with the customer once done. */
+const CALL_TASKS = ['callback', 'follow_up_call'] as const;
 
 const OPEN = { metAt: null, cancelledAt: null } as const;
 
@@ -34,7 +51,7 @@ export async function storePromises(db: Db, ticketId: string, ctx: PolicyContext
     if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
     const list = deadlines(ctx.policy, ctx.calendar, slaInputOf(ticket, ticket.createdAt));
     await tx.slaPromise.createMany({
-      data: list.map((p) => ({ ticketId, kind: p.kind, dueAt: p.dueAt, warnAt: p.warnAt, createdAt: p.startsAt })),
+      data: list.map((p) => ({ ticketId, kind: p.kind, dueAt: p.dueAt, warnAt: p.noticeAt, createdAt: p.startsAt })),
       skipDuplicates: true,
     });
     const stored = await tx.slaPromise.findMany({ where: { ticketId }, orderBy: { dueAt: 'asc' } });
@@ -65,41 +82,64 @@ export async function pausePromises(db: Db, ticketId: string, ctx: { now: Date }
 export async function resumePromises(db: Db, ticketId: string, ctx: PolicyContext): Promise<SlaPromise[]> {
   return inTransaction(db, async (tx) => {
     const paused = await tx.slaPromise.findMany({ where: { ticketId, ...OPEN, pausedAt: { not: null } } });
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { urgency: true } });
     const resumed: SlaPromise[] = [];
     for (const row of paused) {
       const shifted = shiftForPause(
-        { kind: parseKind(row.kind), measure: measureOf(row.kind, ctx), startsAt: row.createdAt, dueAt: row.dueAt, warnAt: row.warnAt },
+        { kind: parseKind(row.kind), measure: measureOf(row.kind, ctx, ticket?.urgency), startsAt: row.createdAt, dueAt: row.dueAt, warnAt: row.warnAt, noticeAt: row.warnAt },
         row.pausedAt!,
         ctx.now,
         ctx.calendar,
+        ctx.policy,
       );
-      resumed.push(await tx.slaPromise.update({ where: { id: row.id }, data: { dueAt: shifted.dueAt, warnAt: shifted.warnAt, pausedAt: null } }));
+      resumed.push(await tx.slaPromise.update({ where: { id: row.id }, data: { dueAt: shifted.dueAt, warnAt: shifted.noticeAt, pausedAt: null } }));
     }
     await enqueueChecks(tx, resumed, ctx);
     return resumed;
   });
 }
 
+/** Why a promise still open at resolution did not apply (its deadline had not passed, the act never happened). */
+export const NOT_APPLICABLE_REASON: Record<PromiseKind, string> = {
+  first_response: 'resolved before the deadline without contacting the customer',
+  email_reply: 'resolved before the deadline without replying to the customer',
+  callback: 'resolved before the deadline without calling the customer back',
+  contact: 'resolved before the deadline without contacting the customer',
+  progress_update: 'resolved before the next progress update was due',
+  expert_engaged: 'resolved before the deadline without engaging an expert',
+  on_site_arrival: 'resolved before the deadline without a visit on site',
+  on_site_repair: 'resolved without finishing the repair on site',
+};
+
 /**
- * The ticket is resolved or closed: promises still within their deadline are met by the resolution;
- * those past it (breached) are closed off as cancelled so nothing checks them again.
+ * The ticket is resolved or closed. Resolution is not the act any promise is about, so nothing is met here
+ * (on_site_repair is met by the listener when a repair is resolved): a promise still open is closed off as
+ * cancelled — breached if its deadline has passed (the breach recorded now if no check raised it), else marked
+ * "not applicable" with the reason. A paused promise is judged by the time it had left.
  */
 export async function settlePromises(db: Db, ticketId: string, ctx: { now: Date }): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.slaPromise.updateMany({
-      where: { ticketId, ...OPEN, breachedAt: null, OR: [{ dueAt: { gte: ctx.now } }, { pausedAt: { not: null } }] },
-      data: { metAt: ctx.now, pausedAt: null },
-    });
-    await tx.slaPromise.updateMany({ where: { ticketId, ...OPEN }, data: { cancelledAt: ctx.now, pausedAt: null } });
+    const open = await tx.slaPromise.findMany({ where: { ticketId, ...OPEN } });
+    for (const p of open) {
+      const overdue = p.breachedAt !== null || (p.pausedAt === null ? p.dueAt < ctx.now : p.dueAt < p.pausedAt);
+      const kind = PromiseKind.safeParse(p.kind);
+      await tx.slaPromise.update({
+        where: { id: p.id },
+        data: overdue
+          ? { cancelledAt: ctx.now, pausedAt: null, breachedAt: p.breachedAt ?? ctx.now }
+          : { cancelledAt: ctx.now, pausedAt: null, notApplicableReason: kind.success ? NOT_APPLICABLE_REASON[kind.data] : 'resolved before the deadline' },
+      });
+    }
   });
 }
 
-export type RespondContext = { now: Date; actor: string; events?: EventBus; channel?: ChannelKind };
+export type RespondContext = { now: Date; actor: string; events?: EventBus; channel?: ChannelKind; /** A logged phone call: also keeps the callback promise. */ call?: boolean };
 
 /**
- * A staff member answered the customer (the console calls this on every staff reply; the bot's automatic
- * acknowledgement does not count). Keeps the first-response, e-mail and contact promises, records the
- * ticket's first response time and emits `ticket.responded` (which re-arms the progress-update promise).
+ * A staff member answered the customer: a message on the customer's channel, or a logged call (`call: true`;
+ * the console calls this on every staff reply; the bot's automatic acknowledgement does not count). Keeps the
+ * first-response, e-mail and contact promises (a call also the callback), records the ticket's first response
+ * time and emits `ticket.responded` (which re-arms the progress-update promise).
  */
 export async function markResponded(db: Db, ticketId: string, ctx: RespondContext): Promise<Ticket> {
   const events = ctx.events ?? silentEvents;
@@ -107,8 +147,9 @@ export async function markResponded(db: Db, ticketId: string, ctx: RespondContex
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
     const updated = ticket.firstRespondedAt ? ticket : await tx.ticket.update({ where: { id: ticketId }, data: { firstRespondedAt: ctx.now } });
-    await tx.ticketEvent.create({ data: { ticketId, at: ctx.now, actor: ctx.actor, kind: 'responded', to: ctx.channel ?? ticket.channel } });
-    await tx.slaPromise.updateMany({ where: { ticketId, kind: { in: [...RESPONSE_KINDS] }, ...OPEN }, data: { metAt: ctx.now, pausedAt: null } });
+    await tx.ticketEvent.create({ data: { ticketId, at: ctx.now, actor: ctx.actor, kind: ctx.call ? 'call_logged' : 'responded', to: ctx.channel ?? ticket.channel } });
+    const kinds: PromiseKind[] = ctx.call ? [...RESPONSE_KINDS, 'callback'] : [...RESPONSE_KINDS];
+    await tx.slaPromise.updateMany({ where: { ticketId, kind: { in: kinds }, ...OPEN }, data: { metAt: ctx.now, pausedAt: null } });
     await events.emit(tx, 'ticket.responded', { ticketId, channel: ctx.channel ?? ticket.channel, actor: ctx.actor }, ctx.now);
     return updated;
   });
@@ -150,7 +191,10 @@ export async function rearmPromises(db: Db, ticketId: string, ctx: RearmContext)
  */
 export async function startOnSiteRepair(db: Db, ticketId: string, arrivedAt: Date, ctx: RearmContext): Promise<SlaPromise> {
   return inTransaction(db, async (tx) => {
-    const row = await armPromise(tx, ticketId, onSiteRepairPromise(ctx.policy, ctx.calendar, arrivedAt), ctx, { reason: 'arrived on site', replaceOpen: false });
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
+    const promise = onSiteRepairPromise(ctx.policy, ctx.calendar, arrivedAt, siteOptionsOf(ctx.policy, ticket));
+    const row = await armPromise(tx, ticketId, promise, ctx, { reason: 'arrived on site', replaceOpen: false });
     await enqueueChecks(tx, [row], ctx);
     return row;
   });
@@ -164,7 +208,7 @@ async function armPromise(
   ctx: RearmContext,
   options: { reason: string; replaceOpen: boolean },
 ): Promise<SlaPromise> {
-  const fresh = { dueAt: p.dueAt, warnAt: p.warnAt, createdAt: p.startsAt };
+  const fresh = { dueAt: p.dueAt, warnAt: p.noticeAt, createdAt: p.startsAt };
   const existing = await tx.slaPromise.findUnique({ where: { ticketId_kind: { ticketId, kind: p.kind } } });
   if (!existing) {
     await tx.slaPromise.createMany({ data: [{ ticketId, kind: p.kind, ...fresh }], skipDuplicates: true });
@@ -199,7 +243,67 @@ async function armPromise(
   });
   return tx.slaPromise.update({
     where: { id: existing.id },
-    data: { ...fresh, pausedAt: null, warnedAt: null, metAt: null, breachedAt: null, cancelledAt: null },
+    data: { ...fresh, pausedAt: null, warnedAt: null, metAt: null, breachedAt: null, cancelledAt: null, notApplicableReason: null },
+  });
+}
+
+/** Why a promise was closed off by triage. */
+const NO_LONGER_APPLIES = 'no longer applies after triage';
+
+/**
+ * Triage changed what the ticket is (urgency, complexity, whether a visit on site is needed): the promises of
+ * the current round are recomputed from its start. Open promises get the new deadlines (a warning already
+ * given is given again if the new notice time is still ahead); promises that now apply are added (an
+ * on_site_arrival counted from the opening, so a late triage can find it already overdue); open promises that
+ * no longer apply are closed off as not applicable. Kept, breached and paused promises, the running
+ * progress_update and on_site_repair stay as they are.
+ */
+export async function retargetPromises(db: Db, ticketId: string, ctx: RearmContext): Promise<SlaPromise[]> {
+  return inTransaction(db, async (tx) => {
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
+    if (ticket.status === 'resolved' || ticket.status === 'closed') return [];
+    const rows = await tx.slaPromise.findMany({ where: { ticketId } });
+    const start = rows.find((r) => r.kind === 'first_response')?.createdAt ?? ticket.createdAt;
+    const wanted = deadlines(ctx.policy, ctx.calendar, slaInputOf(ticket, start));
+    const changed: SlaPromise[] = [];
+    for (const p of wanted) {
+      const row = rows.find((r) => r.kind === p.kind);
+      if (!row || (row.cancelledAt && row.notApplicableReason === NO_LONGER_APPLIES)) {
+        changed.push(await armPromise(tx, ticketId, p, ctx, { reason: 'triage', replaceOpen: true }));
+        continue;
+      }
+      const open = !row.metAt && !row.cancelledAt && !row.breachedAt && !row.pausedAt;
+      if (!open || p.kind === 'progress_update' || p.kind === 'on_site_repair') continue;
+      if (row.dueAt.getTime() === p.dueAt.getTime() && row.warnAt.getTime() === p.noticeAt.getTime()) continue;
+      const warnAgain = row.warnedAt !== null && p.noticeAt > ctx.now;
+      changed.push(await tx.slaPromise.update({ where: { id: row.id }, data: { dueAt: p.dueAt, warnAt: p.noticeAt, ...(warnAgain ? { warnedAt: null } : {}) } }));
+    }
+    const kinds = new Set<string>(wanted.map((p) => p.kind));
+    await tx.slaPromise.updateMany({
+      where: { ticketId, ...OPEN, breachedAt: null, kind: { notIn: [...kinds, 'on_site_repair'] } },
+      data: { cancelledAt: ctx.now, pausedAt: null, notApplicableReason: NO_LONGER_APPLIES },
+    });
+    await enqueueChecks(tx, changed, ctx);
+    return changed;
+  });
+}
+
+/**
+ * Triage says whether a visit on site is needed (如需現場): the ticket's flag, a `on_site_required` ticket event,
+ * and the on_site_arrival promise armed (from the opening) or closed off (`retargetPromises`).
+ */
+export async function setOnSiteRequired(db: Db, ticketId: string, required: boolean, ctx: RearmContext): Promise<Ticket> {
+  return inTransaction(db, async (tx) => {
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) throw new NotFoundError(`No ticket with id ${ticketId}`);
+    if (ticket.onSiteRequired === required) return ticket;
+    const updated = await tx.ticket.update({ where: { id: ticketId }, data: { onSiteRequired: required } });
+    await tx.ticketEvent.create({
+      data: { ticketId, at: ctx.now, actor: ctx.actor ?? 'system:sla', kind: 'on_site_required', from: String(ticket.onSiteRequired), to: String(required) },
+    });
+    await retargetPromises(tx, ticketId, ctx);
+    return updated;
   });
 }
 
@@ -208,12 +312,12 @@ export async function rearmProgressUpdate(db: Db, ticketId: string, ctx: PolicyC
   await inTransaction(db, async (tx) => {
     const row = await tx.slaPromise.findFirst({ where: { ticketId, kind: 'progress_update', cancelledAt: null } });
     if (!row) return;
-    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true } });
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true, urgency: true } });
     if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') return;
-    const next = nextProgressUpdate(ctx.policy, ctx.calendar, ctx.now);
+    const next = nextProgressUpdate(ctx.policy, ctx.calendar, ctx.now, { urgency: ticket.urgency });
     const updated = await tx.slaPromise.update({
       where: { id: row.id },
-      data: { dueAt: next.dueAt, warnAt: next.warnAt, warnedAt: null, breachedAt: null, metAt: null, pausedAt: ticket.status === 'waiting_customer' ? ctx.now : null },
+      data: { dueAt: next.dueAt, warnAt: next.noticeAt, warnedAt: null, breachedAt: null, metAt: null, pausedAt: ticket.status === 'waiting_customer' ? ctx.now : null },
     });
     await enqueueChecks(tx, [updated], ctx);
   });
@@ -280,10 +384,28 @@ async function raise(tx: Prisma.TransactionClient, ticket: Ticket, p: SlaPromise
   await notifyStaff(
     tx,
     kind === 'sla_warning'
-      ? { ticketId: ticket.id, kind, urgency: ticket.urgency, to: { assigneeOf: ticket.id }, dedupeKey: `sla_warning:${p.id}:${p.dueAt.getTime()}`, text: `${ticket.number}: ${what} due ${due} (${ctx.calendar.timeZone}) — ${ticket.title}` }
+      ? { ticketId: ticket.id, kind, urgency: ticket.urgency, to: await warningRecipients(tx, ticket.id, ctx), deliverAfter: ctx.now, dedupeKey: `sla_warning:${p.id}:${p.dueAt.getTime()}`, text: `${ticket.number}: ${what} due ${due} (${ctx.calendar.timeZone}) — ${ticket.title}` }
       : { ticketId: ticket.id, kind, urgency: ticket.urgency, to: { role: 'supervisor' }, dedupeKey: `sla_breach:${p.id}:${p.dueAt.getTime()}`, text: `${ticket.number}: ${what} missed (was due ${due} ${ctx.calendar.timeZone}) — ${ticket.title}` },
     ctx,
   );
+}
+
+/**
+ * A warning is raised at its notice time and delivered at once, to someone who can act then: the assignee (or
+ * the agents on duty) in working hours, the on-call people in on-call hours, else — nobody being reachable
+ * before the deadline — the supervisors, who are also e-mailed.
+ */
+async function warningRecipients(tx: Prisma.TransactionClient, ticketId: string, ctx: PolicyContext): Promise<Recipients> {
+  if (ctx.calendar.isWithinBusinessHours(ctx.now)) return { assigneeOf: ticketId };
+  const onCall = ctx.policy.onCall;
+  if (onCall && isOnCallTime(ctx.policy, ctx.calendar, ctx.now)) {
+    if (onCall.staffEmails?.length) {
+      const staff = await tx.staff.findMany({ where: { email: { in: onCall.staffEmails }, active: true }, select: { id: true } });
+      if (staff.length > 0) return { staffIds: staff.map((s) => s.id) };
+    }
+    if (onCall.role) return { role: onCall.role };
+  }
+  return { role: 'supervisor' };
 }
 
 /**
@@ -295,10 +417,13 @@ async function countRecordedResponses(tx: Prisma.TransactionClient, ticket: Tick
   if (firstReply && !ticket.firstRespondedAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstRespondedAt: firstReply.createdAt } });
   const open = await tx.slaPromise.findMany({ where: { ticketId: ticket.id, kind: { in: [...RESPONSE_KINDS, 'callback'] }, ...OPEN } });
   for (const p of open) {
-    const at =
+    // A done call task is a logged call: it keeps the callback and, being contact, the response promises.
+    const call = (await tx.staffTask.findFirst({ where: { ticketId: ticket.id, kind: { in: [...CALL_TASKS] }, status: 'done', doneAt: { gte: p.createdAt } }, orderBy: { doneAt: 'asc' } }))?.doneAt;
+    const message =
       p.kind === 'callback'
-        ? (await tx.staffTask.findFirst({ where: { ticketId: ticket.id, kind: 'callback', status: 'done', doneAt: { gte: p.createdAt } }, orderBy: { doneAt: 'asc' } }))?.doneAt
+        ? undefined
         : (await tx.outboundMessage.findFirst({ where: { ticketId: ticket.id, purpose: 'staff_reply', createdAt: { gte: p.createdAt } }, orderBy: { createdAt: 'asc' } }))?.createdAt;
+    const at = [call, message].filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0];
     if (at) await tx.slaPromise.update({ where: { id: p.id }, data: { metAt: at, pausedAt: null } });
   }
 }
@@ -307,7 +432,7 @@ function parseKind(kind: string): PromiseKind {
   return PromiseKind.parse(kind);
 }
 
-function measureOf(kind: string, ctx: PolicyContext): TimeMeasure {
+function measureOf(kind: string, ctx: PolicyContext, urgency?: Urgency): TimeMeasure {
   const parsed = PromiseKind.safeParse(kind);
-  return parsed.success ? servicePromise(ctx.policy, ctx.calendar, parsed.data, ctx.now).measure : 'clock';
+  return parsed.success ? servicePromise(ctx.policy, ctx.calendar, parsed.data, ctx.now, { urgency }).measure : 'clock';
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebchatAdapter } from '../../channels/webchat/webchat-adapter.js';
+import { addStaff } from '../../src/console/staff-service.js';
 import { createMessageSendHandler } from '../../src/outbound/outbound-service.js';
 import { scriptedTurn } from '../channels/webchat/scripted-turn.js';
 import { aHandedOffConversation, aSignedInStaff } from '../console/console-fixtures.js';
@@ -10,6 +11,8 @@ import { browserSuiteTitle, launchChromium, skipBrowserTests } from '../support/
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const shots = path.resolve('test-output/browser');
+/** The page settles within seconds even on a loaded machine (password hashing, live reloads). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 // Real Chromium from Debian: skipped where it is not installed, except with CI=true (then a failure).
 describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the console, in Chromium"), () => {
@@ -24,7 +27,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     webchat = t.app.channels.get('chat') as WebchatAdapter;
     webchat.useTurn(scriptedTurn(t.app.database.prisma, t.clock));
     browser = await launchChromium();
-  });
+  }, 120_000);
   // A failing step leaves a picture of every open page behind.
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
@@ -60,38 +63,40 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
 
   it('signs in, takes a handoff, keeps a half-typed reply through a live update, and the reply reaches the web chat', { timeout: 90_000 }, async () => {
     const prisma = t.app.database.prisma;
-    const { token } = await aSignedInStaff(prisma, 'supervisor', 'Amy Lin');
+    await addStaff(prisma, { email: 'amy@example.test', name: 'Amy Lin', role: 'supervisor', password: 'correct horse battery' });
 
     // A customer on the web chat asks for a person.
     const customer = await open(await browser.newContext({ locale: 'en-US' }), `${t.url}/chat`);
     await customer.locator('body[data-ready="true"]').waitFor();
     await customer.getByLabel('Your message').fill('My printer jams, I need an agent');
     await customer.keyboard.press('Enter');
-    await expect.poll(() => customer.locator('#status').textContent()).toMatch(/connecting you to a member of staff/i);
+    await poll(() => customer.locator('#status').textContent()).toMatch(/connecting you to a member of staff/i);
 
     const staffContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
     const page = await open(staffContext, `${t.url}/console`);
-    await page.getByText('Sign in with a console token instead').click();
-    await page.getByLabel('Console token').fill('not-a-real-token-at-all');
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
-    await expect.poll(() => page.locator('#sign-in-error').textContent()).toMatch(/not valid/);
-    await page.getByLabel('Console token').fill(token);
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
-    await expect.poll(() => page.locator('.who').textContent()).toBe('Amy Lin · supervisor');
+    await page.getByLabel('E-mail').fill('amy@example.test');
+    await page.getByLabel('Password').fill('wrong password here');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await poll(() => page.locator('#sign-in-error').textContent()).toMatch(/wrong/i);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await poll(() => page.locator('.who').textContent()).toBe('Amy Lin · supervisor');
     // Live updates come over the server's event stream.
-    await expect.poll(() => page.locator('.live').textContent()).toBe('Live');
+    await poll(() => page.locator('.live').textContent()).toBe('Live');
 
     // Only the chosen view is in the page.
-    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['Waiting for staff']);
-    await expect.poll(() => page.locator('nav.tabs [aria-current="page"]').textContent()).toBe('Inbox');
+    await poll(() => page.locator('main h2').allTextContents()).toEqual(['Waiting for staff']);
+    await poll(() => page.locator('nav.tabs [aria-current="page"]').textContent()).toBe('Inbox');
     await page.getByRole('link', { name: 'Outbox' }).click();
-    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['Outbox']);
+    await poll(() => page.locator('main h2').allTextContents()).toEqual(['Outbox']);
     await page.getByRole('link', { name: 'Inbox' }).click();
 
     const conversation = await prisma.conversation.findFirstOrThrow({ where: { channel: 'chat', state: 'waiting_staff' } });
     await page.locator(`[data-conversation="${conversation.id}"]`).click();
     await page.getByRole('button', { name: 'Take over' }).click();
-    await expect.poll(() => page.getByTestId('conversation-state').textContent()).toContain('with Amy Lin');
+    await poll(() => page.getByTestId('conversation-state').textContent()).toContain('with Amy Lin');
+    // Focus moves on to the reply box (the button is gone).
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`reply-${conversation.id}`);
 
     // Half a reply, then the customer writes again: the transcript updates live, the draft and caret stay.
     const reply = page.getByLabel('Reply by web chat');
@@ -99,19 +104,26 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await reply.pressSequentially('Hello, this is Amy. An engineer');
     await customer.getByLabel('Your message').fill('Are you there?');
     await customer.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.transcript li').last().textContent(), { timeout: 15_000 }).toContain('Are you there?');
+    await poll(() => page.locator('.transcript li').last().textContent()).toContain('Are you there?');
     expect(await reply.inputValue()).toBe('Hello, this is Amy. An engineer');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await screenshot(page, '01-inbox-draft-1280x800');
     await page.keyboard.type(' will call you today.');
     await page.getByRole('button', { name: 'Send reply' }).click();
-    await expect.poll(() => page.locator('.transcript li').last().textContent()).toContain('Hello, this is Amy. An engineer will call you today.');
+    await poll(() => page.locator('.transcript li').last().textContent()).toContain('Hello, this is Amy. An engineer will call you today.');
     expect(await reply.inputValue()).toBe('');
     // The newest message is in view.
     expect(await page.locator('.transcript').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(5);
 
     await deliverQueued();
-    await expect.poll(() => customer.locator('#log li[data-author="staff"] .text').allTextContents()).toEqual(['Hello, this is Amy. An engineer will call you today.']);
+    await poll(() => customer.locator('#log li[data-author="staff"] .text').allTextContents()).toEqual(['Hello, this is Amy. An engineer will call you today.']);
+
+    // The bot opened no ticket here: one is made from the conversation, prefilled with what the customer wrote.
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await poll(() => page.getByLabel('Problem').inputValue()).toContain('My printer jams');
+    await page.getByLabel('Title').fill('Printer jams at the front desk');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await poll(() => page.locator('main h2').first().textContent()).toMatch(/^SR-\d{4}-\d{6} · Printer jams at the front desk$/);
     expect(pageErrors).toEqual([]);
   });
 
@@ -124,50 +136,53 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await signIn(page, token);
 
     await page.getByRole('link', { name: 'KPIs' }).click();
-    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['KPIs']);
+    await poll(() => page.locator('main h2').allTextContents()).toEqual(['KPIs']);
     await page.getByTestId('chart-rates').waitFor();
     const [before] = await chartValues(page, 'chart-rates');
     expect(await page.locator('#chart-rates-caption').textContent()).toBe('Rates');
     await screenshot(page, '02-kpis-before-1280x800');
 
     await page.goto(`${t.url}/console#/ticket/${ticket.id}`);
-    await expect.poll(() => page.locator('main h2').first().textContent()).toBe(`${ticket.number} · Printer jams`);
+    await poll(() => page.locator('main h2').first().textContent()).toBe(`${ticket.number} · Printer jams`);
     await page.getByLabel('When').fill('2026-11-26T10:00');
     await page.getByRole('combobox', { name: /^Engineer/ }).selectOption({ label: 'Ben Wu' });
     await page.getByRole('button', { name: 'Schedule visit' }).click();
-    await expect.poll(() => page.locator('.visit .badge').first().textContent()).toBe('scheduled');
+    await poll(() => page.locator('.visit .badge').first().textContent()).toBe('scheduled');
     expect(await page.locator('.visit .facts').textContent()).toContain('Ben Wu');
     await page.getByRole('button', { name: 'Engineer has arrived' }).click();
-    await expect.poll(() => page.locator('.visit .facts dt').allTextContents()).toContain('Arrived');
+    await poll(() => page.locator('.visit .facts dt').allTextContents()).toContain('Arrived');
     await page.getByRole('button', { name: 'Resolve' }).click();
-    await expect.poll(() => page.locator('.workspace-head .badge').first().textContent()).toBe('resolved');
+    await poll(() => page.locator('.workspace-head .badge').first().textContent()).toBe('resolved');
     await screenshot(page, '03-ticket-workspace-1280x800');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, '03-ticket-workspace-tablet-820x1180');
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('resolved');
 
     await page.getByRole('link', { name: 'KPIs' }).click();
-    await expect.poll(async () => (await chartValues(page, 'chart-rates'))[0]?.[0]).toBeGreaterThan(before?.[0] ?? 0);
+    await poll(async () => (await chartValues(page, 'chart-rates'))[0]?.[0]).toBeGreaterThan(before?.[0] ?? 0);
     expect(pageErrors).toEqual([]);
   });
 
   it('switches the language to Traditional and Simplified Chinese and remembers the choice', { timeout: 90_000 }, async () => {
-    const { token } = await aSignedInStaff(t.app.database.prisma, 'agent', '王小明');
+    await addStaff(t.app.database.prisma, { email: 'wang@example.test', name: '王小明', role: 'agent', password: 'a long enough password' });
     const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 800 } });
     const page = await open(context, `${t.url}/console`);
     // Picked from the browser: Taiwan reads Traditional Chinese.
-    await expect.poll(() => page.locator('#sign-in-title').textContent()).toBe('登入');
-    await page.getByText('改用主控台權杖登入').click();
-    await page.getByLabel('主控台權杖').fill(token);
-    await page.getByRole('button', { name: '以權杖登入' }).click();
-    await expect.poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待處理', '工單', '客戶', '到府服務', '寄件匣']);
-    await expect.poll(() => page.locator('.who').textContent()).toBe('王小明 · 客服人員');
+    await poll(() => page.locator('#sign-in-title').textContent()).toBe('登入');
+    await page.getByLabel('電子郵件').fill('wang@example.test');
+    await page.getByLabel('密碼').fill('a long enough password');
+    await page.getByRole('button', { name: '登入', exact: true }).click();
+    await poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待處理', '工單', '客戶', '到府服務', '寄件匣']);
+    await poll(() => page.locator('.who').textContent()).toBe('王小明 · 客服人員');
     await page.getByRole('link', { name: '工單' }).click();
-    await expect.poll(() => page.locator('main h2').allTextContents()).toEqual(['工單']);
+    await poll(() => page.locator('main h2').allTextContents()).toEqual(['工單']);
     await screenshot(page, '04-tickets-zh-Hant-1280x800');
 
     await page.getByLabel('語言').selectOption('zh-Hans');
-    await expect.poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待处理', '工单', '客户', '上门服务', '发件箱']);
+    await poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待处理', '工单', '客户', '上门服务', '发件箱']);
     await page.reload();
-    await expect.poll(() => page.locator('nav.tabs a').first().textContent()).toBe('待处理');
+    await poll(() => page.locator('nav.tabs a').first().textContent()).toBe('待处理');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
 
     // A tablet in portrait: the inbox list sits above the conversation.
@@ -175,7 +190,39 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await page.getByRole('link', { name: '待处理' }).click();
     await screenshot(page, '05-inbox-zh-Hans-tablet-820x1180');
     await page.getByLabel('语言').selectOption('en');
-    await expect.poll(() => page.locator('nav.tabs a').first().textContent()).toBe('Inbox');
+    await poll(() => page.locator('nav.tabs a').first().textContent()).toBe('Inbox');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens every view alone, with its own heading, and without a script error', { timeout: 90_000 }, async () => {
+    const prisma = t.app.database.prisma;
+    const { token } = await aSignedInStaff(prisma, 'admin', 'Dana Ho');
+    const page = await open(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } }), `${t.url}/console`);
+    await signIn(page, token);
+    const views: [string, string][] = [
+      ['Tickets', 'Tickets'],
+      ['Customers', 'Customers'],
+      ['Visits', 'Visits'],
+      ['KPIs', 'KPIs'],
+      ['Reports', 'Monthly complaint reports'],
+      ['Audit', 'Access audit'],
+      ['Staff', 'Staff'],
+      ['Outbox', 'Outbox'],
+      ['Inbox', 'Waiting for staff'],
+    ];
+    for (const [link, heading] of views) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await poll(() => page.locator('main h2').first().textContent()).toBe(heading);
+      // The view's heading takes the focus, so keyboard and screen-reader users start there.
+      await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+      expect(await page.locator('nav.tabs [aria-current="page"]').textContent()).toBe(link);
+      expect(await page.locator('main > *').count()).toBe(1);
+      expect(await page.locator('main').textContent()).not.toMatch(/\bnull\b|undefined|\[object Object\]/);
+      await screenshot(page, `view-${link.toLowerCase()}-1280x800`);
+    }
+    // Staff are shown by name, not id.
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
+    await poll(() => page.locator('main table td').allTextContents()).toContain('Dana Ho');
     expect(pageErrors).toEqual([]);
   });
 });

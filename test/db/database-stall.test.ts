@@ -29,6 +29,8 @@ describe.runIf(databaseKinds.includes('postgresql'))('a stalled PostgreSQL', () 
     const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: direct.dataDir, JOBS_ENABLED: 'false', ...twilioEnv });
     app = await createApp({ env, logger: createLogger('silent'), clock: fixedClock('2026-11-25T02:00:00Z') as Clock, database });
     url = (await app.listen()).replace('localhost', '127.0.0.1');
+    // The pool's first connection and Prisma's first query plan, outside the health probe's 800 ms budget.
+    await database.prisma.$queryRaw`SELECT 1`;
   });
   afterAll(async () => {
     proxy?.resume();

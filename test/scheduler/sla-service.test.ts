@@ -96,14 +96,15 @@ describe.each(databaseKinds)('service promises on %s', (kind) => {
     expect(local(notice.deliverAfter)).toBe('2026-11-25T20:05');
   });
 
-  it('settles the promises when the ticket is resolved: kept ones met, missed ones closed off', async () => {
+  it('settles the promises when the ticket is resolved without contact: missed ones breached, the rest not applicable, none met', async () => {
     const { ticket } = await s.aTicket(taipei('2026-11-25T10:00'));
     await s.run.slaCheck(ticket.id, taipei('2026-11-25T12:30'));
     await s.move(ticket.id, 'resolved', taipei('2026-11-25T12:45'));
     const first = await promise(ticket.id, 'first_response');
     expect(first.breachedAt).not.toBeNull();
     expect(local(first.cancelledAt)).toBe('2026-11-25T12:45');
-    expect(local((await promise(ticket.id, 'contact')).metAt)).toBe('2026-11-25T12:45');
+    const contact = await promise(ticket.id, 'contact');
+    expect([contact.metAt, local(contact.cancelledAt), contact.notApplicableReason]).toEqual([null, '2026-11-25T12:45', 'resolved before the deadline without contacting the customer']);
     const before = await s.db.ticketEvent.count({ where: { ticketId: ticket.id } });
     await s.run.slaSweep(taipei('2026-11-30T12:00'));
     expect(await s.db.ticketEvent.count({ where: { ticketId: ticket.id } })).toBe(before);

@@ -21,7 +21,7 @@ describe('npm run sla -- explain', () => {
   it('prints one JSON object with every deadline in Taipei time', async () => {
     const { stdout, code } = await sla(
       'explain', '--opened', '2026-11-28T17:00:00+08:00', '--category', 'fault', '--urgency', 'normal',
-      '--channel', 'email', '--province', '高雄市', '--json',
+      '--channel', 'email', '--on-site', '--province', '高雄市', '--json',
     );
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as Record<string, string>;
@@ -31,6 +31,24 @@ describe('npm run sla -- explain', () => {
       onSiteDue: '2026-11-30T17:00:00.000+08:00',
     });
     expect(out).not.toHaveProperty('callbackDue');
+  });
+
+  it('tells when a person is told about every promise, always before it is due', async () => {
+    const { stdout } = await sla(
+      'explain', '--opened', '2026-11-28T10:00:00+08:00', '--category', 'fault', '--urgency', 'normal',
+      '--channel', 'voice', '--complexity', 'general', '--on-site', '--arrived', '2026-11-28T11:00:00+08:00', '--json',
+    );
+    const out = JSON.parse(stdout) as Record<string, string>;
+    const stems = Object.keys(out).filter((k) => k.endsWith('Due')).map((k) => k.slice(0, -3));
+    expect(stems.sort()).toEqual(['callback', 'contact', 'firstResponse', 'onSite', 'onSiteRepair', 'progressUpdate']);
+    for (const stem of stems) expect(Date.parse(out[`${stem}NoticeAt`]!)).toBeLessThan(Date.parse(out[`${stem}Due`]!));
+    // The callback due Sunday 10:00 is announced in Saturday's last working hour, not Monday morning.
+    expect(out).toMatchObject({ callbackDue: '2026-11-29T10:00:00.000+08:00', callbackWarnAt: '2026-11-29T04:00:00.000+08:00', callbackNoticeAt: '2026-11-28T17:00:00.000+08:00' });
+  });
+
+  it('does not promise 12:00 on Teachers’ Day 2027', async () => {
+    const { stdout } = await sla('explain', '--opened', '2027-09-28T10:00:00+08:00', '--category', 'inquiry', '--urgency', 'normal', '--channel', 'chat', '--json');
+    expect(JSON.parse(stdout)).toMatchObject({ firstResponseDue: '2027-09-29T10:30:00.000+08:00' });
   });
 
   it('gives a voice ticket a callback deadline and accepts a UTC opening time', async () => {

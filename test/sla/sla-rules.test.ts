@@ -75,7 +75,7 @@ describe('channel promises', () => {
 });
 
 describe('on-site arrival', () => {
-  const fault = (province: string | null): SlaInput => ticket('2026-11-28T17:00', { category: 'fault', province });
+  const fault = (province: string | null): SlaInput => ticket('2026-11-28T17:00', { category: 'fault', province, onSiteRequired: true });
 
   it('arrives within 24 clock hours in the home province', () => {
     expect(due(fault('臺北市'), 'on_site_arrival')).toBe('2026-11-29T17:00');
@@ -86,10 +86,13 @@ describe('on-site arrival', () => {
     expect(due(fault('高雄市'), 'on_site_arrival')).toBe('2026-11-30T17:00');
   });
 
-  it('makes no on-site promise when the province is unknown or the ticket is not a fault', () => {
-    expect(kinds(fault(null))).not.toContain('on_site_arrival');
-    expect(kinds(fault('  '))).not.toContain('on_site_arrival');
+  it('makes no on-site promise unless triage asks for a visit on site, whatever the address', () => {
+    expect(kinds(ticket('2026-11-28T17:00', { category: 'fault', province: '台北' }))).not.toContain('on_site_arrival');
     expect(kinds(ticket('2026-11-28T17:00', { category: 'inquiry', province: '台北' }))).not.toContain('on_site_arrival');
+  });
+
+  it('counts an unknown province as out of province', () => {
+    expect(due(fault(null), 'on_site_arrival')).toBe('2026-11-30T17:00');
   });
 
   it('finishes the repair within one working day of arriving on site', () => {

@@ -6,6 +6,7 @@ import {
   rearmPromises,
   rearmProgressUpdate,
   resumePromises,
+  setOnSiteRequired,
   settlePromises,
   storePromises,
 } from '../../sla/sla-service.js';
@@ -16,8 +17,9 @@ type Deps = Omit<PolicyContext, 'now'>;
 /**
  * SLA clocks follow the ticket: deadlines stored when it opens, paused while waiting on the customer,
  * resumed (shifted) when it leaves that state, settled (met or closed off) when resolved or closed, and
- * re-armed from the reopen time when reopened. Resolving finishes an on-site repair (met, late or not).
- * A staff reply re-arms the progress-update promise.
+ * re-armed from the reopen time when reopened. Resolving finishes an on-site repair (met, late or not); every
+ * other promise still open is breached or not applicable (settlePromises). Scheduling a visit means a visit on
+ * site is needed: the on-site arrival promise applies. A staff reply re-arms the progress-update promise.
  */
 export function registerSlaListener(events: EventBus, deps: Deps): void {
   const ctx = (now: Date): PolicyContext => ({ ...deps, now });
@@ -37,6 +39,7 @@ export function registerSlaListener(events: EventBus, deps: Deps): void {
     } else if (from === 'waiting_customer') {
       await resumePromises(tx, ticketId, ctx(at));
     }
+    if (to === 'scheduled') await setOnSiteRequired(tx, ticketId, true, { ...ctx(at), actor });
   });
   events.on('ticket.responded', async ({ ticketId }, tx, at) => {
     await rearmProgressUpdate(tx, ticketId, ctx(at));

@@ -11,9 +11,9 @@ export const HEALTH_PROBE_TIMEOUT_MS = 800;
 /**
  * GET /healthz: `ok` (200) when the database answers `SELECT 1` in time, else `degraded` (503, Retry-After)
  * with the reason. One probe at a time: during a stall, checks arriving every second share the probe in
- * flight instead of piling hung queries onto the pool.
+ * flight instead of piling hung queries onto the pool. `calendar` adds how far the official holiday calendar
+ * reaches (its `warning` is what the console shows as a banner).
  */
-/** `calendar`: the official holiday calendar's reach (its `warning` is what the console shows as a banner). */
 export function mountHealthRoutes(
   server: Server,
   deps: { database: Database; version: string; probeTimeoutMs?: number; calendar?: () => CalendarCoverage },

@@ -38,6 +38,7 @@ export function loadAppPolicy(env: Pick<Env, 'POLICY_FILE' | 'HOME_PROVINCE'>): 
 /** Recurring jobs (pg-boss cron, evaluated in the business time zone). */
 export const recurringJobs = [
   { name: 'sla.sweep', cron: '* * * * *' },
+  { name: 'turn.sweep', cron: '* * * * *' },
   { name: 'follow_up.sweep', cron: '30 7 * * *' },
   // 09:00 on the 5th, retried hourly until 16:00 if an instance was down: done well before 17:00 (reruns are harmless).
   { name: 'report.monthly_complaints', cron: '0 9-16 5 * *' },

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTurn } from '../../../src/bot/turn.js';
+import { createTurnProcessor } from '../../../src/bot/turn-processor.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { databaseKinds } from '../../support/test-database.js';
 import { aPhone, postTwilio, scriptedTurn, sid, smsAdapterOf, smsParams, twilioEnv, twimlTexts } from '../twilio-shared/twilio-test-kit.js';
@@ -82,25 +84,29 @@ describe.each(databaseKinds)('SMS webhook on %s', (kind) => {
     }
   });
 
-  it('answers with empty TwiML and sends the reply through the outbox when the dialog is slow', async () => {
+  it('answers a dialog slower than the budget with empty TwiML only once the message is stored, and sends the reply through the outbox', async () => {
     const slowApp = await startTestApp(kind, { ...twilioEnv, TWILIO_SMS_REPLY_BUDGET_MS: '1' });
     try {
+      const { app } = slowApp;
+      const deps = { database: slowApp.db, events: app.events, jobs: app.jobs, clock: app.clock, logger: app.logger, env: app.env, policy: app.policy, calendar: app.calendar };
+      const real = createTurnProcessor(deps);
       let release!: () => void;
       const gate = new Promise<void>((resolve) => {
         release = resolve;
       });
-      const slow = scriptedTurn(slowApp.db.prisma, (m) => [{ channel: 'sms', to: m.from, text: 'sorry for the wait' }]);
-      smsAdapterOf(slowApp).useTurn(async (m) => {
-        await gate;
-        return slow(m);
-      });
-      const params = smsParams(aPhone(), 'slow please');
+      // A dialog that takes longer than the budget: it may start only after the webhook has answered.
+      smsAdapterOf(slowApp).useTurn(createTurn(deps, { ...real, drain: async (...args) => (await gate, real.drain(...args)) }));
+      const params = smsParams(aPhone(), 'What are your opening hours?');
       const res = await postTwilio(slowApp.url, '/twilio/sms', params);
+      release();
+      const storedWhenAnswered = await slowApp.db.prisma.message.findUnique({ where: { channel_externalId: { channel: 'sms', externalId: params.MessageSid } } });
       expect(res.status).toBe(200);
       expect(twimlTexts(res.body, 'Message')).toEqual([]);
-      release();
+      expect(storedWhenAnswered).toMatchObject({ direction: 'inbound', text: 'What are your opening hours?' });
       const row = await waitFor(() => slowApp.db.prisma.outboundMessage.findFirst({ where: { idempotencyKey: `sms-reply:${params.MessageSid}:0` } }));
-      expect(row).toMatchObject({ channel: 'sms', to: params.From, text: 'sorry for the wait', purpose: 'reply' });
+      expect(row).toMatchObject({ channel: 'sms', to: params.From, purpose: 'reply' });
+      const replies = await slowApp.db.prisma.message.count({ where: { inReplyToId: storedWhenAnswered!.id } });
+      expect(await slowApp.db.prisma.outboundMessage.count({ where: { idempotencyKey: { startsWith: `sms-reply:${params.MessageSid}:` } } })).toBe(replies);
     } finally {
       await slowApp.stop();
     }

@@ -114,7 +114,7 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
     const supervisor = await aStaffMember(h.db.prisma, { role: 'supervisor' });
     const phone = aPhone();
     await h.say(phone, 'I want to talk to a real person');
-    // The notice text no longer names the thread; staff created just now received only this handoff.
+    // The notice never carries the thread key (for web chat it is the customer's session id): find it by recipient.
     const notices = await h.db.prisma.staffNotification.findMany({ where: { kind: 'handoff', staffId: { in: [agent.id, supervisor.id] } } });
     expect(notices.map((n) => n.staffId).sort()).toEqual([agent.id, supervisor.id].sort());
   });

@@ -43,8 +43,10 @@ export function startLive(): void {
         if (res.status === 404 || res.status === 405) break;
         if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) throw new Error(`event stream: ${res.status}`);
         liveMode.set('stream');
+        // After a failure something may have changed unseen: reload once. (A planned reconnect does not:
+        // every reload of a list is a row in the access audit.)
+        if (failures > 0) bump();
         failures = 0;
-        bump(); // anything missed while reconnecting
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {

@@ -6,8 +6,10 @@ import type { Me } from '../me';
 import { go, href } from '../router';
 import { act, ActionButton, Badge, Loading, Problem } from '../ui';
 import { actor, when } from '../format';
+import { UnderstandingFacts, type UnderstandingResult } from './understanding';
 
-type Line = { id: string; channel: string; direction: 'in' | 'out'; author: string; text: string; subject: string | null; at: string };
+export type TranscriptLine = Line;
+type Line = { id: string; channel: string; direction: string; author: string; authorName?: string | null; understanding?: UnderstandingResult | null; text: string; subject: string | null; at: string };
 type ConversationDetail = {
   conversation: {
     id: string;
@@ -55,7 +57,16 @@ export function ConversationPanel({ id, me, headingLevel = 2 }: { id: string; me
           <CreateTicket conversationId={c.id} />
         )}
         {c.state !== 'staff' || !mine ? (
-          <ActionButton kind="primary" onClick={() => act(() => post(`/conversations/${c.id}/take`), t('conversation.taken')).then(after)}>
+          <ActionButton
+            kind="primary"
+            onClick={() =>
+              act(() => post(`/conversations/${c.id}/take`), t('conversation.taken')).then((ok) => {
+                after();
+                // The button goes away once the conversation is ours: the reply box is where the work continues.
+                if (ok) document.getElementById(`reply-${c.id}`)?.focus();
+              })
+            }
+          >
             {t('conversation.take')}
           </ActionButton>
         ) : null}
@@ -72,6 +83,7 @@ export function ConversationPanel({ id, me, headingLevel = 2 }: { id: string; me
         ) : null}
       </div>
       <Transcript lines={data.transcript} />
+      <LatestUnderstanding lines={data.transcript} />
       {c.state !== 'closed' ? <ReplyBox conversationId={c.id} channel={replyChannel} onSent={after} /> : null}
     </section>
   );
@@ -101,7 +113,8 @@ export function Transcript({ lines }: { lines: Line[] }) {
       {lines.map((m) => (
         <li key={m.id} data-direction={m.direction} class={`line line-${m.direction}${m.author.startsWith('staff:') ? ' line-staff' : ''}`}>
           <small class="meta">
-            {when(m.at)} · {term('channel', m.channel)} · {actor(m.author)}
+            {when(m.at)} · {term('channel', m.channel)} · {m.authorName ?? actor(m.author)}
+            {m.understanding?.category ? ` · ${term('category', m.understanding.category)}` : ''}
           </small>
           {m.subject ? <strong class="subject">{m.subject}</strong> : null}
           <p>{m.text}</p>
@@ -156,52 +169,108 @@ function ReplyBox({ conversationId, channel, onSent }: { conversationId: string;
   );
 }
 
-/** A ticket from this conversation, prefilled by the server from what the bot collected. */
+type Draft = Partial<Record<'category' | 'urgency' | 'title' | 'problem' | 'contactName' | 'company' | 'contactPhone' | 'contactEmail' | 'productModel' | 'serial' | 'purchaseDate' | 'siteAddress', string | null>>;
+const DRAFT_FIELDS = ['title', 'problem', 'contactName', 'company', 'contactPhone', 'contactEmail', 'productModel', 'serial', 'purchaseDate', 'siteAddress'] as const;
+
+/** A ticket from this conversation, prefilled from what the bot collected (GET …/ticket-draft), every field editable. */
 function CreateTicket({ conversationId }: { conversationId: string }) {
-  const [open, setOpen] = useState(false);
-  const [category, setCategory] = useState('fault');
-  const [title, setTitle] = useState('');
-  if (!open) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  if (!draft) {
     return (
-      <button type="button" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        onClick={async () => {
+          try {
+            const res = await api<{ draft: Draft }>(`/conversations/${conversationId}/ticket-draft`);
+            // Only text fields go back; a purchase date the customer wrote in words is left for the agent to enter.
+            const fields = Object.entries(res.draft).filter(([k, v]) => typeof v === 'string' && v && (k !== 'purchaseDate' || /^\d{4}-\d{2}-\d{2}$/.test(v)));
+            setDraft({ category: 'fault', ...Object.fromEntries(fields) });
+          } catch {
+            setDraft({ category: 'fault' });
+          }
+        }}
+      >
         {t('conversation.createTicket')}
       </button>
     );
   }
+  const set = (key: keyof Draft) => (e: Event) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value });
   return (
     <form
-      class="inline-form"
+      class="card stack create-ticket"
+      aria-label={t('conversation.createTicket')}
       onSubmit={async (e) => {
         e.preventDefault();
         let ticketId: string | null = null;
+        const body = Object.fromEntries(Object.entries(draft).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]));
         const ok = await act(async () => {
-          const res = await post<{ ticket: { id: string } }>(`/conversations/${conversationId}/ticket`, { category, ...(title.trim() ? { title: title.trim() } : {}) });
+          const res = await post<{ ticket: { id: string } }>(`/conversations/${conversationId}/ticket`, body);
           ticketId = res.ticket.id;
         }, t('conversation.ticketCreated'));
         if (ok && ticketId) go('ticket', ticketId);
       }}
     >
-      <label>
-        {t('ticket.category')}
-        <select value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
-          {['inquiry', 'fault', 'complaint'].map((v) => (
-            <option key={v} value={v}>
-              {term('category', v)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('ticket.title')}
-        <input value={title} placeholder={t('conversation.titleFromBot')} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} maxLength={200} />
-      </label>
-      <button type="submit" class="primary">
-        {t('conversation.create')}
-      </button>
-      <button type="button" onClick={() => setOpen(false)}>
-        {t('common.cancel')}
-      </button>
+      <div class="inline-form">
+        <label>
+          {t('ticket.category')}
+          <select value={draft.category ?? 'fault'} onChange={set('category')}>
+            {['inquiry', 'fault', 'complaint'].map((v) => (
+              <option key={v} value={v}>
+                {term('category', v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ticket.urgency')}
+          <select value={draft.urgency ?? ''} onChange={set('urgency')}>
+            <option value="">{t('conversation.fromBot')}</option>
+            {['low', 'normal', 'high'].map((v) => (
+              <option key={v} value={v}>
+                {term('urgency', v)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {DRAFT_FIELDS.map((key) =>
+        key === 'problem' ? (
+          <label key={key}>
+            {t(`draft.${key}`)}
+            <textarea rows={3} required value={draft.problem ?? ''} maxLength={4000} onInput={set('problem')} />
+          </label>
+        ) : key === 'purchaseDate' ? (
+          <label key={key}>
+            {t(`draft.${key}`)}
+            <input type="date" value={draft.purchaseDate ?? ''} onInput={set(key)} />
+          </label>
+        ) : (
+          <label key={key}>
+            {t(`draft.${key}`)}
+            <input type="text" value={draft[key] ?? ''} maxLength={300} onInput={set(key)} />
+          </label>
+        ),
+      )}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t('conversation.create')}
+        </button>
+        <button type="button" onClick={() => setDraft(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
     </form>
   );
 }
 
+/** The classifier's reading of the customer's latest message that has one. */
+function LatestUnderstanding({ lines }: { lines: Line[] }) {
+  const latest = [...lines].reverse().find((m) => m.understanding && m.author === 'customer');
+  if (!latest?.understanding) return null;
+  return (
+    <details class="understanding-box">
+      <summary>{t('ticket.understanding')}</summary>
+      <UnderstandingFacts value={latest.understanding} />
+    </details>
+  );
+}

@@ -63,25 +63,39 @@ export function CustomerView({ id }: { id: string | null }) {
   );
 }
 
+type Access = { id: string; status: 'requested' | 'approved' | 'denied'; expiresAt: string | null };
+
+/**
+ * Opening an archive: the reason goes to the server (POST /customers/:id/access); supervisors are let in at
+ * once, agents and engineers wait for a supervisor's approval, which arrives with the live updates.
+ */
 function Archive({ id }: { id: string }) {
   const [reason, setReason] = useState(reasons.get(id) ?? '');
-  const [given, setGiven] = useState(reasons.get(id) ?? '');
-  if (!given) {
+  const [access, setAccess] = useState<Access | null>(null);
+  const [asked, setAsked] = useState(reasons.has(id));
+  if (!asked) {
     return (
       <form
         class="card stack"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          if (!reason.trim()) return;
-          reasons.set(id, reason.trim());
-          setGiven(reason.trim());
+          const why = reason.trim();
+          if (!why) return;
+          const ok = await act(async () => {
+            const res = await post<{ access: Access }>(`/customers/${encodeURIComponent(id)}/access`, { reason: why });
+            setAccess(res.access);
+          });
+          if (ok) {
+            reasons.set(id, why);
+            setAsked(true);
+          }
         }}
       >
         <h2>{t('customers.archive')}</h2>
         <p class="hint">{t('customers.reasonHint')}</p>
         <label>
           {t('customers.reason')}
-          <input value={reason} required minLength={3} maxLength={500} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+          <input value={reason} required minLength={5} maxLength={500} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
         </label>
         <button type="submit" class="primary">
           {t('customers.open')}
@@ -89,18 +103,17 @@ function Archive({ id }: { id: string }) {
       </form>
     );
   }
-  return <ArchiveBody id={id} reason={given} />;
+  if (access?.status === 'denied') return <p class="notice">{t('customers.denied')}</p>;
+  return <ArchiveBody id={id} waiting={access?.status === 'requested'} />;
 }
 
-function ArchiveBody({ id, reason }: { id: string; reason: string }) {
-  const { data, error } = useData(() => api<{ customer: Customer }>(`/customers/${encodeURIComponent(id)}?reason=${encodeURIComponent(reason)}`), [id, reason]);
+function ArchiveBody({ id, waiting }: { id: string; waiting: boolean }) {
+  const { data, error } = useData(() => api<{ customer: Customer; access?: { expiresAt: string | null } }>(`/customers/${encodeURIComponent(id)}`), [id]);
   if (error instanceof ApiError && error.status === 403) {
     return (
-      <div class="card">
-        <p class="notice">{error.message}</p>
-        <button type="button" onClick={() => act(() => post('/archive-access', { customerId: id, reason }), t('customers.requested'))}>
-          {t('customers.requestApproval')}
-        </button>
+      <div class="card" role="status">
+        <h2>{t('customers.archive')}</h2>
+        <p class="notice">{waiting ? t('customers.waiting') : error.message}</p>
       </div>
     );
   }
@@ -112,7 +125,9 @@ function ArchiveBody({ id, reason }: { id: string; reason: string }) {
         {c.name ?? t('customer.unnamed')}
         {c.company ? ` · ${c.company}` : ''}
       </h2>
-      <p class="hint">{t('customers.audited')}</p>
+      <p class="hint">
+        {t('customers.audited')} {data.access?.expiresAt ? t('customers.until', { at: when(data.access.expiresAt) }) : ''}
+      </p>
       <h3>{t('customers.contacts')}</h3>
       <ul>
         {c.contacts

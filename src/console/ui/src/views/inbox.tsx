@@ -14,6 +14,7 @@ type InboxItem = {
   state: string;
   updatedAt: string;
   assignedStaffId: string | null;
+  assignedStaffName?: string | null;
   customer: { id: string; name: string | null; company: string | null } | null;
   ticket: { id: string; number: string; status: string; category: string; urgency: string } | null;
   lastMessage: { text: string; direction: string; createdAt: string; author: string } | null;
@@ -47,7 +48,10 @@ export function InboxView({ id, me }: { id: string | null; me: Me }) {
                 <li key={c.id}>
                   <a class={`item${c.id === id ? ' selected' : ''}${waiting && waitedMs > 15 * 60_000 ? ' overdue' : ''}`} href={href('inbox', c.id)} aria-current={c.id === id ? 'true' : undefined} data-conversation={c.id}>
                     <strong>{c.customer?.name ?? t('customer.unknown')}</strong> <Badge>{term('channel', c.channel)}</Badge>{' '}
-                    <Badge tone={waiting ? 'warn' : undefined}>{term('conversationState', c.state)}</Badge>
+                    <Badge tone={waiting ? 'warn' : undefined}>
+                      {term('conversationState', c.state)}
+                      {c.assignedStaffName ? ` · ${c.assignedStaffName}` : ''}
+                    </Badge>
                     {c.ticket ? <Badge tone={c.ticket.urgency === 'high' ? 'danger' : undefined}>{c.ticket.number} · {term('urgency', c.ticket.urgency)}</Badge> : null}
                     <br />
                     <small>

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, download, saveBlob } from '../api';
 import { when } from '../format';
-import { t } from '../i18n';
+import { t, term } from '../i18n';
+import { href } from '../router';
 import { useData } from '../live';
 import { act, Empty, Loading, Problem, ViewTitle } from '../ui';
 
@@ -49,25 +50,93 @@ export function ReportsView() {
   );
 }
 
+type ReportData = {
+  total?: number;
+  byType?: Record<string, number>;
+  byStatus?: Record<string, number>;
+  resolution?: { resolved: number; averageHours: number | null; medianHours: number | null; maxHours: number | null };
+  repeatCustomers?: { customerId: string; name: string | null; complaints: number }[];
+  returningComplainants?: number;
+  tickets?: { number: string; type: string; status: string; openedAt: string; resolvedAt: string | null }[];
+};
+
+const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : t('unit.hours', { n: Math.round(h * 10) / 10 }));
+
+/** The month's complaints as the report stores them: counts, resolution times, repeat customers, the tickets. */
 function ReportBody({ data }: { data: Record<string, unknown> }) {
-  const rows = Object.entries(data).filter(([, v]) => typeof v !== 'object' || v === null);
-  const nested = Object.entries(data).filter(([, v]) => typeof v === 'object' && v !== null);
+  const d = data as ReportData;
   return (
-    <div>
+    <div class="report">
       <dl class="facts">
-        {rows.map(([k, v]) => (
-          <>
-            <dt key={`k${k}`}>{t(`report.${k}`) === `report.${k}` ? k : t(`report.${k}`)}</dt>
-            <dd key={`v${k}`}>{v === null ? '—' : String(v)}</dd>
-          </>
-        ))}
+        <dt>{t('report.total')}</dt>
+        <dd>{d.total ?? '—'}</dd>
+        <dt>{t('report.returningComplainants')}</dt>
+        <dd>{d.returningComplainants ?? '—'}</dd>
+        <dt>{t('report.resolved')}</dt>
+        <dd>{d.resolution?.resolved ?? '—'}</dd>
+        <dt>{t('report.hours')}</dt>
+        <dd>{t('report.hoursValue', { median: hours(d.resolution?.medianHours), average: hours(d.resolution?.averageHours), max: hours(d.resolution?.maxHours) })}</dd>
       </dl>
-      {nested.map(([k, v]) => (
-        <details key={k}>
-          <summary>{t(`report.${k}`) === `report.${k}` ? k : t(`report.${k}`)}</summary>
-          <pre>{JSON.stringify(v, null, 2)}</pre>
-        </details>
-      ))}
+      <div class="report-grid">
+        <Counts title={t('report.byType')} counts={d.byType} group="complaintType" />
+        <Counts title={t('report.byStatus')} counts={d.byStatus} group="status" />
+      </div>
+      {d.repeatCustomers?.length ? (
+        <>
+          <h4>{t('report.repeatCustomers')}</h4>
+          <ul>
+            {d.repeatCustomers.map((c) => (
+              <li key={c.customerId}>
+                <a href={href('customer', c.customerId)}>{c.name ?? t('customer.unnamed')}</a> · {c.complaints}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {d.tickets?.length ? (
+        <div class="table-wrap">
+          <table class="table">
+            <caption>{t('report.tickets')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ticket.number')}</th>
+                <th scope="col">{t('report.type')}</th>
+                <th scope="col">{t('ticket.status')}</th>
+                <th scope="col">{t('report.openedAt')}</th>
+                <th scope="col">{t('report.resolvedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.tickets.map((tk) => (
+                <tr key={tk.number}>
+                  <td>{tk.number}</td>
+                  <td>{term('complaintType', tk.type)}</td>
+                  <td>{term('status', tk.status)}</td>
+                  <td>{when(tk.openedAt)}</td>
+                  <td>{when(tk.resolvedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </div>
+  );
+}
+
+function Counts({ title, counts, group }: { title: string; counts?: Record<string, number>; group: string }) {
+  if (!counts || !Object.keys(counts).length) return null;
+  return (
+    <table class="table">
+      <caption>{title}</caption>
+      <tbody>
+        {Object.entries(counts).map(([key, n]) => (
+          <tr key={key}>
+            <th scope="row">{term(group, key)}</th>
+            <td>{n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

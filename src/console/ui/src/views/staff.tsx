@@ -10,7 +10,7 @@ type Shift = { day: number; from: string; to: string };
 type StaffRow = StaffMember & { onDutyFlag?: boolean; shifts?: Shift[]; lockedUntil?: string | null; canSignIn?: boolean };
 import { act, ActionButton, Empty, Loading, Problem, ViewTitle } from '../ui';
 
-type Approval = { id: string; staffId: string; customerId: string; reason: string; status: string; requestedAt: string; staff?: { name: string } | null; customer?: { name: string | null } | null };
+type Approval = { id: string; staffId: string; customerId: string; reason: string; status: string; requestedAt: string; staffName: string | null; customer: { name: string | null; company: string | null } | null };
 const ROLES = ['agent', 'engineer', 'supervisor', 'admin'];
 
 /** Staff accounts, who is on duty, and archive-access requests waiting for a supervisor. */
@@ -131,7 +131,7 @@ function AddStaff({ after }: { after: () => void }) {
 }
 
 function Approvals() {
-  const { data, error, reload } = useData(() => api<{ requests: Approval[] }>('/archive-access?status=requested'), []);
+  const { data, error, reload } = useData(() => api<{ requests: Approval[] }>('/access-requests?status=requested'), []);
   return (
     <section class="card" aria-labelledby="approvals-title">
       <h3 id="approvals-title">{t('approvals.title')}</h3>
@@ -140,11 +140,11 @@ function Approvals() {
       <ul class="list compact">
         {data?.requests.map((r) => (
           <li key={r.id}>
-            <strong>{r.staff?.name ?? '—'}</strong> → {r.customer?.name ?? '—'} · {when(r.requestedAt)} · {r.reason}{' '}
-            <ActionButton kind="primary" onClick={() => act(() => post(`/archive-access/${r.id}/approve`, {}), t('approvals.approved')).then(reload)}>
+            <strong>{r.staffName ?? t('staff.former')}</strong> → {r.customer?.name ?? t('customer.unnamed')} · {when(r.requestedAt)} · {r.reason}{' '}
+            <ActionButton kind="primary" onClick={() => act(() => post(`/access-requests/${r.id}/approve`, {}), t('approvals.approved')).then(reload)}>
               {t('approvals.approve')}
             </ActionButton>{' '}
-            <ActionButton onClick={() => act(() => post(`/archive-access/${r.id}/deny`, {}), t('approvals.denied')).then(reload)}>{t('approvals.deny')}</ActionButton>
+            <ActionButton onClick={() => act(() => post(`/access-requests/${r.id}/deny`, {}), t('approvals.denied')).then(reload)}>{t('approvals.deny')}</ActionButton>
           </li>
         ))}
       </ul>

@@ -4,16 +4,17 @@ import { actor, countdown, day, text, when } from '../format';
 import { t, term } from '../i18n';
 import { refreshNow, useData, useNow } from '../live';
 import type { Me } from '../me';
-import { go, href } from '../router';
+import { href } from '../router';
 import { staffStore } from '../staff-names';
 import { useStore } from '../store';
 import { act, ActionButton, Badge, Empty, Loading, Problem, ViewTitle } from '../ui';
-import { ConversationPanel } from './conversation';
+import { ConversationPanel, Transcript, type TranscriptLine } from './conversation';
+import { UnderstandingFacts, type UnderstandingResult } from './understanding';
 import { STATUSES } from './tickets';
 import { VisitWork, type Visit } from './visits';
 
 type SlaPromise = { id: string; kind: string; dueAt: string; metAt: string | null; breachedAt: string | null; cancelledAt: string | null; pausedAt: string | null; notApplicableReason?: string | null };
-type TicketEvent = { id: string; at: string; actor: string; kind: string; from: string | null; to: string | null; reason: string | null; data: unknown };
+type TicketEvent = { id: string; at: string; actor: string; actorName?: string | null; kind: string; from: string | null; to: string | null; reason: string | null; data: unknown };
 export type TicketDetail = {
   ticket: {
     id: string;
@@ -46,7 +47,8 @@ export type TicketDetail = {
     conversations: { id: string; channel: string; state: string; updatedAt: string }[];
   };
   outbound: { id: string; createdAt: string; channel: string; purpose: string; status: string; text: string; lastError: string | null }[];
-  understanding?: Record<string, unknown> | null;
+  understanding?: UnderstandingResult | null;
+  transcript?: TranscriptLine[];
 };
 
 /** The ticket workspace: everything an agent needs for one ticket on one screen. */
@@ -90,7 +92,12 @@ export function TicketView({ id, me }: { id: string; me: Me }) {
               <dt>{t('ticket.assignee')}</dt>
               <dd>{tk.assignee?.name ?? t('ticket.unassigned')}</dd>
             </dl>
-            {data.understanding ? <Understanding value={data.understanding} /> : null}
+            {data.understanding ? (
+              <>
+                <h4>{t('ticket.understanding')}</h4>
+                <UnderstandingFacts value={data.understanding} />
+              </>
+            ) : null}
           </section>
           <Promises promises={tk.promises} />
           <Controls ticket={tk} after={after} />
@@ -100,6 +107,11 @@ export function TicketView({ id, me }: { id: string; me: Me }) {
           {conversation ? (
             <section class="card" aria-label={t('ticket.conversation')}>
               <ConversationPanel id={conversation.id} me={me} headingLevel={3} />
+            </section>
+          ) : data.transcript?.length ? (
+            <section class="card" aria-labelledby="transcript-title">
+              <h3 id="transcript-title">{t('conversation.transcript')}</h3>
+              <Transcript lines={data.transcript} />
             </section>
           ) : (
             <Empty>{t('ticket.noConversation')}</Empty>
@@ -124,30 +136,6 @@ export function TicketView({ id, me }: { id: string; me: Me }) {
         </div>
       </div>
     </article>
-  );
-}
-
-function Understanding({ value }: { value: Record<string, unknown> }) {
-  const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object');
-  const entities = value.entities && typeof value.entities === 'object' ? Object.entries(value.entities as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined) : [];
-  return (
-    <>
-      <h4>{t('ticket.understanding')}</h4>
-      <dl class="facts">
-        {entries.map(([k, v]) => (
-          <>
-            <dt key={`k-${k}`}>{term('understanding', k)}</dt>
-            <dd key={`v-${k}`}>{typeof v === 'number' && v <= 1 && k.toLowerCase().includes('confidence') ? `${Math.round(v * 100)} %` : String(v)}</dd>
-          </>
-        ))}
-        {entities.map(([k, v]) => (
-          <>
-            <dt key={`ek-${k}`}>{term('understanding', k)}</dt>
-            <dd key={`ev-${k}`}>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
-          </>
-        ))}
-      </dl>
-    </>
   );
 }
 
@@ -288,18 +276,23 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const target = mergeInto.trim();
-          if (!target) return;
-          if (!confirm(t('ticket.mergeConfirm', { from: ticket.number, into: target }))) return;
-          void act(() => post(`${base}/merge`, { into: target }), t('ticket.merged')).then((ok) => {
-            setMergeInto('');
+          const number = mergeInto.trim().toUpperCase();
+          if (!number) return;
+          if (!confirm(t('ticket.mergeConfirm', { from: number, into: ticket.number }))) return;
+          void act(async () => {
+            // The duplicate is named by its number; the list finds its id.
+            const found = await api<{ tickets: { id: string; number: string }[] }>(`/tickets?q=${encodeURIComponent(number)}&limit=5`);
+            const duplicate = found.tickets.find((x) => x.number.toUpperCase() === number);
+            if (!duplicate) throw new Error(t('ticket.noSuchTicket', { number }));
+            await post(`${base}/merge`, { duplicateId: duplicate.id });
+          }, t('ticket.merged')).then((ok) => {
+            if (ok) setMergeInto('');
             after();
-            if (ok) go('tickets');
           });
         }}
       >
         <label>
-          {t('ticket.mergeInto')}
+          {t('ticket.mergeFrom')}
           <input value={mergeInto} placeholder={t('ticket.mergeHint')} maxLength={64} onInput={(e) => setMergeInto((e.target as HTMLInputElement).value)} />
         </label>
         <button type="submit">{t('ticket.merge')}</button>
@@ -315,9 +308,15 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
 
 function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () => void }) {
   const staff = useStore(staffStore);
-  const [at, setAt] = useState('');
+  const [times, setTimes] = useState<string[]>(['']);
   const [engineer, setEngineer] = useState('');
   const engineers = staff.filter((s) => s.role === 'engineer');
+  const chosen = times.filter(Boolean).map((x) => new Date(x).toISOString());
+  const book = (body: Record<string, unknown>, done: string) =>
+    act(() => post(`/tickets/${ticket.id}/visits`, { ...body, ...(engineer ? { engineerId: engineer } : {}) }), done).then((ok) => {
+      if (ok) setTimes(['']);
+      after();
+    });
   return (
     <section aria-labelledby="visits-title" class="card">
       <h3 id="visits-title">{t('visits.title')}</h3>
@@ -326,19 +325,18 @@ function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () =
       ))}
       <form
         class="inline-form"
+        aria-label={t('visits.schedule')}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!at) return;
-          void act(() => post(`/tickets/${ticket.id}/visits`, { scheduledAt: new Date(at).toISOString(), ...(engineer ? { engineerId: engineer } : {}) }), t('visits.scheduled')).then((ok) => {
-            if (ok) setAt('');
-            after();
-          });
+          if (chosen[0]) void book({ scheduledAt: chosen[0] }, t('visits.scheduled'));
         }}
       >
-        <label>
-          {t('visits.when')}
-          <input type="datetime-local" value={at} required onInput={(e) => setAt((e.target as HTMLInputElement).value)} />
-        </label>
+        {times.map((value, i) => (
+          <label key={i}>
+            {i === 0 ? t('visits.when') : t('visits.option', { n: i + 1 })}
+            <input type="datetime-local" value={value} required={i === 0} onInput={(e) => setTimes(times.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))} />
+          </label>
+        ))}
         <label>
           {t('visits.engineer')}
           <select value={engineer} onChange={(e) => setEngineer((e.target as HTMLSelectElement).value)}>
@@ -352,6 +350,12 @@ function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () =
           </select>
         </label>
         <button type="submit">{t('visits.schedule')}</button>
+        <button type="button" onClick={() => setTimes([...times, ''])} disabled={times.length >= 5}>
+          {t('visits.addOption')}
+        </button>
+        <button type="button" disabled={!chosen.length} onClick={() => void book({ proposals: chosen }, t('visits.proposalsSent'))}>
+          {t('visits.sendProposals')}
+        </button>
       </form>
     </section>
   );
@@ -391,7 +395,7 @@ function Timeline({ events }: { events: TicketEvent[] }) {
         {[...events].reverse().map((e) => (
           <li key={e.id} class={e.kind === 'note' ? 'note' : undefined}>
             <small class="meta">
-              {when(e.at)} · {actor(e.actor)}
+              {when(e.at)} · {e.actorName ?? actor(e.actor)}
             </small>{' '}
             <strong>{term('event', e.kind)}</strong>
             {eventChange(e)}

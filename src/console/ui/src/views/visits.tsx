@@ -30,14 +30,16 @@ export type Visit = {
   partsRequested?: Part[];
   signOffName?: string | null;
   signedAt?: string | null;
+  engineer?: { id: string; name: string } | null;
   ticket?: { id: string; number: string; title: string; status: string; siteAddress?: string | null; customer?: { name: string | null } | null } | null;
 };
+const engineerName = (v: Visit) => v.engineer?.name ?? (v.engineerId ? staffName(v.engineerId) : t('visits.noEngineer'));
 
 const statusOf = (v: Visit) => v.status ?? (v.completedAt ? 'completed' : v.arrivedAt ? 'on_site' : 'scheduled');
 
 /** Field visits: the list (an engineer sees only their own) and one visit from proposal to sign-off. */
 export function VisitsView({ id, me }: { id: string | null; me: Me }) {
-  const { data, error } = useData(() => api<{ visits: Visit[] }>('/visits'), []);
+  const { data, error } = useData(() => api<{ visits: Visit[]; total?: number }>('/visits?size=100'), []);
   return (
     <div class="split">
       <section aria-labelledby="visits-view-title" class="list-pane">
@@ -56,7 +58,7 @@ export function VisitsView({ id, me }: { id: string | null; me: Me }) {
                   <strong>{when(v.scheduledAt)}</strong> <Badge>{term('visitStatus', statusOf(v))}</Badge>
                   <br />
                   <small>
-                    {v.ticket ? `${v.ticket.number} · ${text(v.ticket.customer?.name)}` : ''} · {v.engineerId ? staffName(v.engineerId) : t('visits.noEngineer')}
+                    {v.ticket ? `${v.ticket.number} · ${text(v.ticket.customer?.name)}` : ''} · {engineerName(v)}
                   </small>
                 </a>
               </li>
@@ -105,7 +107,7 @@ export function VisitWork({ visit: v, after, headingLevel = 2, inTicket = false 
           </>
         ) : null}
         <dt>{t('visits.engineer')}</dt>
-        <dd>{v.engineerId ? staffName(v.engineerId) : t('visits.noEngineer')}</dd>
+        <dd>{engineerName(v)}</dd>
         {v.ticket?.siteAddress ? (
           <>
             <dt>{t('ticket.site')}</dt>
@@ -127,9 +129,9 @@ export function VisitWork({ visit: v, after, headingLevel = 2, inTicket = false 
           </>
         ) : null}
       </dl>
-      {status === 'proposed' || (status === 'scheduled' && !v.arrivedAt) ? <Proposals visit={v} after={after} /> : null}
+      {status === 'proposed' ? <Proposals visit={v} after={after} /> : null}
       {v.warranty === 'out_of_warranty' && !v.completedAt ? <Quote visit={v} after={after} /> : null}
-      {!v.arrivedAt && status !== 'cancelled' ? (
+      {!v.arrivedAt && status !== 'cancelled' && status !== 'proposed' ? (
         <div class="actions">
           <ActionButton kind="primary" onClick={() => act(() => post(`${base}/arrived`, {}), t('visits.arrivalRecorded')).then(after)}>
             {t('visits.arrived')}
@@ -167,13 +169,15 @@ function PartsList({ title, parts }: { title: string; parts: Part[] }) {
   );
 }
 
+/** Times offered to the customer: staff record the one the customer chose. */
 function Proposals({ visit, after }: { visit: Visit; after: () => void }) {
-  const [times, setTimes] = useState<string[]>(['', '']);
+  if (!visit.proposals?.length) return null;
   return (
     <section class="card" aria-labelledby={`proposals-${visit.id}`}>
       <h4 id={`proposals-${visit.id}`}>{t('visits.proposals')}</h4>
-      {visit.proposals?.length ? (
-        <ul>
+      <p class="hint">{visit.confirmedAt ? t('visits.confirmedAt', { at: when(visit.confirmedAt) }) : t('visits.proposalsHint')}</p>
+      {!visit.confirmedAt ? (
+        <ul class="list compact">
           {visit.proposals.map((p) => (
             <li key={p}>
               {when(p)}{' '}
@@ -182,26 +186,6 @@ function Proposals({ visit, after }: { visit: Visit; after: () => void }) {
           ))}
         </ul>
       ) : null}
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const chosen = times.filter(Boolean).map((x) => new Date(x).toISOString());
-          if (!chosen.length) return;
-          void act(() => post(`/visits/${visit.id}/proposals`, { times: chosen }), t('visits.proposalsSent')).then(after);
-        }}
-      >
-        {times.map((value, i) => (
-          <label key={i}>
-            {t('visits.option', { n: i + 1 })}
-            <input type="datetime-local" value={value} onInput={(e) => setTimes(times.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))} />
-          </label>
-        ))}
-        <button type="button" onClick={() => setTimes([...times, ''])} disabled={times.length >= 5}>
-          {t('visits.addOption')}
-        </button>
-        <button type="submit">{t('visits.sendProposals')}</button>
-      </form>
     </section>
   );
 }
@@ -217,7 +201,7 @@ function Quote({ visit, after }: { visit: Visit; after: () => void }) {
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void act(() => post(`/visits/${visit.id}/quote`, { amount: Number(amount) }), t('visits.quoteSentNow')).then(after);
+          void act(() => post(`/visits/${visit.id}/quote`, { amount: Number(amount), currency: 'TWD' }), t('visits.quoteSentNow')).then(after);
         }}
       >
         <label>
@@ -225,6 +209,9 @@ function Quote({ visit, after }: { visit: Visit; after: () => void }) {
           <input type="number" min={1} step={1} value={amount} required onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
         </label>
         <button type="submit">{t('visits.sendQuote')}</button>
+        {visit.quoteSentAt && !visit.quoteAcceptedAt ? (
+          <ActionButton onClick={() => act(() => post(`/visits/${visit.id}/quote/accept`, {}), t('visits.quoteAcceptedNow')).then(after)}>{t('visits.quoteAccept')}</ActionButton>
+        ) : null}
       </form>
     </section>
   );
@@ -258,9 +245,9 @@ function PartsEditor({ label, parts, onChange }: { label: string; parts: Part[];
 
 /** Work done, parts, and the customer's sign-off (typed name and/or drawn signature); completing resolves the ticket. */
 function Complete({ visit, after }: { visit: Visit; after: () => void }) {
-  const [workDone, setWorkDone] = useState('');
-  const [used, setUsed] = useState<Part[]>([]);
-  const [requested, setRequested] = useState<Part[]>([]);
+  const [workDone, setWorkDone] = useState(visit.workDone ?? '');
+  const [used, setUsed] = useState<Part[]>(visit.partsUsed ?? []);
+  const [requested, setRequested] = useState<Part[]>(visit.partsRequested ?? []);
   const [name, setName] = useState('');
   const [signature, setSignature] = useState<string | null>(null);
   return (
@@ -270,17 +257,15 @@ function Complete({ visit, after }: { visit: Visit; after: () => void }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim() && !signature) return void act(async () => Promise.reject(new Error(t('visits.needSignOff'))));
-        void act(
-          () =>
-            post(`/visits/${visit.id}/complete`, {
-              workDone: workDone.trim(),
-              partsUsed: used.filter((p) => p.part.trim()),
-              partsRequested: requested.filter((p) => p.part.trim()),
-              ...(name.trim() ? { signOffName: name.trim() } : {}),
-              ...(signature ? { signature } : {}),
-            }),
-          t('visits.completed'),
-        ).then(after);
+        void act(async () => {
+          // The engineer's report first, then the customer's sign-off, which completes the visit.
+          await post(`/visits/${visit.id}/work`, {
+            workDone: workDone.trim(),
+            partsUsed: used.filter((p) => p.part.trim()).map((p) => ({ part: p.part.trim(), quantity: p.quantity })),
+            partsRequested: requested.filter((p) => p.part.trim()).map((p) => ({ part: p.part.trim(), quantity: p.quantity })),
+          });
+          await post(`/visits/${visit.id}/complete`, { ...(name.trim() ? { signOffName: name.trim() } : {}), ...(signature ? { signature } : {}) });
+        }, t('visits.completed')).then(after);
       }}
     >
       <h4 id={`complete-${visit.id}`}>{t('visits.complete')}</h4>

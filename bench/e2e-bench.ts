@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startAppProcess, runLoad, type LoadResult } from './e2e/app-process.js';
+
+type Row = { name: string; value: number; unit: string; target?: string; key?: string };
+export type BenchOptions = { quick: boolean };
+
+/** Part of `npm run bench -- --quick`. */
+export const inQuick = true;
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const TOKEN = randomBytes(16).toString('hex');
+const PUBLIC_BASE_URL = 'https://bench.example.test';
+/** Ports this bench may use (one app at a time). */
+const PORTS = { first: 41400, last: 41499 };
+
+const appEnv = {
+  TWILIO_AUTH_TOKEN: TOKEN,
+  PUBLIC_BASE_URL,
+  // The bench measures throughput: the per-sender and per-address limits would measure themselves.
+  RATE_LIMIT_SENDER_PER_MINUTE: '0',
+  RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: '0',
+  STAFF_BOOTSTRAP_TOKEN: 'bench-only-token-not-secret-0000',
+};
+
+async function freePort(): Promise<number> {
+  for (let port = PORTS.first; port <= PORTS.last; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${PORTS.first}-${PORTS.last}`);
+}
+
+function sizes(quick: boolean) {
+  return quick ? { count: 300, concurrency: 20, maxSeconds: 8, warmUp: 5 } : { count: 3000, concurrency: 20, maxSeconds: 60, warmUp: 40 };
+}
+
+/** One app process on a fresh database, warmed up, then loaded by a separate generator process. */
+async function measureApp(env: Record<string, string>, quick: boolean): Promise<{ load: LoadResult; peakRssMb: number; idleRssMb: number; startMs: number }> {
+  const size = sizes(quick);
+  const app = await startAppProcess(await freePort(), { ...appEnv, ...env });
+  try {
+    const idleRssMb = await app.rssMb();
+    await runLoad({ url: app.url, count: size.warmUp, concurrency: 5, maxSeconds: 30, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+    const load = await runLoad({ url: app.url, count: size.count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+    return { load, peakRssMb: await app.peakRssMb(), idleRssMb, startMs: app.startMs };
+  } finally {
+    await app.stop();
+  }
+}
+
+function e2eRows(db: 'postgresql' | 'pglite', m: Awaited<ReturnType<typeof measureApp>>): Row[] {
+  const label = db === 'postgresql' ? 'PostgreSQL' : 'PGlite';
+  const refused = Object.entries(m.load.statuses).filter(([s]) => s !== '200');
+  return [
+    { name: `${label}: signed SMS end to end`, value: m.load.msgsPerSec, unit: 'msg/s', target: '>= 1000', key: `e2e.${db}.msgsPerSec` },
+    { name: `${label}: latency p50`, value: m.load.p50Ms ?? NaN, unit: 'ms', key: `e2e.${db}.p50Ms` },
+    { name: `${label}: latency p99`, value: m.load.p99Ms ?? NaN, unit: 'ms', target: '<= 50 at half peak', key: `e2e.${db}.p99Ms` },
+    { name: `${label}: peak resident memory`, value: m.peakRssMb, unit: 'MB', target: db === 'postgresql' ? '<= 250' : '<= 400', key: `e2e.${db}.peakRssMb` },
+    { name: `${label}: idle resident memory (just started)`, value: m.idleRssMb, unit: 'MB', key: `e2e.${db}.idleRssMb` },
+    { name: `${label}: start to /healthz (fresh database)`, value: m.startMs, unit: 'ms', key: `e2e.${db}.startMs` },
+    { name: `${label}: answered 200 / sent${refused.length ? ` (others: ${refused.map(([s, n]) => `${s}×${n}`).join(', ')})` : ''}`, value: m.load.ok, unit: `/${m.load.sent}`, key: `e2e.${db}.ok` },
+  ];
+}
+
+/** The same number of rows, one INSERT each from as many clients, into a table shaped like the inbound key. */
+async function bareInsert(url: string, rows: number, concurrency: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  // pool.end() resolves before its sockets have closed; the DROP DATABASE that follows terminates them.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('CREATE TABLE bench_inbound (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), channel text NOT NULL, external_id text NOT NULL, sender text NOT NULL, text text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (channel, external_id))');
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < rows) {
+          const i = next++;
+          await pool.query('INSERT INTO bench_inbound (channel, external_id, sender, text) VALUES ($1, $2, $3, $4)', ['sms', `SM${i}`, `+8869${10_000_000 + (i % 50)}`, 'What are your opening hours?']);
+        }
+      }),
+    );
+    return Math.round(rows / ((performance.now() - started) / 1000));
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Signed SMS webhooks over real HTTP, from a separate load-generator process, against one app process on a
+ * fresh database, on PostgreSQL and on PGlite; and, in the same run, a bare INSERT of as many rows on the
+ * same PostgreSQL server, to show what the database alone allows.
+ */
+export async function benchEndToEnd(options: BenchOptions = { quick: false }): Promise<Row[]> {
+  const rows: Row[] = [];
+  const size = sizes(options.quick);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  admin.on('error', () => undefined);
+  let adminUp = true;
+  await admin.connect().catch(() => {
+    adminUp = false;
+  });
+  if (adminUp) {
+    const name = `aftercare_bench_e2e_${process.pid}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftercare-bench-e2e-'));
+    try {
+      const m = await measureApp({ DATABASE_URL: url.toString(), DATA_DIR: dataDir }, options.quick);
+      rows.push(...e2eRows('postgresql', m));
+      const stored = await new pg.Client({ connectionString: url.toString() });
+      await stored.connect();
+      const { rows: counted } = await stored.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Message" WHERE direction = 'inbound'`);
+      await stored.end();
+      rows.push({ name: 'PostgreSQL: inbound messages stored (warm-up included)', value: counted[0]!.n, unit: 'rows', key: 'e2e.postgresql.stored' });
+      const perSec = await bareInsert(url.toString(), Math.max(m.load.ok, 100), size.concurrency);
+      rows.push({ name: `PostgreSQL: bare single-row INSERTs, ${size.concurrency} clients`, value: perSec, unit: 'rows/s', key: 'bareInsert.postgresql.rowsPerSec' });
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  } else {
+    rows.push({ name: `PostgreSQL skipped: cannot reach ${new URL(serverUrl).host} (set BENCH_DATABASE_URL)`, value: NaN, unit: '' });
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftercare-bench-e2e-'));
+  try {
+    rows.push(...e2eRows('pglite', await measureApp({ DATABASE_URL: '', DATA_DIR: dataDir }, options.quick)));
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}

@@ -1,0 +1,70 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const root = path.join(import.meta.dirname, '..', '..');
+
+export type AppProcess = { url: string; pid: number; startMs: number; peakRssMb(): Promise<number>; rssMb(): Promise<number>; stop(): Promise<void> };
+
+/** The app's resident memory from /proc: VmHWM is the peak since it started, VmRSS the current. */
+async function procMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+/**
+ * Starts aftercare as `npm start` does (the compiled `dist/src/main.js`, built first when stale; one process), on 127.0.0.1:`port` with `env`,
+ * and waits until /healthz answers ok. stop() sends SIGTERM and waits for the exit.
+ */
+export async function startAppProcess(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
+  const started = performance.now();
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/src/main.js'], {
+    cwd: root,
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: process.env.BENCH_VERBOSE ? 'inherit' : ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(killer);
+  };
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`aftercare exited with ${child.exitCode} before it was healthy`);
+      if (performance.now() - started > timeoutMs) throw new Error(`aftercare was not healthy within ${timeoutMs} ms`);
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      await sleep(50);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const pid = child.pid!;
+  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), stop };
+}
+
+export type LoadResult = { sent: number; ok: number; statuses: Record<string, number>; seconds: number; msgsPerSec: number; p50Ms: number | null; p99Ms: number | null };
+
+/** Runs bench/e2e/load-generator.ts as its own process and returns what it printed. */
+export async function runLoad(args: { url: string; count: number; concurrency: number; maxSeconds: number; token: string; publicBaseUrl: string }): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'load-generator.ts'), args.url, String(args.count), String(args.concurrency), String(args.maxSeconds), args.token, args.publicBaseUrl],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
+}

@@ -1,0 +1,73 @@
+/**
+ * The load generator, run as its own process so its work does not share a core's event loop with the app:
+ * signed SMS webhooks to one running aftercare on 127.0.0.1, `concurrency` at a time, until `count` are
+ * answered or `maxSeconds` pass. Prints one JSON line: counts, statuses, rate and latency percentiles.
+ *
+ *   node --import tsx bench/e2e/load-generator.ts <baseUrl> <count> <concurrency> <maxSeconds> <authToken> <publicBaseUrl>
+ */
+import { randomBytes } from 'node:crypto';
+import twilio from 'twilio';
+
+const [baseUrl = '', countArg = '200', concurrencyArg = '10', maxSecondsArg = '20', token = '', publicBaseUrl = ''] = process.argv.slice(2);
+if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`refusing to load anything but 127.0.0.1: ${baseUrl}`);
+const count = Number(countArg);
+const concurrency = Number(concurrencyArg);
+const maxMs = Number(maxSecondsArg) * 1000;
+
+/** Questions the knowledge base answers: the common, cheap turn (no ticket opened). */
+const questions = ['What are your opening hours?', '請問保固期多久？', '请问上门服务怎么收费？', 'How much is an on-site visit?', '營業時間是幾點到幾點？'];
+const customers = 50;
+const phone = (i: number) => `+8869${String(10_000_000 + i).slice(-8)}`;
+
+const latencies: number[] = [];
+const statuses: Record<string, number> = {};
+let next = 0;
+const started = performance.now();
+const deadline = started + maxMs;
+
+async function worker(): Promise<void> {
+  while (next < count && performance.now() < deadline) {
+    const i = next++;
+    const params = {
+      MessageSid: `SM${randomBytes(16).toString('hex')}`,
+      AccountSid: `AC${'1'.repeat(32)}`,
+      From: phone(i % customers),
+      To: '+886277001234',
+      Body: questions[i % questions.length]!,
+      NumMedia: '0',
+    };
+    const signature = twilio.getExpectedTwilioSignature(token, `${publicBaseUrl}/twilio/sms`, params);
+    const t = performance.now();
+    let status: string;
+    try {
+      const res = await fetch(`${baseUrl}/twilio/sms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        body: new URLSearchParams(params).toString(),
+        signal: AbortSignal.timeout(30_000),
+      });
+      await res.arrayBuffer();
+      status = String(res.status);
+    } catch (err) {
+      status = (err as Error).name;
+    }
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status === '200') latencies.push(performance.now() - t);
+  }
+}
+
+await Promise.all(Array.from({ length: concurrency }, worker));
+const seconds = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]! * 10) / 10 : null);
+console.log(
+  JSON.stringify({
+    sent: next,
+    ok: latencies.length,
+    statuses,
+    seconds: Math.round(seconds * 100) / 100,
+    msgsPerSec: Math.round((latencies.length / seconds) * 10) / 10,
+    p50Ms: pct(0.5),
+    p99Ms: pct(0.99),
+  }),
+);

@@ -1,0 +1,201 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TicketCategory } from '../../src/generated/prisma/enums.js';
+import type { TicketDetailField, TicketDetails } from '../../src/tickets/ticket-details.js';
+import type { Understanding } from '../../src/understanding/understanding-schema.js';
+import { parseDate, parsePhone } from '../shared/answers.js';
+import { formatTime } from '../shared/format-time.js';
+import { say } from '../shared/say.js';
+import type { BotServices, PromiseView } from '../shared/services.js';
+import { turnInfo, type TurnInfo } from '../shared/turn-info.js';
+import { STATUS_DIALOG, type StatusOptions } from '../status/status-dialog.js';
+import { readDetails } from './mail-details.js';
+import { mailIntakeTexts, type MailIntakeTexts } from './mail-intake-texts.js';
+
+export const MAIL_INTAKE_DIALOG = 'mail-intake';
+
+export type MailIntakeServices = Pick<BotServices, 'openTicket' | 'rememberCustomer' | 'knowledgeBase' | 'ticketDetails' | 'fillTicketDetails' | 'recordDetailsRequested'>;
+
+/** What we ask for by category, in the order of the list in the acknowledgement (at most five lines). */
+const WANTED: Record<TicketCategory, readonly TicketDetailField[]> = {
+  fault: ['productModel', 'serial', 'purchaseDate', 'siteAddress', 'contactPhone', 'contactName'],
+  complaint: ['contactName', 'contactPhone'],
+  inquiry: ['productModel', 'contactName'],
+};
+const MAX_ASKED = 5;
+const CLOSING_ACTS = new Set(['thanks', 'goodbye', 'affirm']);
+const STATUS_CUE = /\b(?:status|progress|update)\b|進度|进度|狀態|状态|處理到|处理到/i;
+
+/** A mail that says something beyond a courtesy ("Thanks!", "Hello"). */
+function substantive(text: string): boolean {
+  const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  return cjk >= 8 || text.trim().split(/\s+/).length >= 5;
+}
+
+/** The problem in one line for the acknowledgement: the first sentence that says something, shortened. */
+function summary(text: string): string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const body = lines.filter((l, i) => !(i === 0 && l.length <= 25 && /^(?:hi|hello|dear|您好|你好|各位)|[,，:：]$/i.test(l))).join(' ');
+  const sentence = /^.{15,}?[.!?。！？](?=\s|$)/u.exec(body)?.[0] ?? body;
+  return sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence;
+}
+
+/** Name and phone from the signature block the e-mail channel passes (`meta.signature`). */
+function fromSignature(signature: unknown): { name?: string; phone?: string } {
+  if (typeof signature !== 'string') return {};
+  const lines = signature.split('\n').map((l) => l.trim());
+  const name = lines.find((l) => l.length >= 2 && l.length <= 40 && !/[\d@:：/]/.test(l));
+  const phone = lines.map((l) => (/\d{3}/.test(l) ? parsePhone(l) : { ok: false as const })).find((p) => p.ok);
+  return { name, phone: phone?.ok ? phone.value : undefined };
+}
+
+/**
+ * E-mail is one-shot: every mail is answered with everything at once, never with one chat question per
+ * round trip. A first mail that reports a fault or complaint (or a question we cannot answer with
+ * confidence) opens the ticket at once with all that was understood, and the acknowledgement carries the
+ * number, the promised time, what was understood and one numbered list of what is still missing. A reply
+ * in the ticket's thread fills those details on the same ticket and is acknowledged. A confident question
+ * is answered from the knowledge base.
+ */
+export class MailIntakeDialog extends Dialog {
+  constructor(private readonly services: MailIntakeServices) {
+    super(MAIL_INTAKE_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const info = turnInfo(dc.context);
+    const text = dc.context.activity.text ?? '';
+    if (info.conversation.ticketId) return this.followUp(dc, info, info.conversation.ticketId, text);
+    return this.first(dc, info, text);
+  }
+
+  private texts(info: TurnInfo): MailIntakeTexts {
+    return mailIntakeTexts[info.language];
+  }
+
+  private async first(dc: DialogContext, info: TurnInfo, text: string): Promise<DialogTurnResult> {
+    const t = this.texts(info);
+    const u = info.understanding!;
+    const channelData = (dc.context.activity.channelData ?? {}) as { subject?: string; meta?: Record<string, unknown> };
+    const subject = (channelData.subject ?? '').replace(/^\s*(?:re|fw|fwd|aw|回覆|回复|轉寄|转发)\s*[:：]\s*/i, '').trim();
+    if (!substantive(`${subject} ${text}`) && u.act) {
+      await say(dc.context, CLOSING_ACTS.has(u.act) ? t.welcome : t.describe);
+      return dc.endDialog();
+    }
+    if (u.category === 'inquiry' && !u.needsClarification) {
+      const topic = this.services.knowledgeBase.match(`${subject}\n${text}`);
+      if (topic) {
+        const answer = this.services.knowledgeBase.answer(topic, info.language);
+        await say(dc.context, [t.salutation(info.customer.name ?? undefined), answer, t.kbMore, t.signoff].join('\n\n'), { meta: { kbTopic: topic.id, answeredBy: 'knowledge-base' } });
+        return dc.endDialog({ answered: topic.id });
+      }
+    }
+    // Even an unsure reading opens a ticket under its likeliest category (staff re-label it in triage):
+    // a mail customer is never asked "which service?", and a likely fault still gets the fault questions.
+    const category: TicketCategory = u.isEmpty ? 'inquiry' : u.category;
+    const values = this.understoodDetails(info, u, text, channelData.meta?.signature);
+    const ticket = await this.services.openTicket({
+      customerId: info.customer.id,
+      conversationId: info.conversation.id,
+      category,
+      urgency: u.urgency,
+      complexity: u.complexity,
+      channel: 'email',
+      language: info.language,
+      title: subject || undefined,
+      problem: text.trim() || subject || '(no description)',
+      contactEmail: info.customer.email ?? undefined,
+      ...values,
+      purchaseDate: values.purchaseDate ? new Date(`${values.purchaseDate}T00:00:00Z`) : undefined,
+      linkedTicketId: info.linkedTicketId,
+      sourceMessageId: info.inboundMessageId,
+    });
+    if (!info.customer.name && values.contactName) await this.services.rememberCustomer(info.customer.id, { name: values.contactName });
+    if (values.contactPhone) await this.services.rememberCustomer(info.customer.id, { phone: values.contactPhone });
+    const missing = WANTED[category].filter((f) => !values[f]).slice(0, MAX_ASKED);
+    if (missing.length > 0) await this.services.recordDetailsRequested(ticket.id, missing);
+
+    const understood = [
+      `${t.labels.type}: ${t.category[category]}`,
+      ...(values.productModel ? [`${t.labels.productModel}: ${values.productModel}`] : []),
+      ...(values.serial ? [`${t.labels.serial}: ${values.serial}`] : []),
+      ...(values.purchaseDate ? [`${t.labels.purchaseDate}: ${values.purchaseDate}`] : []),
+      ...(values.siteAddress ? [`${t.labels.siteAddress}: ${values.siteAddress}`] : []),
+      ...(values.contactPhone ? [`${t.labels.contactPhone}: ${values.contactPhone}`] : []),
+      `${t.labels.problem}: ${summary(text || subject)}`,
+    ];
+    const parts = [
+      t.salutation(values.contactName),
+      [category === 'inquiry' ? t.inquiryOpened(ticket.number) : t.opened(ticket.number), ...this.promiseLines(ticket.promises, t, info)].join(info.language === 'en' ? ' ' : ''),
+      [t.understood, ...understood.map((l) => `- ${l}`)].join('\n'),
+      ...(missing.length > 0 ? [[t.askHeading, ...missing.map((f, i) => `${i + 1}. ${t.ask[f]}`)].join('\n')] : []),
+      t.keepNumber(ticket.number),
+      t.signoff,
+    ];
+    await say(dc.context, parts.join('\n\n'), { meta: { ticketNumber: ticket.number, detailsRequested: missing } });
+    return dc.endDialog({ ticketId: ticket.id, ticketNumber: ticket.number });
+  }
+
+  /** Everything the first mail already tells us: entities, labelled lines ("Address: …"), the signature, the customer record. */
+  private understoodDetails(info: TurnInfo, u: Understanding, text: string, signature: unknown): TicketDetails {
+    const e = u.entities;
+    const sig = fromSignature(signature);
+    const labelled = readDetails(text, WANTED.fault.concat('contactName'), { now: info.now, timeZone: info.timeZone }).values;
+    const phone = e.phone ? parsePhone(e.phone) : { ok: false as const };
+    const date = e.purchaseDate ? parseDate(e.purchaseDate, info.now, info.timeZone) : { ok: false as const };
+    return {
+      contactName: info.customer.name ?? labelled.contactName ?? sig.name,
+      contactPhone: (phone.ok ? phone.value : undefined) ?? labelled.contactPhone ?? sig.phone ?? info.customer.phone ?? undefined,
+      productModel: e.productModel ?? labelled.productModel,
+      serial: e.serial ?? labelled.serial,
+      purchaseDate: (date.ok ? date.value : undefined) ?? labelled.purchaseDate,
+      siteAddress: labelled.siteAddress,
+      province: labelled.province,
+    };
+  }
+
+  /** A mail in the ticket's thread: the answers to our list fill the ticket; anything else is added and acknowledged. */
+  private async followUp(dc: DialogContext, info: TurnInfo, ticketId: string, text: string): Promise<DialogTurnResult> {
+    const t = this.texts(info);
+    const u = info.understanding!;
+    const view = await this.services.ticketDetails(ticketId);
+    const asked = view.requested.length > 0 ? view.requested : WANTED[view.category];
+    const open = asked.filter((f) => !view.details[f]);
+    const read = readDetails(text, open, { now: info.now, timeZone: info.timeZone, numbered: view.requested });
+    const e = u.entities;
+    const fallback: TicketDetails = {
+      productModel: e.productModel,
+      serial: e.serial,
+      contactPhone: e.phone && parsePhone(e.phone).ok ? (parsePhone(e.phone) as { value: string }).value : undefined,
+    };
+    for (const f of open) if (!read.values[f] && !read.skipped.includes(f) && fallback[f]) read.values[f] = fallback[f];
+    const filled = open.length > 0 ? await this.services.fillTicketDetails(ticketId, read.values) : [];
+
+    if (filled.length > 0) {
+      const remaining = open.filter((f) => !filled.includes(f) && !read.skipped.includes(f));
+      if (remaining.length > 0) await this.services.recordDetailsRequested(ticketId, remaining);
+      const parts = [
+        [t.detailsAdded(view.number), ...filled.map((f) => `- ${t.labels[f]}: ${read.values[f]}`)].join('\n'),
+        ...(remaining.length > 0 ? [[t.stillMissing, ...remaining.map((f, i) => `${i + 1}. ${t.ask[f]}`)].join('\n')] : []),
+        t.signoff,
+      ];
+      await say(dc.context, parts.join('\n\n'), { meta: { ticketNumber: view.number, detailsAdded: filled } });
+      return dc.endDialog({ filled });
+    }
+    if (STATUS_CUE.test(text) && !substantive(text.replace(STATUS_CUE, ''))) {
+      return dc.replaceDialog(STATUS_DIALOG, { reference: view.number } satisfies StatusOptions);
+    }
+    if (read.skipped.length === 0 && !substantive(text) && u.act && CLOSING_ACTS.has(u.act)) {
+      await say(dc.context, t.welcome);
+      return dc.endDialog();
+    }
+    await say(dc.context, [t.messageAdded(view.number), t.signoff].join('\n\n'), { meta: { ticketNumber: view.number } });
+    return dc.endDialog();
+  }
+
+  private promiseLines(promises: readonly PromiseView[], t: MailIntakeTexts, info: TurnInfo): string[] {
+    const first = promises.find((p) => p.kind === 'email_reply') ?? promises.find((p) => p.kind === 'first_response') ?? promises.find((p) => p.kind === 'callback');
+    const onSite = promises.find((p) => p.kind === 'on_site_arrival');
+    const line = (p: PromiseView) => t.promise[p.kind as keyof MailIntakeTexts['promise']](formatTime(p.dueAt, info.language, info.timeZone));
+    return [...(first ? [line(first)] : []), ...(onSite ? [line(onSite)] : [])];
+  }
+}

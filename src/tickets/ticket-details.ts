@@ -1,0 +1,73 @@
+import type { Ticket } from '../generated/prisma/client.js';
+import type { Db } from '../db/db.js';
+import { inTransaction } from '../db/transaction.js';
+import { getTicket } from './ticket-service.js';
+
+/** Details a customer can add to their own ticket after it is opened (the e-mail intake asks for them in one list). */
+export type TicketDetails = {
+  contactName?: string;
+  contactPhone?: string;
+  productModel?: string;
+  serial?: string;
+  /** ISO date (YYYY-MM-DD). */
+  purchaseDate?: string;
+  siteAddress?: string;
+  province?: string;
+};
+export type TicketDetailField = keyof Omit<TicketDetails, 'province'>;
+
+export type TicketDetailsView = {
+  id: string;
+  number: string;
+  category: Ticket['category'];
+  details: TicketDetails;
+  /** The fields last asked of the customer, in the order they were listed (numbered answers refer to it). */
+  requested: TicketDetailField[];
+};
+
+const FIELDS: readonly TicketDetailField[] = ['contactName', 'contactPhone', 'productModel', 'serial', 'purchaseDate', 'siteAddress'];
+
+function detailsOf(ticket: Ticket): TicketDetails {
+  return {
+    contactName: ticket.contactName ?? undefined,
+    contactPhone: ticket.contactPhone ?? undefined,
+    productModel: ticket.productModel ?? undefined,
+    serial: ticket.serial ?? undefined,
+    purchaseDate: ticket.purchaseDate ? ticket.purchaseDate.toISOString().slice(0, 10) : undefined,
+    siteAddress: ticket.siteAddress ?? undefined,
+    province: ticket.province ?? undefined,
+  };
+}
+
+export async function ticketDetails(db: Db, ticketId: string): Promise<TicketDetailsView> {
+  const ticket = await getTicket(db, ticketId);
+  const asked = await db.ticketEvent.findFirst({ where: { ticketId, kind: 'details_requested' }, orderBy: { seq: 'desc' } });
+  const fields = (asked?.data as { fields?: unknown } | null)?.fields;
+  const requested = Array.isArray(fields) ? fields.filter((f): f is TicketDetailField => FIELDS.includes(f as TicketDetailField)) : [];
+  return { id: ticket.id, number: ticket.number, category: ticket.category, details: detailsOf(ticket), requested };
+}
+
+/** Notes on the ticket which details were asked of the customer, so their numbered answer can be read. */
+export async function recordDetailsRequested(db: Db, ticketId: string, fields: readonly TicketDetailField[], ctx: { now: Date; actor: string }): Promise<void> {
+  await db.ticketEvent.create({ data: { ticketId, at: ctx.now, actor: ctx.actor, kind: 'details_requested', data: { fields: [...fields] } } });
+}
+
+/**
+ * Adds details the customer sent later. Only empty fields are filled: what the customer or staff already
+ * recorded is never overwritten by a later message. One `details_added` event lists what was filled.
+ */
+export async function fillTicketDetails(db: Db, ticketId: string, values: TicketDetails, ctx: { now: Date; actor: string }): Promise<TicketDetailField[]> {
+  return inTransaction(db, async (tx) => {
+    const current = detailsOf(await getTicket(tx, ticketId));
+    const filled = FIELDS.filter((f) => values[f] && !current[f]);
+    if (filled.length === 0) return [];
+    const data: Record<string, unknown> = {};
+    for (const f of filled) data[f] = f === 'purchaseDate' ? new Date(`${values.purchaseDate}T00:00:00Z`) : values[f];
+    if (filled.includes('siteAddress') && values.province && !current.province) data.province = values.province;
+    await tx.ticket.update({ where: { id: ticketId }, data });
+    await tx.ticketEvent.create({
+      data: { ticketId, at: ctx.now, actor: ctx.actor, kind: 'details_added', data: Object.fromEntries(filled.map((f) => [f, values[f]!])) },
+    });
+    return filled;
+  });
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identifyCustomer } from '../../../src/customers/customer-service.js';
+import { databaseKinds } from '../../support/test-database.js';
+import { openHarness, type Harness } from '../dialog-harness.js';
+import { TICKET } from '../transcript.js';
+
+let mailbox = 0;
+/** A fresh customer address per test. */
+const anAddress = () => `customer${++mailbox}-${process.pid}@example.com`;
+
+/** The e-mail intake through the real turn (understanding, dialogs, database); threads as the e-mail channel would. */
+describe.each(databaseKinds)('e-mail intake dialog on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const mail = (from: string, text: string, options: { subject?: string; thread?: string; meta?: Record<string, unknown> } = {}) =>
+    h.say(from, text, { conversationKey: options.thread ?? `<${from}>`, subject: options.subject, meta: options.meta });
+  const ticketOf = async (reply: string) => h.db.prisma.ticket.findUniqueOrThrow({ where: { number: TICKET.exec(reply)![0] } });
+
+  it('answers a Simplified Chinese fault mail in Simplified Chinese and reads a labelled site address instead of asking', async () => {
+    const reply = await mail(anAddress(), '你好，我的冰箱不制冷了，型号 GR-B22。\n地址：上海市浦东新区世纪大道100号', { subject: '冰箱不制冷' });
+    expect(reply).toMatch(/我们已为您创建服务单 SR-2026-\d{6}/);
+    expect(reply).toContain('产品型号: GR-B22');
+    expect(reply).toContain('设备地址: 上海市浦东新区世纪大道100号');
+    expect(reply).not.toContain('设备所在地址');
+    expect(await ticketOf(reply)).toMatchObject({ siteAddress: '上海市浦东新区世纪大道100号', province: '上海市', language: 'zh-Hans' });
+  });
+
+  it('links the ticket to the earlier one the channel says the mail refers to', async () => {
+    const { customer } = await identifyCustomer(h.db.prisma, { kind: 'email', address: 'owner@example.com' });
+    const earlier = await h.db.prisma.ticket.create({ data: { number: 'SR-2026-900101', customerId: customer.id, category: 'fault', channel: 'email', title: 'x', problem: 'x' } });
+    const reply = await mail(anAddress(), 'The Epson L3250 printer stopped printing again, the same fault as before.', { meta: { linkedTicketId: earlier.id } });
+    expect((await ticketOf(reply)).linkedTicketId).toBe(earlier.id);
+  });
+
+  it('leaves a detail answered with "skip" empty and fills the others', async () => {
+    const from = anAddress();
+    const ack = await mail(from, 'Our Canon G3010 printer shows error E05 and does not print at all.');
+    expect(ack).toMatch(/1\. Serial number/);
+    const reply = await mail(from, '1. skip\n2. March 2024\n3. 12 Main Road, Taichung City');
+    expect(reply).toContain('Purchase date: 2024-03-01');
+    const ticket = await ticketOf(ack);
+    expect(ticket).toMatchObject({ serial: null, siteAddress: '12 Main Road, Taichung City', province: 'Taichung City' });
+  });
+
+  it('reads labelled answers in any order', async () => {
+    const from = anAddress();
+    const ack = await mail(from, '我們公司的影印機卡紙，一直顯示錯誤代碼，型號 Ricoh IM C3000。');
+    const reply = await mail(from, '購買日期：2023年5月\n序號：G123-4567');
+    expect(reply).toContain('序號: G123-4567');
+    expect(await ticketOf(ack)).toMatchObject({ serial: 'G123-4567' });
+  });
+
+  it('adds a reply without any of the asked details to the same ticket and says so', async () => {
+    const from = anAddress();
+    const ack = await mail(from, 'The washing machine HW-80 leaks water from the door during every wash.');
+    const reply = await mail(from, 'The door seal also looks torn at the bottom.');
+    const ticket = await ticketOf(ack);
+    expect(reply).toContain(`We have added your message to ticket ${ticket.number}`);
+    expect(await h.db.prisma.ticket.count({ where: { customerId: ticket.customerId } })).toBe(1);
+  });
+
+  it('answers a thank-you in the thread politely, without another ticket', async () => {
+    const from = anAddress();
+    const ack = await mail(from, 'The washing machine HW-80 makes a loud noise when spinning.');
+    const reply = await mail(from, 'Thanks!');
+    expect(reply).toContain('You are welcome');
+    expect(await h.db.prisma.ticket.count({ where: { customerId: (await ticketOf(ack)).customerId } })).toBe(1);
+  });
+
+  it('opens a complaint ticket at once and asks only for what a complaint needs', async () => {
+    const reply = await mail(anAddress(), 'I am very unhappy: your technician came two hours late and left the kitchen dirty. This is unacceptable.');
+    const ticket = await ticketOf(reply);
+    expect(ticket.category).toBe('complaint');
+    expect(reply).not.toMatch(/Serial number|Purchase date/);
+  });
+
+  it('never asks a mail customer a chat question', async () => {
+    const reply = await mail(anAddress(), 'My fridge is not cooling, model GR-B22');
+    expect(reply).not.toMatch(/which service|Which company or project|May I have your name/i);
+    expect(reply).toMatch(TICKET);
+  });
+});
