@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
-import { parseContact, parseDate, provinceOf, storedDate } from '../shared/answers.js';
+import { parseContact, parsePartialDate, provinceOf, storedDate } from '../shared/answers.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
@@ -163,7 +163,7 @@ export class IntakeDialog extends ComponentDialog {
       await this.services.rememberCustomer(info.customer.id, contact.value);
     }
     if (e.purchaseDate) {
-      const date = parseDate(e.purchaseDate, info.now, info.timeZone);
+      const date = parsePartialDate(e.purchaseDate, info.now, info.timeZone);
       if (date.ok) values.purchaseDate = date.value;
     }
     if (describesProblem(options.problem) || (options.problemGiven && options.problem)) values.problem = options.problem.trim();
@@ -242,7 +242,7 @@ export class IntakeDialog extends ComponentDialog {
       }
     }
     if (e.purchaseDate && !v.purchaseDate) {
-      const date = parseDate(e.purchaseDate, info.now, info.timeZone);
+      const date = parsePartialDate(e.purchaseDate, info.now, info.timeZone);
       if (date.ok) v.purchaseDate = date.value;
     }
   }

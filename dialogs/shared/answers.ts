@@ -56,9 +56,15 @@ export function parseContact(text: string, context: PhoneContext = {}): Parsed<{
  * (month, never silently the 1st), "last year" / "兩年前" → "2024" (year); relative forms ("去年三月",
  * "yesterday") count from `today`. Impossible dates and dates after `today` are refused.
  */
-export function parseDate(text: string, today: Date, timeZone: string): Parsed<string> {
+export function parsePartialDate(text: string, today: Date, timeZone: string): Parsed<string> {
   const date = parsePurchaseDate(text, today, timeZone);
   return date ? { ok: true, value: date.value } : { ok: false };
+}
+
+/** The same dates as a whole day ("2024-05" → "2024-05-01"), for callers that store a plain date. */
+export function parseDate(text: string, today: Date, timeZone: string): Parsed<string> {
+  const date = parsePartialDate(text, today, timeZone);
+  return date.ok ? { ok: true, value: storedDate(date.value).date.toISOString().slice(0, 10) } : { ok: false };
 }
 
 /** "2024-05" → its first day and precision month, for the ticket's date column. */

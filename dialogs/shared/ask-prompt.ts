@@ -1,5 +1,5 @@
 import { TextPrompt, type DialogContext, type DialogTurnResult, type PromptValidatorContext } from 'botbuilder-dialogs';
-import { isSkip, parseChoice, parseContact, parseDate, parseEmail, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
+import { isSkip, parseChoice, parseContact, parseEmail, parsePartialDate, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
 import { reply } from './say.js';
@@ -46,7 +46,7 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
     case 'contact':
       return wrap(parseContact(t, phoneContext));
     case 'date':
-      return wrap(parseDate(t, now, timeZone));
+      return wrap(parsePartialDate(t, now, timeZone));
     case 'rating':
       return wrap(parseRating(t));
     case 'yesno': {
