@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Ticket, TicketEvent } from '../generated/prisma/client.js';
-import type { ComplaintType, Complexity, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
+import type { ComplaintType, Complexity, DatePrecision, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
 import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
@@ -33,6 +33,8 @@ export type OpenTicketInput = {
   productModel?: string;
   serial?: string;
   purchaseDate?: Date;
+  /** Month or year alone: purchaseDate is the first day of it. */
+  purchaseDatePrecision?: DatePrecision;
   siteAddress?: string;
   province?: string;
   linkedTicketId?: string;
