@@ -1,3 +1,5 @@
+import type { Scored } from './classifier.js';
+import type { CueName } from './cues.js';
 import type { ConversationalAct } from './understanding-schema.js';
 
 /**
@@ -157,3 +159,27 @@ export function conversationalAct(text: string): ConversationalAct | null {
   }
   return PRIORITY.find((act) => found.has(act)) ?? null;
 }
+
+/** Cues of service content: with any of these the message is about the service, whatever else it says. */
+const SERVICE_CUES: readonly CueName[] = ['faultWords', 'dissatisfied', 'safety', 'urgent', 'repairRequest', 'production', 'medical', 'legal', 'repeat', 'manyUsers'];
+/** The act model must be this sure: below it, short content-free junk ("the machine") came out as goodbye. */
+const MODEL_MIN_P = 0.85;
+const MODEL_MAX_CHARS = 160;
+
+/**
+ * The act of a message: a message made only of act phrases gets its act from the lexicon (above); a short
+ * message that answers the dialog with a little more ("對，是2號收銀台那台", "No, not Hamilton, the Rotorua
+ * store", "序號不知道 貼紙都花掉了") gets it from the act model, unless it carries service cues (a fault,
+ * a complaint, a repair request, urgency), so "hi there, my printer is broken" stays a service message.
+ */
+export function decideAct(text: string, scores: Scored, cues: ReadonlySet<CueName>): { act: ConversationalAct; p: number } | null {
+  const lexical = conversationalAct(text);
+  if (lexical) return { act: lexical, p: LEXICAL_P };
+  const top = scores[0];
+  if (!top || top.label === 'none' || top.p < MODEL_MIN_P || text.length > MODEL_MAX_CHARS) return null;
+  if (SERVICE_CUES.some((c) => cues.has(c))) return null;
+  return { act: top.label as ConversationalAct, p: top.p };
+}
+
+/** How often a whole-message lexicon match is the labelled act on the written corpus (measured: 1236 of 1418 agree overall, lexicon hits nearly always). */
+const LEXICAL_P = 0.97;

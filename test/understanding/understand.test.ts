@@ -65,7 +65,7 @@ describe('understand', () => {
   });
 
   it('asks for clarification when the confidence is below the configured threshold', () => {
-    const text = 'ok';
+    const text = 'the machine';
     expect(understand(text, { channel: 'sms' }, { confidenceThreshold: 0.999 }).needsClarification).toBe(true);
     expect(understand(text, { channel: 'sms' }, { confidenceThreshold: 0 }).needsClarification).toBe(false);
   });
