@@ -33,7 +33,20 @@ const EXT_KINDS: readonly [RegExp, ExternalRefKind][] = [
   [/^wo\b|^wo[\s#-]?\d|work order/i, 'work_order'],
 ];
 const SERIAL = /(?:\bS\/N|\bSN\b|\bserial(?:\s*(?:no\.?|number|#))?|序號|序号|序列號|序列号|機身序號|机身序号|機身號碼|机身号码|機身號|机身号|機身編號|机身编号|車身號碼|车身号码|車身號|车身号|設備編號|设备编号|機號|机号)\s*[:：#]?\s*(?=[A-Za-z-]*\d)([A-Za-z0-9][A-Za-z0-9-]{3,}[A-Za-z0-9])/gi;
-const PHONE = /(?<![\w$.,/-])(?:\+\d{1,3}[ -]?(?:\d[ -])?)?(?:\(\d{2,4}\)\s?)?(?:\d{2,4}(?:[ -]\d{3,4}){1,2}|1[3-9]\d{9}|09\d{8})(?![\w/-]|[.,]\d)/g;
+const PHONE = /(?<![\w$.,/-])(?:\+\d{1,3}[ -]?(?:\d[ -])?)?(?:\(\d{2,4}\)\s?)?(?:\d{2,4}(?:[ -]\d{3,4}){1,2}|0\d{4} \d{6}|1[3-9]\d{9}|09\d{8})(?![\w/-]|[.,]\d)/g;
+/** Phone numbers read out in a voice transcript: 零九一二 三四五 六七八, seven one eight five five five … */
+const ZH_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const EN_DIGITS: Record<string, string> = { zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const ZH_SPOKEN_PHONE = /[零〇幺一二两兩三四五六七八九](?:[ ,，、]?[零〇幺一二两兩三四五六七八九]){7,13}(?![零〇幺一二两兩三四五六七八九十百千萬万])/g;
+const EN_DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
+const EN_SPOKEN_PHONE = new RegExp(String.raw`\b(?:(?:double |triple )?${EN_DIGIT_WORD}[\s,-]+){6,13}${EN_DIGIT_WORD}\b`, 'gi');
+function spokenDigits(value: string): string {
+  if (/[a-z]/i.test(value)) {
+    return value.toLowerCase().replace(/(double|triple) (\w+)/g, (_, n: string, d: string) => d.repeat(n === 'double' ? 2 : 3).replace(/(\w+)(?=\w)/, '$1 ')).split(/[\s,-]+/).map((w) => EN_DIGITS[w] ?? '').join('');
+  }
+  return [...value].map((c) => ZH_DIGITS[c] ?? '').join('');
+}
+const SPOKEN_PHONE_CUE = /tel|phone|mobile|cell|call|reach|contact|number|电话|電話|手机|手機|号码|號碼|联系|聯絡|聯繫|回电|回電|打|致电/i;
 const PHONE_CUE = /(?:tel|phone|mobile|mob|call|cell|whatsapp|number|电话|電話|手机|手機|联系|聯絡|聯繫|回电|回電|致电)\W{0,12}$/i;
 
 const BRANDS = 'HP|Brother|Canon|Epson|Ricoh|Xerox|Kyocera|Lexmark|Konica Minolta|Daikin|Carrier|Trane|Mitsubishi Electric|Mitsubishi|Fanuc|Haas|Mazak|DMG Mori|Atlas Copco|Kaeser|Ingersoll Rand|APC|Eaton|Vertiv|Kone|Otis|Schindler|Thermo Fisher|Thermo|Mettler Toledo|Agilent|Shimadzu|Eppendorf|Rational|Bosch|Verifone|Ingenico|Siemens|Honeywell|Zebra|Samsung|Dell|Lenovo|LG|Dyson|Sony|Panasonic|Hitachi|Gree|Midea|Haier|Toshiba|Sharp|Whirlpool|Electrolux|Fujitsu|Philips|Xiaomi|Hisense|Apple|Asus|Acer|Microsoft|Tatung|Sampo|Teco|Kolin|Sanyo|Zojirushi|Nikon|Fujifilm|Fuji Xerox|York|Hikvision|Dahua|Cisco|Huawei|TCL|Aux|Chigo|Gorenje|Miele|Smeg|Beko|Hoover|Karcher|Makita|Stiebel Eltron|Ariston|Rinnai|Noritz|Sakura|Coway|Cuckoo|Tefal|Delonghi|DeLonghi|Nespresso|Breville|Kenwood|iRobot|Roborock|Ecovacs|Garmin|GoPro|Nintendo|Xbox|PlayStation|Vaillant|Viessmann|Buderus|Grundfos';
@@ -191,9 +204,17 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   const cued = phones.find((p) => PHONE_CUE.test(text.slice(Math.max(0, p.start - 20), p.start)));
   const phone = cued ?? phones.find((p) => !/^(?:19|20)\d{2}[ -]/.test(p.value));
   taken.push(...phones);
-  if (phone) {
-    entities.phone = phone.value;
-    const resolved = resolvePhone(phone.value, { text, language: options.language ?? detectLanguage(text), defaultRegion: options.defaultRegion });
+  // A number read out is a phone number when it is introduced as one or has a mobile's shape; otherwise it may be a serial or a PO.
+  const spoken = phone
+    ? undefined
+    : [...spans(text, ZH_SPOKEN_PHONE), ...spans(text, EN_SPOKEN_PHONE)].find((s) => {
+        const digits = spokenDigits(s.value);
+        return !overlaps(s, taken) && digits.length >= 8 && (SPOKEN_PHONE_CUE.test(text.slice(Math.max(0, s.start - 24), s.start)) || /^(?:09\d{8}|1[3-9]\d{9})$/.test(digits));
+      });
+  if (phone ?? spoken) {
+    const found = (phone ?? spoken)!;
+    entities.phone = found.value;
+    const resolved = resolvePhone(phone ? found.value : spokenDigits(found.value), { text, language: options.language ?? detectLanguage(text), defaultRegion: options.defaultRegion });
     if (resolved) [entities.phoneE164, entities.phoneRegion] = [resolved.e164, resolved.region];
   }
 
