@@ -157,6 +157,7 @@ export type EntityOptions = { now?: Date; timeZone?: string; language?: Language
 
 /** The date in the clause that says the product was bought ("去年三月買的", "we bought it last year"). */
 function purchaseDate(text: string, now: Date, timeZone: string) {
+  if (!PURCHASE_CUE.test(text)) return null;
   for (const clause of text.split(/[.。!！?？;；\n]+/)) {
     if (!PURCHASE_CUE.test(clause)) continue;
     const found = parsePurchaseDate(clause, now, timeZone);
@@ -173,12 +174,34 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   const text = withoutAttributionLines(raw);
   const entities: Entities = {};
   const taken: Span[] = [];
-  const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
 
   const emails = spans(text, EMAIL);
   taken.push(...emails);
   if (emails[0]) entities.email = emails[0].value;
 
+  // Serials, references, written phone numbers and model codes all contain a digit: most chat lines have none.
+  if (/\d/.test(text)) withDigits(text, entities, taken, options);
+  else {
+    spokenPhone(text, entities, taken, options);
+    // Without a digit, a model can only be a camel-case product name ("EnviroLink").
+    const camel = spans(text, CAMEL_MODEL).find((s) => !NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value) && !overlaps(s, taken));
+    if (camel) entities.productModel = camel.value;
+  }
+
+  const purchase = purchaseDate(text, options.now ?? new Date(), options.timeZone ?? 'Asia/Taipei');
+  if (purchase) [entities.purchaseDate, entities.purchaseDatePrecision, entities.purchaseDateText] = [purchase.value, purchase.precision, purchase.text];
+  return entities;
+}
+
+function withDigits(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
+  // Serials, references and phone numbers have at least two digits in a row; a model like "T5" may not.
+  if (/\d\d/.test(text)) withDigitRuns(text, entities, taken, options);
+  const model = productModel(text, taken);
+  if (model) entities.productModel = model;
+}
+
+function withDigitRuns(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
+  const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
   const serials = spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken));
   taken.push(...serials);
   if (serials[0]) entities.serial = serials[0].value;
@@ -204,24 +227,22 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   const cued = phones.find((p) => PHONE_CUE.test(text.slice(Math.max(0, p.start - 20), p.start)));
   const phone = cued ?? phones.find((p) => !/^(?:19|20)\d{2}[ -]/.test(p.value));
   taken.push(...phones);
-  // A number read out is a phone number when it is introduced as one or has a mobile's shape; otherwise it may be a serial or a PO.
-  const spoken = phone
-    ? undefined
-    : [...spans(text, ZH_SPOKEN_PHONE), ...spans(text, EN_SPOKEN_PHONE)].find((s) => {
-        const digits = spokenDigits(s.value);
-        return !overlaps(s, taken) && digits.length >= 8 && (SPOKEN_PHONE_CUE.test(text.slice(Math.max(0, s.start - 24), s.start)) || /^(?:09\d{8}|1[3-9]\d{9})$/.test(digits));
-      });
-  if (phone ?? spoken) {
-    const found = (phone ?? spoken)!;
-    entities.phone = found.value;
-    const resolved = resolvePhone(phone ? found.value : spokenDigits(found.value), { text, language: options.language ?? detectLanguage(text), defaultRegion: options.defaultRegion });
-    if (resolved) [entities.phoneE164, entities.phoneRegion] = [resolved.e164, resolved.region];
-  }
-
-  const model = productModel(text, taken);
-  if (model) entities.productModel = model;
-
-  const purchase = purchaseDate(text, options.now ?? new Date(), options.timeZone ?? 'Asia/Taipei');
-  if (purchase) [entities.purchaseDate, entities.purchaseDatePrecision, entities.purchaseDateText] = [purchase.value, purchase.precision, purchase.text];
-  return entities;
+  if (phone) setPhone(text, phone.value, phone.value, entities, options);
+  else spokenPhone(text, entities, taken, options);
 }
+
+function setPhone(text: string, written: string, digits: string, entities: Entities, options: EntityOptions): void {
+  entities.phone = written;
+  const resolved = resolvePhone(digits, { text, language: options.language ?? detectLanguage(text), defaultRegion: options.defaultRegion });
+  if (resolved) [entities.phoneE164, entities.phoneRegion] = [resolved.e164, resolved.region];
+}
+
+function spokenPhone(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
+  // A number read out is a phone number when it is introduced as one or has a mobile's shape; otherwise it may be a serial or a PO.
+  const spoken = [...spans(text, ZH_SPOKEN_PHONE), ...spans(text, EN_SPOKEN_PHONE)].find((s) => {
+    const digits = spokenDigits(s.value);
+    return !overlaps(s, taken) && digits.length >= 8 && (SPOKEN_PHONE_CUE.test(text.slice(Math.max(0, s.start - 24), s.start)) || /^(?:09\d{8}|1[3-9]\d{9})$/.test(digits));
+  });
+  if (spoken) setPhone(text, spoken.value, spokenDigits(spoken.value), entities, options);
+}
+
