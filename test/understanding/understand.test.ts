@@ -84,7 +84,7 @@ describe('understand', () => {
   it('reads a short dialog answer with a detail as its act, not as a new request', () => {
     expect(understand('對 就是三樓會議室那台', { channel: 'chat' }).act).toBe('affirm');
     expect(understand('序號我不知道 標籤磨掉了', { channel: 'chat' }).act).toBe('skip');
-    expect(understand('thanks, bye', { channel: 'sms' })).toMatchObject({ act: 'thanks', category: 'inquiry', urgency: 'low', needsClarification: false });
+    expect(understand('thanks, bye', { channel: 'sms' })).toMatchObject({ act: 'goodbye', category: 'inquiry', urgency: 'low', needsClarification: false });
   });
 
   it('reads relative purchase dates against the given day and time zone', () => {
