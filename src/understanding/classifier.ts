@@ -39,6 +39,13 @@ export class LinearClassifier {
     return z;
   }
 
+  /** How many of `features` the model has a weight for, leaving out channel and cue features. */
+  knownWords(features: readonly string[]): number {
+    let n = 0;
+    for (const f of features) if (!f.startsWith('ch:') && !f.startsWith('cue:') && this.weights.has(f)) n++;
+    return n;
+  }
+
   /** Labels with probabilities, most likely first. */
   predict(features: readonly string[]): Scored {
     const p = softmax(this.logits(features), this.model.temperature);

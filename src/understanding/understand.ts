@@ -55,7 +55,8 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
   }
   const decided = decideAct(p.own, models.act.predict(p.features), p.cues);
   const act = decided?.act ?? null;
-  let scores = models.category.predict(p.features);
+  // With not one known word ("qwzx") the bias alone would look confident: the honest answer is "any of the three".
+  let scores = models.category.knownWords(p.features) ? models.category.predict(p.features) : models.category.labels.map((label) => ({ label, p: 1 / 3 }));
   // A greeting, thanks or yes/no asks for no service: it is an inquiry of low urgency (as the corpora label
   // it), with the act's confidence, so a "thanks" is not sent to the clarify menu.
   if (decided) scores = [{ label: 'inquiry', p: Math.max(decided.p, scores.find((s) => s.label === 'inquiry')!.p) }, ...scores.filter((s) => s.label !== 'inquiry').map((s) => ({ label: s.label, p: Math.min(s.p, 1 - decided.p) }))];
