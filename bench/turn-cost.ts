@@ -3,9 +3,11 @@
  * whole turn pipeline (createTurn) on PostgreSQL or PGlite. Bounded: `--turns N` (default 300).
  *
  *   npx tsx bench/turn-cost.ts [--pglite] [--turns 300]
- *   node --cpu-prof --cpu-prof-dir=.tmp/prof --import tsx bench/turn-cost.ts   (profile; .tmp/ is not in git)
+ *   npx tsx bench/turn-cost.ts --profile .tmp/turns.cpuprofile   (CPU profile of the measured turns only; .tmp/ is not in git)
  */
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +24,7 @@ import { createLogger } from '../src/logger.js';
 const args = process.argv.slice(2);
 const usePglite = args.includes('--pglite');
 const turns = Number(args[args.indexOf('--turns') + 1] ?? 300) || 300;
+const profileFile = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const questions = ['What are your opening hours?', '請問保固期多久？', '请问上门服务怎么收费？', 'How much is an on-site visit?'];
 
@@ -43,10 +46,21 @@ async function measure(database: Database): Promise<void> {
   const send = (i: number) =>
     turn({ channel: 'chat', externalId: randomUUID(), from: `cost-${i % 50}`, conversationKey: `cost-${i % 50}`, text: questions[i % questions.length]!, attachments: [], receivedAt: new Date(), meta: {} });
   for (let i = 0; i < 60; i++) await send(i);
+  const profiler = profileFile ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const before = { cpu: process.cpuUsage(), statements, at: performance.now() };
   for (let i = 0; i < turns; i += 10) await Promise.all(Array.from({ length: 10 }, (_, k) => send(i + k)));
   const cpu = process.cpuUsage(before.cpu);
   const seconds = (performance.now() - before.at) / 1000;
+  if (profiler && profileFile) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(profileFile, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   await jobs.stop();
   const result = {
     database: database.kind,

@@ -15,7 +15,7 @@ const root = path.join(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 const sources = ['src', 'channels', 'dialogs'];
-const assets = ['package.json', 'prisma', 'config', 'src/understanding/model', 'src/console/public', 'channels/webchat/public', 'dist/console'];
+const assets = ['package.json', 'prisma', 'config', 'src/understanding/model', 'channels/webchat/public', 'dist/console'];
 
 /** The newest modification time of any TypeScript source or build setting. */
 function newestSource() {

@@ -100,7 +100,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     return 'done';
   });
   // Staff console (/console): staff replies keep the first-response promise; hand-back goes through the handoff service.
-  const consoleDeps = { db: database.prisma, clock, logger, events, jobs, env, handBack, markResponded };
+  const consoleDeps = { db: database.prisma, clock, logger, events, jobs, env, calendar, handBack, markResponded };
   mountConsole(server, consoleDeps);
   // On-site visits (book, arrival) keep and start the on-site promises, so they need the policy.
   mountConsoleVisitRoutes(server, { ...consoleDeps, policy, calendar });

@@ -49,7 +49,9 @@ async function worker(): Promise<void> {
       await res.arrayBuffer();
       status = String(res.status);
     } catch (err) {
-      status = (err as Error).name;
+      // fetch's TypeError says only "fetch failed": the cause's code (a reset, a closed socket) says why.
+      const cause = (err as { cause?: { code?: string } }).cause;
+      status = cause?.code ? `${(err as Error).name}:${cause.code}` : (err as Error).name;
     }
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (status === '200') latencies.push(performance.now() - t);

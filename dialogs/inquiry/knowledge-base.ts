@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
+import { Converter } from 'opencc-js';
 import { z } from 'zod';
 import type { Language } from '../../src/messages/channel-kind.js';
 
@@ -29,20 +30,36 @@ export function parseKnowledgeBase(text: string, source = 'knowledge-base.yaml')
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new Error(`${source}: ${problems.join('; ')}`);
   }
-  const topics = parsed.data.topics.map((t) => ({ ...t, keywords: t.keywords.map((k) => k.toLowerCase()) }));
+  const topics = parsed.data.topics.map((t) => ({ ...t, keywords: [...new Set(t.keywords.map(fold))] }));
+  const matchers = topics.map((topic) => ({ topic, keywords: topic.keywords.map((k) => ({ length: k.length, test: keywordTest(k) })) }));
   return {
     topics,
     match(question) {
-      const q = question.toLowerCase();
+      const q = fold(question);
       let best: { topic: KnowledgeTopic; score: number } | undefined;
-      for (const topic of topics) {
-        const score = topic.keywords.filter((k) => (/^[a-z ]+$/.test(k) ? new RegExp(`\\b${k}\\b`).test(q) : q.includes(k))).reduce((s, k) => s + k.length, 0);
+      for (const { topic, keywords } of matchers) {
+        const score = keywords.filter((k) => k.test(q)).reduce((s, k) => s + k.length, 0);
         if (score > 0 && (!best || score > best.score)) best = { topic, score };
       }
       return best?.topic;
     },
     answer: (topic, language) => topic.answers[language],
   };
+}
+
+const toSimplified = Converter({ from: 'hk', to: 'cn' });
+
+/** One form for matching: lower case, half-width, Simplified Chinese (so one keyword serves both scripts). */
+function fold(text: string): string {
+  return toSimplified(text.normalize('NFKC').toLowerCase());
+}
+
+/** Chinese keywords match anywhere; Latin ones as whole words, plural included ("manual" matches "manuals"). */
+function keywordTest(keyword: string): (q: string) => boolean {
+  if (/[\u3400-\u9fff]/.test(keyword)) return (q) => q.includes(keyword);
+  const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![a-z0-9])${escaped}(?:s|es)?(?![a-z0-9])`);
+  return (q) => re.test(q);
 }
 
 const cache = new Map<string, KnowledgeBase>();

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
-import { parseContact, parseDate, provinceOf } from '../shared/answers.js';
+import { parseContact, parsePartialDate, provinceOf, storedDate } from '../shared/answers.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
@@ -136,8 +136,9 @@ export class IntakeDialog extends ComponentDialog {
    * Every field may be left empty ("skip", "don't know", "no"): a ticket with a gap is better than a wrong
    * value. An answer that does not fit is asked again once, with an example; then the loop moves on.
    */
-  private spec(field: IntakeField): AnswerSpec {
-    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2 };
+  private spec(field: IntakeField, state: IntakeState): AnswerSpec {
+    const context = field === 'contact' ? [state.values.siteAddress, state.values.problem ?? state.options.problem].filter(Boolean).join(' ') : undefined;
+    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context };
   }
 
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
@@ -156,13 +157,13 @@ export class IntakeDialog extends ComponentDialog {
       productModel: e.productModel,
       serial: e.serial,
     };
-    const contact = parseContact(e.email ?? e.phone ?? '');
+    const contact = parseContact(e.email ?? e.phone ?? '', { language: info.language, text: options.problem });
     if (contact.ok) {
       Object.assign(values, contact.value);
       await this.services.rememberCustomer(info.customer.id, contact.value);
     }
     if (e.purchaseDate) {
-      const date = parseDate(e.purchaseDate, info.now, info.timeZone);
+      const date = parsePartialDate(e.purchaseDate, info.now, info.timeZone);
       if (date.ok) values.purchaseDate = date.value;
     }
     if (describesProblem(options.problem) || (options.problemGiven && options.problem)) values.problem = options.problem.trim();
@@ -192,7 +193,7 @@ export class IntakeDialog extends ComponentDialog {
     state.asking = next.field;
     const f = t.fields[next.field];
     const hint = next.optional ? t.skipHint : '';
-    return ask(step, f.ask + hint, f.retry + hint, this.spec(next.field));
+    return ask(step, f.ask + hint, f.retry + hint, this.spec(next.field, state));
   }
 
   private async receive(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
@@ -200,7 +201,7 @@ export class IntakeDialog extends ComponentDialog {
     const field = state.asking!;
     const optional = this.fields(state).find((f) => f.field === field)?.optional ?? false;
     const info = turnInfo(step.context);
-    const answer = answerOf(step, step.result, this.spec(field));
+    const answer = answerOf(step, step.result, this.spec(field, state));
     const entities = info.understanding?.entities ?? {};
     if (answer.status === 'invalid') {
       // Asked twice: an optional field stays empty; a required free-text field keeps what was written.
@@ -234,14 +235,14 @@ export class IntakeDialog extends ComponentDialog {
     if (e.productModel && !v.productModel) v.productModel = e.productModel;
     if (e.serial && !v.serial) v.serial = e.serial;
     if (!v.phone && !v.email) {
-      const contact = parseContact(e.email ?? e.phone ?? '');
+      const contact = parseContact(e.email ?? e.phone ?? '', { language: info.language, text: [v.siteAddress, v.problem, info.understanding ? step.context.activity.text : ''].join(' ') });
       if (contact.ok) {
         Object.assign(v, contact.value);
         await this.services.rememberCustomer(info.customer.id, contact.value);
       }
     }
     if (e.purchaseDate && !v.purchaseDate) {
-      const date = parseDate(e.purchaseDate, info.now, info.timeZone);
+      const date = parsePartialDate(e.purchaseDate, info.now, info.timeZone);
       if (date.ok) v.purchaseDate = date.value;
     }
   }
@@ -321,7 +322,7 @@ export class IntakeDialog extends ComponentDialog {
       contactEmail: v.email,
       productModel: v.productModel,
       serial: v.serial,
-      purchaseDate: v.purchaseDate ? new Date(`${v.purchaseDate}T00:00:00Z`) : undefined,
+      ...(v.purchaseDate ? { purchaseDate: storedDate(v.purchaseDate).date, purchaseDatePrecision: storedDate(v.purchaseDate).precision } : {}),
       siteAddress: v.siteAddress,
       province: v.siteAddress ? provinceOf(v.siteAddress) : undefined,
       linkedTicketId: o.linkedTicketId,

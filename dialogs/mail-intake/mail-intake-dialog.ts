@@ -2,7 +2,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { TicketCategory } from '../../src/generated/prisma/enums.js';
 import type { TicketDetailField, TicketDetails } from '../../src/tickets/ticket-details.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
-import { parseDate, parsePhone } from '../shared/answers.js';
+import { parseDate, parsePhone, parseTicketReference } from '../shared/answers.js';
 import { formatTime } from '../shared/format-time.js';
 import { say } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
@@ -77,6 +77,11 @@ export class MailIntakeDialog extends Dialog {
     const u = info.understanding!;
     const channelData = (dc.context.activity.channelData ?? {}) as { subject?: string; meta?: Record<string, unknown> };
     const subject = (channelData.subject ?? '').replace(/^\s*(?:re|fw|fwd|aw|回覆|回复|轉寄|转发)\s*[:：]\s*/i, '').trim();
+    // "What is the status of SR-…?" on a new thread: the status answer, not a new ticket.
+    const reference = parseTicketReference(u.entities.ticketRef ?? '');
+    if ((reference && (STATUS_CUE.test(`${subject} ${text}`) || !substantive(text))) || (STATUS_CUE.test(text) && !substantive(text.replace(STATUS_CUE, '')))) {
+      return dc.replaceDialog(STATUS_DIALOG, { reference: reference ?? undefined } satisfies StatusOptions);
+    }
     if (!substantive(`${subject} ${text}`) && u.act) {
       await say(dc.context, CLOSING_ACTS.has(u.act) ? t.welcome : t.describe);
       return dc.endDialog();

@@ -39,6 +39,7 @@ export type RootOptions = {
 };
 
 const GREETING = /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|喂)\s*[!！.。,，~]*\s*$/i;
+const QUESTION = /[?？]|[嗎吗呢未]\s*[。!！]?\s*$|^\s*(?:how|where|what|when|which|can|could|do|does|is|are|will)\b/i;
 const STATUS_CUE = /\b(?:status|progress)\b|查詢工單|查询工单|工單進度|工单进度|工單狀態|工单状态|查進度|查进度|維修進度|维修进度|進度如何|进度如何/i;
 
 const expectTexts: Record<Language, Record<'fault' | 'question' | 'complaint', string>> = {
@@ -108,14 +109,14 @@ export class RootDialog extends InterruptibleDialog {
     const text = step.context.activity.text ?? '';
     const texts = common(step.context);
 
-    const interruption = interruptionOf(text, u.isHumanRequest || u.act === 'human');
+    const interruption = interruptionOf(text, u.isHumanRequest || u.act === 'human', info.channel);
     if (interruption === 'agent') return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
     if (interruption === 'help') {
       await say(step.context, texts.help, { choices: texts.menu, expectInput: true });
       return step.next();
     }
     if (interruption === 'cancel') {
-      await say(step.context, texts.cancelled, { expectInput: true });
+      await say(step.context, texts.cancelled, { choices: texts.menu, expectInput: true });
       return step.next();
     }
     if (u.act && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act);
@@ -131,6 +132,8 @@ export class RootDialog extends InterruptibleDialog {
       return step.next();
     }
     if (parseTicketReference(u.entities.ticketRef ?? '') || STATUS_CUE.test(text)) return this.dispatch(step, 'status', text, u, false);
+    // An unsure category, but plainly a question the knowledge base answers: answer it rather than ask "which service?".
+    if (!u.isEmpty && u.needsClarification && QUESTION.test(text) && this.services.knowledgeBase.match(text)) return this.dispatch(step, 'question', text, u, false);
     if (u.isEmpty || u.needsClarification) {
       const misunderstandings = (o.misunderstandings ?? 0) + 1;
       if (misunderstandings >= this.services.settings.maxMisunderstandings) {

@@ -1,5 +1,7 @@
-import { DateTime } from 'luxon';
 import { normaliseEmail, normalisePhone } from '../../src/customers/contact-address.js';
+import type { Language } from '../../src/messages/channel-kind.js';
+import { resolvePhone } from '../../src/understanding/phone-region.js';
+import { parsePurchaseDate } from '../../src/understanding/purchase-date.js';
 import { parseTicketNumber } from '../../src/tickets/ticket-service.js';
 
 /** What a free-text answer means for one kind of question. */
@@ -21,11 +23,16 @@ export function yesNo(text: string): boolean | undefined {
   return undefined;
 }
 
-export function parsePhone(text: string): Parsed<string> {
+/** What tells a bare number's country: the conversation's language and what else the customer wrote (an address). */
+export type PhoneContext = { language?: Language; text?: string };
+
+/** A phone number judged by region: 13812345678 is a mainland mobile (+86), 0912… Taiwan (+886), 8 digits Hong Kong (+852). */
+export function parsePhone(text: string, context: PhoneContext = {}): Parsed<string> {
   const candidate = text.replace(/[^\d+()\s-]/g, ' ').trim();
   const digits = candidate.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return { ok: false };
-  const phone = normalisePhone(candidate);
+  const resolved = resolvePhone(candidate, { text: `${context.text ?? ''} ${text}`, language: context.language });
+  const phone = resolved?.e164 ?? normalisePhone(candidate);
   return phone ? { ok: true, value: phone } : { ok: false };
 }
 
@@ -36,44 +43,35 @@ export function parseEmail(text: string): Parsed<string> {
 }
 
 /** A phone number or an e-mail address, whichever the customer gave. */
-export function parseContact(text: string): Parsed<{ phone?: string; email?: string }> {
+export function parseContact(text: string, context: PhoneContext = {}): Parsed<{ phone?: string; email?: string }> {
   const email = parseEmail(text);
   if (email.ok) return { ok: true, value: { email: email.value } };
-  const phone = parsePhone(text);
+  const phone = parsePhone(text, context);
   if (phone.ok) return { ok: true, value: { phone: phone.value } };
   return { ok: false };
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /**
- * A purchase date: 2024-03-05, 2024/3/5, 2024.03, 2024年3月5日, 5 March 2024, March 2024, Mar 5, 2024.
- * A month alone means its first day. Impossible dates (2024-13-45) and dates after `today` are refused.
+ * A purchase date as precise as it was given: "2024-03-05" (day), "2024年5月" / "March 2024" → "2024-05"
+ * (month, never silently the 1st), "last year" / "兩年前" → "2024" (year); relative forms ("去年三月",
+ * "yesterday") count from `today`. Impossible dates and dates after `today` are refused.
  */
+export function parsePartialDate(text: string, today: Date, timeZone: string): Parsed<string> {
+  const date = parsePurchaseDate(text, today, timeZone);
+  return date ? { ok: true, value: date.value } : { ok: false };
+}
+
+/** The same dates as a whole day ("2024-05" → "2024-05-01"), for callers that store a plain date. */
 export function parseDate(text: string, today: Date, timeZone: string): Parsed<string> {
-  const t = text.trim().toLowerCase();
-  let y: number | undefined;
-  let m: number | undefined;
-  let d = 1;
-  let match = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?/.exec(t);
-  if (match) {
-    y = Number(match[1]);
-    m = Number(match[2]);
-    if (match[3]) d = Number(match[3]);
-  } else {
-    match = /(\d{1,2})?\s*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})?,?\s*((?:19|20)\d{2})/.exec(t);
-    if (match) {
-      y = Number(match[4]);
-      m = MONTHS.indexOf(match[2]!) + 1;
-      const day = match[1] ?? match[3];
-      if (day) d = Number(day);
-    }
-  }
-  if (y === undefined || m === undefined) return { ok: false };
-  const date = DateTime.fromObject({ year: y, month: m, day: d }, { zone: timeZone });
-  if (!date.isValid) return { ok: false };
-  if (date > DateTime.fromJSDate(today, { zone: timeZone }).endOf('day')) return { ok: false };
-  return { ok: true, value: date.toISODate()! };
+  const date = parsePartialDate(text, today, timeZone);
+  return date.ok ? { ok: true, value: storedDate(date.value).date.toISOString().slice(0, 10) } : { ok: false };
+}
+
+/** "2024-05" → its first day and precision month, for the ticket's date column. */
+export function storedDate(value: string): { date: Date; precision: 'day' | 'month' | 'year' } {
+  const [y, m, d] = value.split('-');
+  const precision = d ? 'day' : m ? 'month' : 'year';
+  return { date: new Date(`${y}-${m ?? '01'}-${d ?? '01'}T00:00:00Z`), precision };
 }
 
 /** A score 1–5: a digit, a word ("five", "五", "5分"), or stars. */

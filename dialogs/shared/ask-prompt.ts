@@ -1,5 +1,6 @@
 import { TextPrompt, type DialogContext, type DialogTurnResult, type PromptValidatorContext } from 'botbuilder-dialogs';
-import { isSkip, parseChoice, parseContact, parseDate, parseEmail, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
+import { isSkip, parseChoice, parseContact, parseEmail, parsePartialDate, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
+import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
 import { reply } from './say.js';
 import { turnInfo } from './turn-info.js';
@@ -14,6 +15,8 @@ export type AnswerSpec = {
   choices?: { value: string; labels: string[] }[];
   /** Failed answers before giving up (the step then decides: hand off, or move on). */
   maxAttempts: number;
+  /** For phone numbers: what else the customer wrote (an address, the first message) tells the country. */
+  context?: string;
 };
 
 export type Answer = { status: 'ok'; value: unknown } | { status: 'skipped' } | { status: 'invalid' };
@@ -25,7 +28,8 @@ const NOT_A_VALUE = new Set<ConversationalAct>(['thanks', 'goodbye', 'greeting',
  * `act` is what the understanding made of the whole message: "I don't know" and "No" to a question that
  * may be skipped leave it empty; "thanks" is not a name.
  */
-export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZone: string, act: ConversationalAct | null = null): Answer {
+export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZone: string, act: ConversationalAct | null = null, language?: Language): Answer {
+  const phoneContext = { language, text: spec.context };
   const t = text.trim();
   if (spec.optional && (isSkip(t) || act === 'skip' || act === 'deny')) return { status: 'skipped' };
   if ((spec.kind === 'text' || spec.kind === 'name') && act && NOT_A_VALUE.has(act)) return spec.optional ? { status: 'skipped' } : { status: 'invalid' };
@@ -36,13 +40,13 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
     case 'name':
       return t.length > 0 && t.length <= 100 && !/\d{4,}/.test(t) ? { status: 'ok', value: t } : { status: 'invalid' };
     case 'phone':
-      return wrap(parsePhone(t));
+      return wrap(parsePhone(t, phoneContext));
     case 'email':
       return wrap(parseEmail(t));
     case 'contact':
-      return wrap(parseContact(t));
+      return wrap(parseContact(t, phoneContext));
     case 'date':
-      return wrap(parseDate(t, now, timeZone));
+      return wrap(parsePartialDate(t, now, timeZone));
     case 'rating':
       return wrap(parseRating(t));
     case 'yesno': {
@@ -67,7 +71,7 @@ export class AskPrompt extends TextPrompt {
     super(ASK_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const spec = (prompt.options.validations ?? { kind: 'text', maxAttempts: 3 }) as AnswerSpec;
       const info = turnInfo(prompt.context);
-      const answer = interpretAnswer(spec, prompt.recognized.value ?? '', info.now, info.timeZone, info.understanding?.act ?? null);
+      const answer = interpretAnswer(spec, prompt.recognized.value ?? '', info.now, info.timeZone, info.understanding?.act ?? null, info.language);
       if (answer.status !== 'invalid') return true;
       return prompt.attemptCount >= spec.maxAttempts;
     });
@@ -86,5 +90,5 @@ export function ask(dc: DialogContext, question: string, retry: string, spec: An
 /** The answer to the question a step asked, interpreted the same way the prompt validated it. */
 export function answerOf(dc: DialogContext, text: unknown, spec: AnswerSpec): Answer {
   const info = turnInfo(dc.context);
-  return interpretAnswer(spec, typeof text === 'string' ? text : '', info.now, info.timeZone, info.understanding?.act ?? null);
+  return interpretAnswer(spec, typeof text === 'string' ? text : '', info.now, info.timeZone, info.understanding?.act ?? null, info.language);
 }

@@ -11,6 +11,8 @@ const en = {
   menu: ['1 Report a fault', '2 Ask a question', '3 Make a complaint', '4 Ticket status', '0 Speak to a person'],
   clarify: 'I am sorry, I did not quite understand. Could you tell me which of these you need?',
   help: 'You can describe a fault, ask about warranty, opening hours or fees, check a ticket with its number (SR-2026-000123), or make a complaint. Say "cancel" to start over or "agent" to reach a person.',
+  /** SMS: never name a carrier keyword (CANCEL, STOP, END, QUIT …): a customer following the advice would unsubscribe. */
+  helpSms: 'You can describe a fault, ask about warranty, opening hours or fees, check a ticket with its number (SR-2026-000123), or make a complaint. Reply MENU to start over or AGENT to reach a person.',
   helpResume: 'Let us continue where we were.',
   cancelled: 'No problem, I have cancelled that. How else may I help you?',
   error: 'I am sorry, something went wrong on our side. Please try again in a moment, or say "agent" to reach a person.',
@@ -29,6 +31,7 @@ const zhHant: CommonTexts = {
   menu: ['1 報修故障', '2 一般詢問', '3 我要投訴', '4 查詢工單', '0 轉接專人'],
   clarify: '不好意思，我沒有完全理解您的意思。請問您需要下列哪一項服務？',
   help: '您可以描述設備的故障、詢問保固、營業時間或服務費用、提供工單編號（例如 SR-2026-000123）查詢進度，或提出投訴。輸入「取消」可重新開始，輸入「人工」可轉接專人。',
+  helpSms: '您可以描述設備的故障、詢問保固、營業時間或服務費用、提供工單編號（例如 SR-2026-000123）查詢進度，或提出投訴。回覆「選單」可重新開始，回覆「人工」可轉接專人。',
   helpResume: '我們繼續剛才的步驟。',
   cancelled: '好的，已為您取消。請問還有什麼可以為您服務的？',
   error: '非常抱歉，系統暫時發生問題。請您稍後再試，或輸入「人工」由專人為您服務。',
@@ -45,6 +48,7 @@ const zhHans: CommonTexts = {
   menu: ['1 报修故障', '2 一般咨询', '3 我要投诉', '4 查询工单', '0 转接人工'],
   clarify: '不好意思，我没有完全理解您的意思。请问您需要以下哪一项服务？',
   help: '您可以描述设备的故障、咨询保修、营业时间或服务费用、提供工单编号（例如 SR-2026-000123）查询进度，或提出投诉。输入“取消”可重新开始，输入“人工”可转接人工客服。',
+  helpSms: '您可以描述设备的故障、咨询保修、营业时间或服务费用、提供工单编号（例如 SR-2026-000123）查询进度，或提出投诉。回复“菜单”可重新开始，回复“人工”可转接人工客服。',
   helpResume: '我们继续刚才的步骤。',
   cancelled: '好的，已为您取消。请问还有什么可以为您服务的？',
   error: '非常抱歉，系统暂时出现问题。请您稍后再试，或输入“人工”由人工客服为您服务。',
@@ -57,8 +61,11 @@ const zhHans: CommonTexts = {
 
 export const commonTexts: Record<Language, CommonTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
+/** The texts of the turn's language; on SMS the help names only words that are safe to send there. */
 export function common(context: TurnContext): CommonTexts {
-  return commonTexts[turnInfo(context).language];
+  const { language, channel } = turnInfo(context);
+  const texts = commonTexts[language];
+  return channel === 'sms' ? { ...texts, help: texts.helpSms } : texts;
 }
 
 /** Menu choices with the words that pick them in any language. */

@@ -1,4 +1,5 @@
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { ChannelKind } from '../../src/messages/channel-kind.js';
 import { ASK_PROMPT } from './ask-prompt.js';
 import { common } from './common-texts.js';
 import { say, sentences } from './say.js';
@@ -6,15 +7,18 @@ import { turnInfo } from './turn-info.js';
 
 const CANCEL = /^\s*(?:cancel|start over|restart|reset|quit|never ?mind|取消|重新開始|重新开始|重來|重来|重新來過|重新来过|算了|不用了)\s*[.!。！]?\s*$/i;
 const HELP = /^\s*(?:help|\?|？|menu|幫助|帮助|說明|说明|求助|選單|菜单|功能表)\s*[.!。！]?\s*$/i;
+// On SMS, CANCEL, QUIT, STOP, END … unsubscribe at the carrier: MENU starts over there, and the help text says so.
+const SMS_START_OVER = /^\s*(?:menu|main menu|start over|restart|reset|never ?mind|選單|菜单|功能表|主選單|主菜单|取消|重新開始|重新开始|重來|重来|重新來過|重新来过|算了|不用了)\s*[.!。！]?\s*$/i;
+const SMS_HELP = /^\s*(?:help|\?|？|幫助|帮助|說明|说明|求助)\s*[.!。！]?\s*$/i;
 const AGENT = /^\s*(?:agent|human|operator|person|人工|真人|專人|专人|客服|轉人工|转人工)\s*[.!。！]?\s*(?:please|pls|請|请)?\s*$/i;
 
 export type Interruption = 'agent' | 'cancel' | 'help';
 
 /** Commands that work at any point of any dialog; only a whole short message counts, never words inside a description. */
-export function interruptionOf(text: string, isHumanRequest: boolean): Interruption | undefined {
+export function interruptionOf(text: string, isHumanRequest: boolean, channel?: ChannelKind): Interruption | undefined {
   if (isHumanRequest || AGENT.test(text)) return 'agent';
-  if (CANCEL.test(text)) return 'cancel';
-  if (HELP.test(text)) return 'help';
+  if ((channel === 'sms' ? SMS_START_OVER : CANCEL).test(text)) return 'cancel';
+  if ((channel === 'sms' ? SMS_HELP : HELP).test(text)) return 'help';
   return undefined;
 }
 
@@ -37,8 +41,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
     if (activity.type === 'message') {
-      const u = turnInfo(innerDc.context).understanding;
-      const interruption = interruptionOf(activity.text ?? '', !!u && (u.isHumanRequest || u.act === 'human'));
+      const { understanding: u, channel } = turnInfo(innerDc.context);
+      const interruption = interruptionOf(activity.text ?? '', !!u && (u.isHumanRequest || u.act === 'human'), channel);
       if (interruption === 'agent') {
         const kept = this.keptOnHandoff(innerDc);
         await innerDc.cancelAllDialogs();
@@ -46,7 +50,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       }
       if (interruption === 'cancel') {
         await innerDc.cancelAllDialogs();
-        await say(innerDc.context, common(innerDc.context).cancelled, { expectInput: true });
+        await say(innerDc.context, common(innerDc.context).cancelled, { choices: common(innerDc.context).menu, expectInput: true });
         return this.onCancelled(innerDc);
       }
       if (interruption === 'help') {

@@ -56,6 +56,7 @@ export const EnvSchema = z.object({
   TWILIO_FROM_NUMBER: optionalString,
   TWILIO_MESSAGING_SERVICE_SID: optionalString,
   TWILIO_API_BASE_URL: optionalString,
+  /** On-duty staff phone (E.164): rung first in business hours (about three rings) and dialled for "a person". */
   STAFF_PHONE_NUMBER: optionalString,
   /** How long an SMS webhook waits for the dialog before replying through the REST API instead (Twilio waits 15 s). */
   TWILIO_SMS_REPLY_BUDGET_MS: z.coerce.number().int().min(1).max(14_000).default(10_000),

@@ -5,6 +5,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
+import type { BusinessCalendar } from '../sla/business-calendar.js';
 
 /** What the dialog engine's handoff service does when staff give a conversation back to the bot. */
 export type HandBack = (db: Db, conversationId: string, ctx: { now: Date; actor: string; events?: EventBus }) => Promise<unknown>;
@@ -29,6 +30,8 @@ export type ConsoleDeps = {
   events: EventBus;
   jobs: Pick<JobQueue, 'send'>;
   env: ConsoleEnv;
+  /** The service calendar: first response in business hours (KPIs). */
+  calendar?: Pick<BusinessCalendar, 'businessMinutesBetween' | 'timeZone'>;
   handBack?: HandBack;
   markResponded?: MarkResponded;
 };

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { NotFoundError } from '../errors/app-error.js';
+import { ForbiddenError, NotFoundError } from '../errors/app-error.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, query, staffRoute, SUPERVISOR_ROLES } from './console-route.js';
 import { isSupervisor } from './staff-auth.js';
@@ -30,7 +30,7 @@ export function mountConsoleStaffRoutes(server: Server, deps: ConsoleDeps): void
       deps,
       async (req, res, staff) => {
         const body = NewStaff.parse(req.body ?? {});
-        if (body.role === 'admin' && staff.role !== 'admin') body.role = staff.role;
+        if (body.role === 'admin' && staff.role !== 'admin') throw new ForbiddenError('Only an admin may add an admin.');
         const created = await addStaff(db, body);
         await audit(deps, req, staff, { action: 'staff_change', detail: { added: created.staff.id, role: created.staff.role } });
         res.status(201);

@@ -1,12 +1,21 @@
-import type { Server } from 'restify';
+import type { Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.js';
+import { NotFoundError } from '../errors/app-error.js';
+import { MONTHLY_COMPLAINTS, renderComplaintReport, type ComplaintReportData } from '../reports/complaint-report.js';
 import { computeKpis, kpiRange } from '../reports/kpi-service.js';
+import { complaintReportCsv, kpiCsv } from './kpi-csv.js';
 import { actorNames } from './staff-service.js';
 import type { ConsoleDeps } from './console-deps.js';
-import { staffRoute, SUPERVISOR_ROLES } from './console-route.js';
+import { audit, param, staffRoute, SUPERVISOR_ROLES } from './console-route.js';
 
-const RangeQuery = z.object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() });
+const KpiQuery = z.object({
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  bucket: z.enum(['day', 'week']).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+const ReportQuery = z.object({ format: z.enum(['json', 'csv', 'text']).default('json') });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const AuditQuery = z.object({
   staffId: z.string().max(64).optional(),
@@ -27,9 +36,17 @@ export function mountConsoleSupervisorRoutes(server: Server, deps: ConsoleDeps):
     '/console/api/kpis',
     staffRoute(
       deps,
-      async (req, res) => {
-        const range = kpiRange(RangeQuery.parse(req.query ?? {}), deps.clock(), deps.env.BUSINESS_TZ);
-        res.json(await computeKpis(db, range));
+      async (req, res, staff) => {
+        const q = KpiQuery.parse(req.query ?? {});
+        const range = kpiRange(q, deps.clock(), deps.env.BUSINESS_TZ);
+        const kpis = deps.calendar ? await computeKpis(db, range, { calendar: deps.calendar, timeZone: deps.env.BUSINESS_TZ, bucket: q.bucket }) : null;
+        if (q.format === 'csv') {
+          if (!kpis) throw new NotFoundError('KPI export needs the service calendar.');
+          await audit(deps, req, staff, { action: 'export_report', detail: { kind: 'kpis', from: range.from.toISOString(), to: range.to.toISOString() } });
+          sendFile(res, `kpis-${q.from ?? 'last-30-days'}-${q.to ?? 'today'}.csv`, 'text/csv; charset=utf-8', kpiCsv(kpis));
+          return;
+        }
+        res.json(kpis ?? (await computeKpis(db, range)));
       },
       SUPERVISOR_ROLES,
     ),
@@ -40,8 +57,28 @@ export function mountConsoleSupervisorRoutes(server: Server, deps: ConsoleDeps):
     staffRoute(
       deps,
       async (_req, res) => {
-        const reports = await db.report.findMany({ where: { kind: 'monthly_complaints' }, orderBy: [{ period: 'desc' }], take: 36 });
+        const reports = await db.report.findMany({ where: { kind: MONTHLY_COMPLAINTS }, orderBy: [{ period: 'desc' }], take: 36 });
         res.json({ reports });
+      },
+      SUPERVISOR_ROLES,
+    ),
+  );
+
+  /** One monthly complaint report: JSON with its text, or a download as CSV (its tickets) or plain text. */
+  server.get(
+    '/console/api/reports/:period',
+    staffRoute(
+      deps,
+      async (req, res, staff) => {
+        const { format } = ReportQuery.parse(req.query ?? {});
+        const period = param(req, 'period');
+        const report = await db.report.findUnique({ where: { kind_period: { kind: MONTHLY_COMPLAINTS, period } } });
+        if (!report) throw new NotFoundError(`No complaint report for ${period}`);
+        const data = report.data as unknown as ComplaintReportData;
+        await audit(deps, req, staff, { action: 'export_report', detail: { kind: MONTHLY_COMPLAINTS, period, format } });
+        if (format === 'csv') return sendFile(res, `complaints-${period}.csv`, 'text/csv; charset=utf-8', complaintReportCsv(data));
+        if (format === 'text') return sendFile(res, `complaints-${period}.txt`, 'text/plain; charset=utf-8', renderComplaintReport(data));
+        res.json({ report, text: renderComplaintReport(data) });
       },
       SUPERVISOR_ROLES,
     ),
@@ -72,4 +109,12 @@ export function mountConsoleSupervisorRoutes(server: Server, deps: ConsoleDeps):
       SUPERVISOR_ROLES,
     ),
   );
+}
+
+/** A download: the browser saves it under `filename`; a UTF-8 BOM so spreadsheets read Chinese correctly. */
+function sendFile(res: Response, filename: string, contentType: string, body: string): void {
+  res.setHeader('content-type', contentType);
+  res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  res.writeHead(200);
+  res.end(`\uFEFF${body}`);
 }

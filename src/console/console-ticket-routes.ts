@@ -12,6 +12,8 @@ import { outboundView } from './staff-views.js';
 const TriageBody = z.strictObject({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
   complexity: z.enum(Object.values(Complexity) as [Complexity, ...Complexity[]]),
+  /** A visit on site is needed (如需現場): the on-site promises apply. */
+  onSite: z.boolean().optional(),
 });
 
 const statusList = z

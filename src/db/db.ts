@@ -8,6 +8,7 @@ import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { startEmbedded, type EmbeddedStart } from './embedded-start.js';
 import { migrate } from './migrate.js';
 import { withBytesDecoding } from './pglite-bytes-fix.js';
+import { withinDeadline } from './db-errors.js';
 import { withQueryDeadline } from './query-deadline.js';
 import { pgClientConnection, pgliteConnection, pgPoolConnection, type SqlConnection } from './sql-connection.js';
 
@@ -67,7 +68,7 @@ async function openEmbedded(dataDir: string, options: OpenDatabaseOptions): Prom
     kind: 'pglite',
     prisma,
     pglite: db,
-    sql: pgliteConnection(db),
+    sql: withSqlDeadline(pgliteConnection(db), deadline),
     close: async () => {
       await prisma.$disconnect();
       // The adapter's dispose() does not close PGlite: we do.
@@ -146,3 +147,8 @@ export function redactUrl(url: string): string {
 }
 
 export type { SqlConnection };
+
+/** The hot path's hand-written statements get the same bounded wait on PGlite as Prisma's (query-deadline.ts). */
+function withSqlDeadline(sql: SqlConnection, ms: number): SqlConnection {
+  return { ...sql, query: <T>(text: string, params?: unknown[]) => withinDeadline(sql.query<T>(text, params), ms, 'a query') };
+}

@@ -30,6 +30,12 @@ export function calendarCoverage(policy: Pick<Policy, 'calendar'>, now: Date): C
   return {
     region,
     coveredUntil,
-    warning: `Holiday calendar ${region}: ${reach}, less than ${COVERAGE_DAYS} days ahead (needed until ${needed}); later dates use date-holidays, which misses bridge, substitute and make-up days. Add ${next} with npm run calendar:import -- FILE (or edit config/calendars/${region}.yaml).`,
+    warning: `Holiday calendar ${region}: ${reach}, less than ${COVERAGE_DAYS} days ahead (needed until ${needed}); later dates use date-holidays, which misses bridge, substitute and make-up days. ${howToAdd(region, next)}`,
   };
+}
+
+function howToAdd(region: string, year: number): string {
+  return region === 'TW'
+    ? `Add ${year} with npm run calendar:import -- FILE (the DGPA open-data CSV).`
+    : `Add ${year} to config/calendars/${region}.yaml from the official notice.`;
 }

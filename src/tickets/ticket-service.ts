@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Ticket, TicketEvent } from '../generated/prisma/client.js';
-import type { ComplaintType, Complexity, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
+import type { ComplaintType, Complexity, DatePrecision, TicketCategory, TicketStatus, Urgency } from '../generated/prisma/enums.js';
 import type { Db } from '../db/db.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
@@ -33,6 +33,8 @@ export type OpenTicketInput = {
   productModel?: string;
   serial?: string;
   purchaseDate?: Date;
+  /** Month or year alone: purchaseDate is the first day of it. */
+  purchaseDatePrecision?: DatePrecision;
   siteAddress?: string;
   province?: string;
   linkedTicketId?: string;
@@ -131,13 +133,17 @@ export async function assignTicket(db: Db, ticketId: string, staffId: string, ct
   });
 }
 
-/** Records triage (urgency and complexity) and moves a new ticket to `triaged`. */
+/**
+ * Records triage (urgency, complexity and, when said, whether a visit on site is needed) and moves a new
+ * ticket to `triaged`. `ticket.triaged` lets the SLA clock retarget the promises to the new urgency.
+ */
 export async function triageTicket(
   db: Db,
   ticketId: string,
-  triage: { urgency: Urgency; complexity: Complexity },
+  input: { urgency: Urgency; complexity: Complexity; onSite?: boolean },
   ctx: TicketContext,
 ): Promise<Ticket> {
+  const { onSite, ...triage } = input;
   return inTransaction(db, async (tx) => {
     const ticket = await getTicket(tx, ticketId);
     await tx.ticket.update({ where: { id: ticketId }, data: triage });
@@ -151,6 +157,7 @@ export async function triageTicket(
         to: `${triage.urgency}/${triage.complexity}`,
       },
     });
+    await (ctx.events ?? silentEvents).emit(tx, 'ticket.triaged', { ticketId, ...triage, ...(onSite === undefined ? {} : { onSite }), actor: ctx.actor }, ctx.now);
     return ticket.status === 'new' || ticket.status === 'reopened'
       ? transitionTicket(tx, ticketId, 'triaged', ctx)
       : getTicket(tx, ticketId);

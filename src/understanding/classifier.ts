@@ -39,6 +39,13 @@ export class LinearClassifier {
     return z;
   }
 
+  /** How many of `features` the model has a weight for, leaving out channel and cue features. */
+  knownWords(features: readonly string[]): number {
+    let n = 0;
+    for (const f of features) if (!f.startsWith('ch:') && !f.startsWith('cue:') && this.weights.has(f)) n++;
+    return n;
+  }
+
   /** Labels with probabilities, most likely first. */
   predict(features: readonly string[]): Scored {
     const p = softmax(this.logits(features), this.model.temperature);
@@ -53,7 +60,8 @@ export function softmax(z: readonly number[], temperature = 1): number[] {
   return e.map((v) => v / s);
 }
 
-export type TrainExample = { features: string[]; label: string };
+/** `weight` scales the example's gradient (default 1): hand-written messages count more than template ones. */
+export type TrainExample = { features: string[]; label: string; weight?: number };
 export type TrainOptions = { epochs?: number; l2?: number; rate?: number; minCount?: number; seed?: number };
 
 /** Seeded PRNG (mulberry32) so `npm run train` writes the same model every time. */
@@ -83,6 +91,7 @@ export function trainLinear(examples: readonly TrainExample[], labels: readonly 
   const rows = examples.map((ex) => ({
     idx: [...new Set(ex.features)].map((f) => index.get(f)).filter((i): i is number => i !== undefined),
     y: labels.indexOf(ex.label),
+    weight: ex.weight ?? 1,
   }));
   const rand = seededRandom(seed);
   const order = rows.map((_, i) => i);
@@ -92,13 +101,13 @@ export function trainLinear(examples: readonly TrainExample[], labels: readonly 
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const r of order) {
-      const { idx, y } = rows[r]!;
+      const { idx, y, weight } = rows[r]!;
       const scale = 1 / Math.sqrt(Math.max(1, idx.length));
       const z = Array.from(b);
       for (const f of idx) for (let j = 0; j < k; j++) z[j]! += W[f * k + j]! * scale;
       const p = softmax(z);
       for (let j = 0; j < k; j++) {
-        const g = p[j]! - (j === y ? 1 : 0);
+        const g = (p[j]! - (j === y ? 1 : 0)) * weight;
         gb[j]! += g * g;
         b[j]! -= (rate * g) / Math.sqrt(gb[j]!);
         for (const f of idx) {

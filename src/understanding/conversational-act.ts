@@ -1,3 +1,5 @@
+import type { Scored } from './classifier.js';
+import type { CueName } from './cues.js';
 import type { ConversationalAct } from './understanding-schema.js';
 
 /**
@@ -41,12 +43,12 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
     'thanks', 'thank', 'thank you', 'thankyou', 'thank u', 'thx', 'thks', 'tks', 'tnx', 'thnx', 'thanx', 'ty', 'tq', 'tyvm',
     'many thanks', 'thanks a lot', 'thanks so much', 'thank you so much', 'thank you very much', 'much appreciated',
     'appreciate it', 'appreciated', 'cheers', 'thanks again', 'great thanks', 'ok thanks',
-    "that's all", 'that is all', "that's it", 'nothing else', 'nothing more', 'no more', 'no more questions', 'no further questions',
+    "that's all", 'that is all', 'nothing else', 'nothing more', 'no more', 'no more questions', 'no further questions',
     'all good', "i'm good", 'im good', "we're good", 'all set', "that's everything", 'no other questions', 'nope that is all',
     '謝謝', '谢谢', '謝謝你', '谢谢你', '謝謝您', '谢谢您', '謝啦', '谢啦', '謝', '谢', '多謝', '多谢', '多謝晒', '多谢晒', '唔該', '唔该',
     '唔該晒', '唔该晒', '感謝', '感谢', '感恩', '3q', '辛苦了', '辛苦晒', '麻煩晒', '麻烦晒', '麻煩你了', '麻烦你了',
     '沒有了', '没有了', '沒了', '没了', '沒事了', '没事了', '冇嘢啦', '冇嘢', '冇事', '冇啦', '冇喇', '無事', '无事', '無嘢', '无嘢',
-    '沒有其他', '没有其他', '沒有其他問題', '没有其他问题', '沒別的', '没别的', '就這樣', '就这样', '就係咁', '就系咁', '就咁',
+    '沒有其他', '没有其他', '沒有其他問題', '没有其他问题', '沒別的', '没别的', '就這樣', '就这样',
     '暫時沒有', '暂时没有', '暫時冇', '暂时冇', '暫時唔使', '暂时唔使', '沒有問題了', '没有问题了', '冇問題喇', '搞定了', '搞掂',
   ],
   deny: [
@@ -60,7 +62,8 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
     'of course', 'correct', 'right', "that's right", 'that is right', "that's correct", 'exactly', 'alright', 'all right', 'fine',
     'got it', 'gotcha', 'noted', 'understood', 'i see', 'i understand', 'sounds good', 'great', 'good', 'perfect', 'cool',
     'no problem', 'no prob', 'np', 'confirm', 'confirmed', 'go ahead', 'please do', 'do it', 'yes please', 'yes pls', 'agreed',
-    'absolutely', 'definitely', 'indeed', 'will do', 'right on', 'roger', 'yes it is', 'it is', 'yes correct',
+    'absolutely', 'definitely', 'indeed', 'will do', 'right on', 'roger', 'yes it is', 'it is', 'yes correct', "that's it", "that's the one",
+    '就係咁', '就系咁', '就係佢', '就是這樣', '就是这样', '就是那台', '就是它',
     '是', '是的', '是啊', '是呀', '對', '对', '對的', '对的', '對啊', '对啊', '對呀', '对呀', '好', '好的', '好啊', '好呀', '好喔', '好哦',
     '好吧', '好嘅', '好嘢', '沒錯', '没错', '冇錯', '冇错', '可以', '行', '係', '系', '係呀', '系呀', '係啊', '係囉', '啱', '啱呀', '啱嘅',
     '明白', '明白了', '知道', '知道了', '收到', '了解', '瞭解', '確認', '确认', '沒問題', '没问题', '冇問題', '冇问题', '得', '得啦',
@@ -94,7 +97,8 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
   ],
 };
 
-const PRIORITY: readonly ConversationalAct[] = ['human', 'skip', 'thanks', 'goodbye', 'deny', 'affirm', 'smalltalk', 'greeting'];
+/** "thanks, bye" is a goodbye (both close the conversation; the written corpus labels it so); "no, thanks" is thanks. */
+const PRIORITY: readonly ConversationalAct[] = ['human', 'skip', 'goodbye', 'thanks', 'deny', 'affirm', 'smalltalk', 'greeting'];
 
 /** Emoji that say something on their own; other emoji and emoticons are decoration. */
 const EMOJI_WORDS: readonly [RegExp, string][] = [
@@ -157,3 +161,33 @@ export function conversationalAct(text: string): ConversationalAct | null {
   }
   return PRIORITY.find((act) => found.has(act)) ?? null;
 }
+
+/** Cues of service content: with any of these the message is about the service, whatever else it says. */
+const SERVICE_CUES: readonly CueName[] = ['faultWords', 'dissatisfied', 'safety', 'urgent', 'repairRequest', 'production', 'medical', 'legal', 'repeat', 'manyUsers'];
+/** The act model must be this sure: below it, short content-free junk ("the machine") came out as goodbye. */
+const MODEL_MIN_P = 0.85;
+const MODEL_MAX_CHARS = 160;
+/** A greeting followed only by who is writing: "您好 我是鼓樓店的劉藥師", "Morning, Marcus from Lakeshore here". */
+const SELF_INTRODUCTION = /^\s*([^,，。.!！\s]+(?:\s(?:there|all|team))?)[\s,，!！~]+(?:我是|我係|我系|這邊是|这边是|我這邊是|this is |i'm |i am |my name is |it's |[A-Z][a-z]+ (?:from|at|here)\b)[^，,。.!！?？\n]{0,40}$/i;
+
+/**
+ * The act of a message: a message made only of act phrases gets its act from the lexicon (above); a short
+ * message that answers the dialog with a little more ("對，是2號收銀台那台", "No, not Hamilton, the Rotorua
+ * store", "序號不知道 貼紙都花掉了") gets it from the act model, unless it carries service cues (a fault,
+ * a complaint, a repair request, urgency), so "hi there, my printer is broken" stays a service message.
+ */
+export function decideAct(text: string, scores: Scored, cues: ReadonlySet<CueName>): { act: ConversationalAct; p: number } | null {
+  const lexical = conversationalAct(text);
+  if (lexical) return { act: lexical, p: LEXICAL_P };
+  const serviceCue = SERVICE_CUES.some((c) => cues.has(c));
+  if (!serviceCue && SELF_INTRODUCTION.test(text) && conversationalAct(SELF_INTRODUCTION.exec(text)![1]!) === 'greeting') return { act: 'greeting', p: LEXICAL_P };
+  const top = scores[0];
+  if (!top || top.label === 'none' || top.p < MODEL_MIN_P || text.length > MODEL_MAX_CHARS) return null;
+  // A greeting with more text is a greeting plus content ("您好 … 冰箱溫度一直升高"), and a question is content
+  // unless it asks for a person or says it does not know: the model only adds acts that answer the dialog.
+  if (serviceCue || top.label === 'greeting' || (cues.has('question') && top.label !== 'human' && top.label !== 'skip')) return null;
+  return { act: top.label as ConversationalAct, p: top.p };
+}
+
+/** How often a whole-message lexicon match is the labelled act on the written corpus (measured: 1236 of 1418 agree overall, lexicon hits nearly always). */
+const LEXICAL_P = 0.97;

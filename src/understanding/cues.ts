@@ -13,6 +13,8 @@ export const CUES = {
   low: /no rush|not urgent|whenever (?:convenient|you can)|just (?:asking|curious|checking|wondering|planning|feedback|thought)|planning ahead|no problems? (?:so far|yet)|suggestion|feedback|not a big deal|不急|慢慢|顺便|顺手|方便的时候|得闲|只是问问|问下先|先问问|建议|意见|参考|不是什么大问题|不是大问题|不影响/,
   dissatisfied: /unacceptable|disappoint|refund|compensat|escalat|manager|complain|rude|terrible|ridiculous|worst|disgrace|furious|fed up|frustrat|joke|not good enough|poor service|unprofessional|apolog|money back|cancel (?:the |our )?contract|terminate|投诉|退款|退钱|赔偿|补偿|太差|很差|好差|差劲|失望|离谱|经理|主管|态度|不满|生气|嬲|不负责|交代|说法|忍无可忍|什么服务|退货|凭什么|凭啥|what's going on|what is going on|\bhow come\b|overcharg|double charg|charged (?:us|me) twice|(?:won't|will not|not) (?:be )?pay(?:ing)?\b|不会付|不付款|多收|乱收|没人理|没有人理|不理|没人回|没有人回|没人跟进|\bnobody (?:called|replied|responded|got back|came)|\bno one (?:called|replied|responded|got back|came)/,
   question: /\?|？|\b(?:how|what|when|where|which|does|is there|can i|could you tell|do you)\b|请问|想问|是否|吗|多少|几时|什么时候|怎么|如何|哪里|有没有|能不能|可不可以/,
+  /** "Is that normal?": a question about a symptom, not yet a fault report. */
+  isNormal: /\b(?:is|are) (?:that|this|it|they|these) (?:normal|ok|okay|expected|safe)\b|\bnormal\?|是否正常|正常吗|正不正常|正常的吗|正常吧|要紧吗|有问题吗/,
   faultWords: /not working|doesn't work|won't|broken|faulty|error|alarm|jam|leak|stopped|fails?\b|failed|dead|no power|坏|故障|报错|不能|不了|不到|停机|漏|异响|卡|没反应|用不了/,
   repairRequest: /send (?:a |an |someone|the)|technician|engineer|repair|fix|on-site|visit|派人|维修|修理|上门|师傅|工程师|报修/,
 } as const;

@@ -4,11 +4,11 @@
  * `npm run eval` (scripts/eval.ts) and the holdout regression test, so both measure the same way.
  */
 import type { LabelledMessage } from './labelled-message.js';
+import { classScores, type ClassReport } from './scores.js';
 import { understand } from './understand.js';
-import type { Entities, Understanding } from './understanding-schema.js';
+import { ConversationalAct, type Entities, type Understanding } from './understanding-schema.js';
 
-export type ClassScores = { precision: number; recall: number; f1: number; support: number };
-export type ClassReport = { perClass: Record<string, ClassScores>; macroF1: number; confusion: Record<string, Record<string, number>> };
+export { classScores, type ClassReport, type ClassScores } from './scores.js';
 export type PRF = { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
 export type Evaluation = {
   messages: number;
@@ -16,6 +16,12 @@ export type Evaluation = {
   urgency: ClassReport;
   languageAccuracy: number;
   entities: { overall: PRF; perType: Record<string, PRF> };
+  /** Expected calibration error of categoryConfidence (10 equal-width bins): 0 means confidence is honest. */
+  calibration: { ece: number; bins: { from: number; to: number; n: number; confidence: number; accuracy: number }[] };
+  /** Category and urgency macro-F1 on each channel's messages. */
+  perChannel: Record<string, { messages: number; category: number; urgency: number }>;
+  /** Conversational acts, on the messages whose set labels them (null when none does). */
+  act: (ClassReport & { accuracy: number; messages: number }) | null;
   /** One understand() result per message, in order. */
   results: Understanding[];
   entityErrors: string[];
@@ -33,23 +39,13 @@ export const ENTITY_KEYS: Record<string, readonly (keyof Entities)[]> = {
 
 /** Entity values match after normalising case, spaces, hyphens and the # of "Case #20931". */
 const norm = (v: string) => v.toLowerCase().replace(/[\s\-‐–—#]+/g, '');
-
-export function classScores(labels: readonly string[], gold: readonly string[], pred: readonly string[]): ClassReport {
-  const perClass: Record<string, ClassScores> = {};
-  const confusion: Record<string, Record<string, number>> = {};
-  for (const g of labels) confusion[g] = Object.fromEntries(labels.map((p) => [p, 0]));
-  gold.forEach((g, i) => confusion[g]![pred[i]!]!++);
-  for (const c of labels) {
-    const tp = gold.filter((g, i) => g === c && pred[i] === c).length;
-    const fp = pred.filter((p, i) => p === c && gold[i] !== c).length;
-    const fn = gold.filter((g, i) => g === c && pred[i] !== c).length;
-    const precision = tp + fp ? tp / (tp + fp) : 0;
-    const recall = tp + fn ? tp / (tp + fn) : 0;
-    perClass[c] = { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: tp + fn };
-  }
-  const macroF1 = labels.reduce((s, c) => s + perClass[c]!.f1, 0) / labels.length;
-  return { perClass, macroF1, confusion };
-}
+/**
+ * References are compared without a leading descriptive word, since sets differ on whether it is part of
+ * the value: "ticket 44-10918" ≈ "44-10918", "job 4471" ≈ "4471", "订单 NJ2024…" ≈ "NJ2024…". Code-like
+ * prefixes (SR-, RMA-, PO, INC) are kept on both sides.
+ */
+const REF_WORDS = /^(?:(?:ticket|job|order|invoice|case|claim|quotation|quote|credit note|work order|tender|deviation|reference|ref|no\.?|number|#|订单|訂單|单号|單號|工单|工單|发票|發票|叫修单|叫修單|標案|标案)\s*[#:：.]?\s*)+/i;
+const normRef = (v: string) => norm(v.trim().replace(REF_WORDS, ''));
 
 const prf = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }): PRF => {
   const precision = tp + fp ? tp / (tp + fp) : 1;
@@ -74,9 +70,10 @@ export function evaluate(messages: readonly LabelledMessage[], options: { warmUp
     for (const [key, fields] of Object.entries(ENTITY_KEYS)) {
       const gold = m.expected_entities[key as keyof typeof m.expected_entities];
       const preds = fields.map((f) => results[i]!.entities[f]).filter((v): v is string => !!v);
-      const pred = preds.find((p) => gold && norm(gold) === norm(p)) ?? preds[0];
+      const same = key === 'order_or_ticket_ref' ? (a: string, b: string) => normRef(a) === normRef(b) : (a: string, b: string) => norm(a) === norm(b);
+      const pred = preds.find((p) => gold && same(gold, p)) ?? preds[0];
       const c = (counts[key] ??= { tp: 0, fp: 0, fn: 0 });
-      if (gold && pred && norm(gold) === norm(pred)) c.tp++;
+      if (gold && pred && same(gold, pred)) c.tp++;
       else {
         if (pred) c.fp++;
         if (gold) c.fn++;
@@ -86,5 +83,40 @@ export function evaluate(messages: readonly LabelledMessage[], options: { warmUp
   });
   const total = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
   const entities = { overall: prf(total), perType: Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, prf(c)])) };
-  return { messages: messages.length, category, urgency, languageAccuracy, entities, results, entityErrors, seconds };
+  const calibration = calibrationOf(results.map((r, i) => ({ confidence: r.categoryConfidence, correct: r.category === messages[i]!.category })));
+  const perChannel: Evaluation['perChannel'] = {};
+  for (const channel of [...new Set(messages.map((m) => m.channel))].sort()) {
+    const idx = messages.flatMap((m, i) => (m.channel === channel ? [i] : []));
+    perChannel[channel] = {
+      messages: idx.length,
+      category: classScores(['inquiry', 'fault', 'complaint'], idx.map((i) => messages[i]!.category), idx.map((i) => results[i]!.category)).macroF1,
+      urgency: classScores(['low', 'normal', 'high'], idx.map((i) => messages[i]!.urgency), idx.map((i) => results[i]!.urgency)).macroF1,
+    };
+  }
+  const withAct = messages.flatMap((m, i) => (m.act !== undefined ? [i] : []));
+  const actLabels = ['none', ...ConversationalAct.options];
+  const goldActs = withAct.map((i) => messages[i]!.act ?? 'none');
+  const predActs = withAct.map((i) => results[i]!.act ?? 'none');
+  const act = withAct.length
+    ? { ...classScores(actLabels, goldActs, predActs), accuracy: goldActs.filter((g, k) => g === predActs[k]).length / withAct.length, messages: withAct.length }
+    : null;
+  return { messages: messages.length, category, urgency, languageAccuracy, entities, calibration, perChannel, act, results, entityErrors, seconds };
+}
+
+function calibrationOf(points: readonly { confidence: number; correct: boolean }[]): Evaluation['calibration'] {
+  const bins = Array.from({ length: 10 }, (_, b) => ({ from: b / 10, to: (b + 1) / 10, n: 0, confidence: 0, accuracy: 0 }));
+  for (const { confidence, correct } of points) {
+    const bin = bins[Math.min(9, Math.floor(confidence * 10))]!;
+    bin.n++;
+    bin.confidence += confidence;
+    bin.accuracy += correct ? 1 : 0;
+  }
+  let ece = 0;
+  for (const bin of bins) {
+    if (!bin.n) continue;
+    bin.confidence /= bin.n;
+    bin.accuracy /= bin.n;
+    ece += (bin.n / points.length) * Math.abs(bin.confidence - bin.accuracy);
+  }
+  return { ece, bins };
 }

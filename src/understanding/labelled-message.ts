@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Category, ChannelKind, Language, Urgency } from './understanding-schema.js';
+import { Category, ChannelKind, ConversationalAct, Language, Urgency } from './understanding-schema.js';
 
 /** One line of the corpus and of labelled evaluation sets (JSON Lines). */
 export const LabelledMessage = z.object({
@@ -12,6 +12,8 @@ export const LabelledMessage = z.object({
   category: Category,
   urgency: Urgency,
   expected_entities: z.partialRecord(z.enum(['product_model', 'serial', 'phone', 'email', 'order_or_ticket_ref', 'purchase_date']), z.string()).default({}),
+  /** The conversational act, where the set labels it (null: a message with service content). */
+  act: ConversationalAct.nullable().optional(),
 });
 export type LabelledMessage = z.infer<typeof LabelledMessage>;
 

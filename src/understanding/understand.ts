@@ -1,7 +1,6 @@
-import { conversationalAct } from './conversational-act.js';
+import { conversationalAct, decideAct } from './conversational-act.js';
 import { detectLanguage } from './language.js';
 import { estimateComplexity } from './complexity.js';
-import { extractEntities } from './entities.js';
 import { isHumanRequest } from './human-request.js';
 import { loadModels } from './model-store.js';
 import { prepare } from './prepare.js';
@@ -35,7 +34,7 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
   if (!CHANNELS.has(ctx?.channel)) throw new UnderstandingInputError(`unknown channel: ${String(ctx?.channel)}`);
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const p = prepare(text, ctx);
-  const entities = extractEntities(p.full, { now: ctx.now, timeZone: ctx.timeZone });
+  const entities = p.entities;
   if (p.isEmpty) {
     return {
       category: 'inquiry',
@@ -54,17 +53,23 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
       truncated: p.truncated,
     };
   }
-  const [top, ...rest] = models.category.predict(p.features);
+  const decided = decideAct(p.own, models.act.predict(p.features), p.cues);
+  const act = decided?.act ?? null;
+  // With not one known word ("qwzx") the bias alone would look confident: the honest answer is "any of the three".
+  let scores = models.category.knownWords(p.features) ? models.category.predict(p.features) : models.category.labels.map((label) => ({ label, p: 1 / 3 }));
+  // A greeting, thanks or yes/no asks for no service: it is an inquiry of low urgency (as the corpora label
+  // it), with the act's confidence, so a "thanks" is not sent to the clarify menu.
+  if (decided) scores = [{ label: 'inquiry', p: Math.max(decided.p, scores.find((s) => s.label === 'inquiry')!.p) }, ...scores.filter((s) => s.label !== 'inquiry').map((s) => ({ label: s.label, p: Math.min(s.p, 1 - decided.p) }))];
+  const [top, ...rest] = scores;
   const category = top!.label as Category;
-  const urgency = decideUrgency(models.urgency.predict(p.features), p.cues, category);
-  const act = conversationalAct(p.own);
+  const urgency = decided ? 'low' : decideUrgency(models.urgency.predict(p.features), p.cues, category);
   return {
     category,
     categoryConfidence: round(top!.p),
     alternatives: rest.map((s) => ({ category: s.label as Category, confidence: round(s.p) })),
     needsClarification: top!.p < threshold,
     urgency,
-    language: detectLanguage(p.own, Object.values(entities)),
+    language: detectLanguage(p.own, NAME_FIELDS.map((f) => entities[f] ?? '')),
     sentiment: scoreSentiment(p.normalised, p.cues),
     entities,
     complexity: estimateComplexity({ text: p.own, category, urgency, cues: p.cues, entities }),
@@ -76,3 +81,5 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Entity values that are names or numbers in the text, left out when judging the language. */
+const NAME_FIELDS = ['productModel', 'serial', 'phone', 'email', 'ticketRef', 'externalRef'] as const;

@@ -127,7 +127,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     expect(pageErrors).toEqual([]);
   });
 
-  it('schedules a visit with an engineer, records the arrival, resolves the ticket, and the KPI chart shows it', { timeout: 90_000 }, async () => {
+  it('schedules a visit with an engineer, records the arrival, completes it with a drawn signature, and the KPI chart shows the resolved ticket', { timeout: 90_000 }, async () => {
     const prisma = t.app.database.prisma;
     await aSignedInStaff(prisma, 'engineer', 'Ben Wu');
     const { token } = await aSignedInStaff(prisma, 'supervisor', 'Carol Chen');
@@ -151,8 +151,25 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     expect(await page.locator('.visit .facts').textContent()).toContain('Ben Wu');
     await page.getByRole('button', { name: 'Engineer has arrived' }).click();
     await poll(() => page.locator('.visit .facts dt').allTextContents()).toContain('Arrived');
-    await page.getByRole('button', { name: 'Resolve' }).click();
+
+    // The engineer's report, and the customer signs on the screen: completing the visit resolves the ticket.
+    await page.getByRole('textbox', { name: 'Work done' }).fill('Replaced the fuser; test pages print clean.');
+    await page.getByRole('button', { name: 'Add part' }).first().click();
+    await page.getByLabel('Part', { exact: true }).fill('Fuser unit');
+    await page.getByLabel("Customer's name (typed sign-off)").fill('Chen Wei');
+    await page.getByTestId('signature-canvas').scrollIntoViewIfNeeded();
+    const pad = (await page.getByTestId('signature-canvas').boundingBox())!;
+    await page.mouse.move(pad.x + 20, pad.y + 70);
+    await page.mouse.down();
+    await page.mouse.move(pad.x + 120, pad.y + 25, { steps: 8 });
+    await page.mouse.move(pad.x + 230, pad.y + 95, { steps: 8 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Complete visit' }).click();
     await poll(() => page.locator('.workspace-head .badge').first().textContent()).toBe('resolved');
+    const visit = await prisma.visit.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    expect(visit).toMatchObject({ status: 'completed', signOffName: 'Chen Wei', workDone: 'Replaced the fuser; test pages print clean.', partsUsed: [{ part: 'Fuser unit', quantity: 1 }] });
+    expect(visit.signature).toMatch(/^data:image\/png;base64,/);
+    await poll(() => page.locator('.visit .card p.meta').first().textContent()).toContain('Signed off by Chen Wei');
     await screenshot(page, '03-ticket-workspace-1280x800');
     await page.setViewportSize({ width: 820, height: 1180 });
     await screenshot(page, '03-ticket-workspace-tablet-820x1180');

@@ -47,6 +47,7 @@ describe.each(databaseKinds)('staff management and the on-duty rota on %s', (kin
     const admin = await aSignedInStaff(prisma(), 'admin');
     const agent = await aSignedInStaff(prisma(), 'agent');
     expect((await send('PATCH', `/console/api/staff/${agent.staff.id}`, supervisor.headers, { role: 'admin' })).status).toBe(403);
+    expect((await send('POST', '/console/api/staff', supervisor.headers, { email: `adm-${Date.now()}@example.test`, name: 'Would-be admin', role: 'admin' })).status).toBe(403);
     expect((await send('PATCH', `/console/api/staff/${admin.staff.id}`, supervisor.headers, { active: false })).status).toBe(403);
     expect((await send('PATCH', `/console/api/staff/${supervisor.staff.id}`, supervisor.headers, { active: false })).status).toBe(403);
     expect((await send('PATCH', `/console/api/staff/${agent.staff.id}`, admin.headers, { role: 'admin' })).body.staff.role).toBe('admin');

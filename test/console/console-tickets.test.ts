@@ -70,6 +70,23 @@ describe.each(databaseKinds)('console tickets and outbox on %s', (kind) => {
     expect(event).toMatchObject({ actor: `staff:${agentId}`, from: 'normal/general', to: 'high/complex' });
   });
 
+  it('moves the promised times when triage raises the urgency, and applies on-site promises only when a visit is needed', async () => {
+    const { customer } = await aCustomer(prisma());
+    const ctx = { now: t.clock(), actor: 'bot', events: t.app.events };
+    const ticket = await openTicket(prisma(), { customerId: customer.id, category: 'fault', urgency: 'normal', channel: 'sms', problem: 'line down', province: 'Taipei' }, ctx);
+    const dueOf = async (kind: string) => (await prisma().slaPromise.findFirst({ where: { ticketId: ticket.id, kind: kind as never, cancelledAt: null } }))?.dueAt;
+    const before = await dueOf('first_response');
+    expect(before).toBeDefined();
+    expect(await dueOf('on_site_arrival')).toBeUndefined();
+
+    const res = await post(`/console/api/tickets/${ticket.id}/triage`, { urgency: 'high', complexity: 'complex', onSite: true });
+    expect(res.status).toBe(200);
+    const after = await dueOf('first_response');
+    expect(after!.getTime()).toBeLessThan(before!.getTime());
+    expect((await prisma().ticket.findUniqueOrThrow({ where: { id: ticket.id } })).onSiteRequired).toBe(true);
+    expect(await dueOf('on_site_arrival')).toBeDefined();
+  });
+
   it('refuses a triage without a valid urgency with 400 and the reason', async () => {
     const ticket = await aTicket();
     const res = await post(`/console/api/tickets/${ticket.id}/triage`, { urgency: 'extreme', complexity: 'simple' });

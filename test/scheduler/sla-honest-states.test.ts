@@ -92,6 +92,13 @@ describe.each(databaseKinds)('honest promise states and timely warnings on %s', 
     expect((await s.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).onSiteRequired).toBe(true);
   });
 
+  it('stores deadlines across the Lunar New Year 2027 block: an e-mail of 02-03 17:00 is due on 02-09, the Tuesday worked for Saturday 02-06', async () => {
+    const { ticket } = await s.aTicket(taipei('2027-02-03T17:00'), { channel: 'email', category: 'inquiry' });
+    const [first, email] = [await promise(ticket.id, 'first_response'), await promise(ticket.id, 'email_reply')];
+    expect([local(first.dueAt), local(email.dueAt)]).toEqual(['2027-02-09T09:30', '2027-02-09T18:00']);
+    expect(local(first.warnAt)).toBe('2027-02-09T09:00');
+  });
+
   it('moves the first-response deadline when triage raises the urgency to high', async () => {
     const { ticket } = await s.aTicket(taipei('2026-11-25T10:00'));
     await s.db.ticket.update({ where: { id: ticket.id }, data: { urgency: 'high' } });

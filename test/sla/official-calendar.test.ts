@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calendarCoverage } from '../../src/sla/calendar-coverage.js';
-import { DEFAULT_POLICY_FILE, PolicyError, loadPolicy, parsePolicy } from '../../src/sla/load-policy.js';
+import { CALENDARS_DIR, DEFAULT_POLICY_FILE, PolicyError, loadPolicy, parsePolicy } from '../../src/sla/load-policy.js';
+import { readOfficialCalendar } from '../../src/sla/official-calendar.js';
 import type { SaturdayHolidays } from '../../src/sla/policy-schema.js';
 import { deadlines } from '../../src/sla/sla-rules.js';
 import { calendarOf, local, policyWith, shippedCalendar as cal, shippedPolicy } from './sla-fixture.js';
@@ -202,5 +203,31 @@ describe('deadlines across each 2026–2027 holiday block (first response, 2 bus
   ])('opened %s → due %s', (opened, due) => {
     const [first] = deadlines(shippedPolicy, cal, { openedAt: at('Asia/Taipei', opened), category: 'inquiry', urgency: 'normal', channel: 'chat' });
     expect(local(first!.dueAt)).toBe(due);
+  });
+});
+
+describe('the shipped official calendar files', () => {
+  const files = ['TW', 'HK', 'CN'].map((region) => [region, readOfficialCalendar(join(CALENDARS_DIR, `${region}.yaml`))] as const);
+
+  it.each(files)('%s: make-up working days fall on weekends, substitutes and bridge days on weekdays', (_region, cal) => {
+    for (const year of Object.values(cal.years)) {
+      for (const [date, day] of Object.entries(year.days)) {
+        const weekend = DateTime.fromISO(date).weekday >= 6;
+        if (day.kind === 'makeup') expect(weekend, date).toBe(true);
+        if (day.kind === 'substitute' || day.kind === 'bridge') expect(weekend, date).toBe(false);
+      }
+    }
+  });
+
+  it.each(files)('%s: every substitute day is for a weekend holiday listed in the file (or in a year it does not list yet)', (_region, cal) => {
+    for (const year of Object.values(cal.years)) {
+      for (const [date, day] of Object.entries(year.days)) {
+        if (day.kind !== 'substitute') continue;
+        const target = day.for!;
+        expect(DateTime.fromISO(target).weekday, `${date} is for ${target}`).toBeGreaterThanOrEqual(6);
+        const listed = cal.years[target.slice(0, 4)]?.days[target];
+        if (cal.years[target.slice(0, 4)]) expect(listed?.kind, `${date} is for ${target}`).toBe('holiday');
+      }
+    }
   });
 });

@@ -114,6 +114,12 @@ describe('phone numbers by region', () => {
     expect(extractEntities('台北市辦公室電話 02-2345-6789').phoneE164).toBe('+886223456789');
   });
 
+  it('reads a phone number spoken in a voice transcript, but not a read-out serial', () => {
+    expect(extractEntities('我的電話 零九一二 三四五 六七九').phoneE164).toBe('+886912345679');
+    expect(extractEntities('my number is seven one eight five five five zero one nine two').phone).toBe('seven one eight five five five zero one nine two');
+    expect(extractEntities('序號 M V 二零一九 零四四七').phone).toBeUndefined();
+  });
+
   it('keeps an explicit country code', () => {
     expect(extractEntities('call +886 4 2345 6789').phoneE164).toBe('+886423456789');
   });

@@ -30,4 +30,10 @@ describe('understand on awkward input', () => {
   it('throws a typed error for an unknown channel', () => {
     expect(() => understand('hello', { channel: 'fax' as 'sms' })).toThrow(UnderstandingInputError);
   });
+
+  it('is not confident about a message with no word it knows', () => {
+    const result = understand('qwzx', { channel: 'sms' });
+    expect(result.categoryConfidence).toBeLessThan(0.4);
+    expect(result.needsClarification).toBe(true);
+  });
 });

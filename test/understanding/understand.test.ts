@@ -65,12 +65,35 @@ describe('understand', () => {
   });
 
   it('asks for clarification when the confidence is below the configured threshold', () => {
-    const text = 'ok';
+    const text = 'the machine';
     expect(understand(text, { channel: 'sms' }, { confidenceThreshold: 0.999 }).needsClarification).toBe(true);
     expect(understand(text, { channel: 'sms' }, { confidenceThreshold: 0 }).needsClarification).toBe(false);
   });
 
   it('marks a safety hazard as high urgency', () => {
     expect(understand('there is smoke coming out of the UPS in the server room, we switched it off', { channel: 'voice' }).urgency).toBe('high');
+  });
+
+  it('classifies a fault the same with or without a model number in it', () => {
+    for (const text of ['我家的冷氣機不冷，一直滴水，型號 RAS-40NK', 'My fridge is not cooling, model GR-B22']) {
+      const u = understand(text, { channel: 'chat' });
+      expect({ text, category: u.category, needsClarification: u.needsClarification }).toEqual({ text, category: 'fault', needsClarification: false });
+    }
+  });
+
+  it('reads a short dialog answer with a detail as its act, not as a new request', () => {
+    expect(understand('對 就是三樓會議室那台', { channel: 'chat' }).act).toBe('affirm');
+    expect(understand('序號我不知道 標籤磨掉了', { channel: 'chat' }).act).toBe('skip');
+    expect(understand('thanks, bye', { channel: 'sms' })).toMatchObject({ act: 'goodbye', category: 'inquiry', urgency: 'low', needsClarification: false });
+  });
+
+  it('reads relative purchase dates against the given day and time zone', () => {
+    const u = understand('去年三月買的冷氣，現在不冷了', { channel: 'chat', now: new Date('2026-11-30T04:00:00Z'), timeZone: 'Asia/Taipei' });
+    expect(u.entities).toMatchObject({ purchaseDate: '2025-03', purchaseDatePrecision: 'month', purchaseDateText: '去年三月' });
+  });
+
+  it('gives a mainland mobile in a Simplified Chinese message its +86 form', () => {
+    const u = understand('空调不制冷，电话 13812345678，地址上海市徐汇区', { channel: 'chat' });
+    expect(u.entities).toMatchObject({ phone: '13812345678', phoneE164: '+8613812345678', phoneRegion: 'CN' });
   });
 });

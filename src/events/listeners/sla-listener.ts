@@ -6,6 +6,7 @@ import {
   rearmPromises,
   rearmProgressUpdate,
   resumePromises,
+  retargetPromises,
   setOnSiteRequired,
   settlePromises,
   storePromises,
@@ -40,6 +41,11 @@ export function registerSlaListener(events: EventBus, deps: Deps): void {
       await resumePromises(tx, ticketId, ctx(at));
     }
     if (to === 'scheduled') await setOnSiteRequired(tx, ticketId, true, { ...ctx(at), actor });
+  });
+  // Triage can change the urgency (its own targets) and say whether a visit on site is needed.
+  events.on('ticket.triaged', async ({ ticketId, onSite, actor }, tx, at) => {
+    if (onSite !== undefined) await setOnSiteRequired(tx, ticketId, onSite, { ...ctx(at), actor });
+    await retargetPromises(tx, ticketId, { ...ctx(at), actor });
   });
   events.on('ticket.responded', async ({ ticketId }, tx, at) => {
     await rearmProgressUpdate(tx, ticketId, ctx(at));

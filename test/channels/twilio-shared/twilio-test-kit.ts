@@ -86,6 +86,8 @@ export function scriptedTurn(db: Db, answer: (message: InboundMessage) => Outbou
     for (const reply of replies) {
       await recordOutbound(db, { reply, conversationId: conversation.id, customerId: customer.id, inReplyToId: recorded.message.id, author: 'bot', at: message.receivedAt });
     }
+    // Marked processed as the real turn does, so the sweeper leaves it alone.
+    await db.message.update({ where: { id: recorded.message.id }, data: { processedAt: message.receivedAt } });
     return { duplicate: false, replies };
   };
   return Object.assign(turn, { seen });

@@ -27,6 +27,8 @@ export function scriptedTurn(db: Db, clock: Clock, script: (text: string) => Scr
       const stored = await repliesTo(db, inbound.id);
       return { duplicate: true, replies: stored.map((m) => asReply(m.text, ((m.raw ?? {}) as { choices?: string[] }).choices)) };
     }
+    // Marked processed as the real turn does, so the sweeper leaves it alone.
+    await db.message.update({ where: { id: inbound.id }, data: { processedAt: message.receivedAt } });
     await db.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: message.receivedAt } });
     if (!botMayAnswer(conversation)) return { duplicate: false, replies: [] };
     let replies = script(message.text);

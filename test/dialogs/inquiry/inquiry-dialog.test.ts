@@ -7,6 +7,13 @@ const questions = [
   { language: 'en', send: 'How long is the warranty on your products?', expect: '12-month warranty', topic: 'warranty' },
   { language: 'zh-Hant', send: '請問你們的營業時間是幾點到幾點？', expect: '週一至週六 08:30 至 18:00', topic: 'opening_hours' },
   { language: 'zh-Hans', send: '请问上门维修的费用是多少钱？', expect: '出勤费', topic: 'service_fees' },
+  { language: 'en', send: 'Where can I buy a new toner cartridge for my printer?', expect: 'original spare parts', topic: 'parts_and_consumables' },
+  { language: 'zh-Hant', send: '說明書不見了，可以給我一份嗎？', expect: 'support.example.com', topic: 'manuals_and_updates' },
+  { language: 'zh-Hans', send: '你们的服务中心在哪里？', expect: '瑞光路 100 号', topic: 'service_centre' },
+  { language: 'zh-Hant', send: '你哋service centre喺邊度呀？', expect: '瑞光路 100 號', topic: 'service_centre' },
+  { language: 'zh-Hant', send: '可以派工程師到我家嗎？', expect: '工程師到場', topic: 'on_site_service' },
+  { language: 'en', send: 'How do I make a warranty claim?', expect: 'To claim it', topic: 'warranty' },
+  { language: 'zh-Hans', send: '怎么查我的工单？', expect: 'SR-2026-000123', topic: 'status_how_to' },
 ];
 
 describe.each(databaseKinds)('inquiry dialog on %s', (kind) => {

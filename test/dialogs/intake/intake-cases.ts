@@ -12,7 +12,7 @@ export const faultReports: (TranscriptCase & { language: string })[] = [
       { send: 'skip', expect: ['When did you buy it'] },
       { send: '2025-06-01', expect: ['site address'] },
       { send: '8 Songgao Rd, Taipei City', expect: ['Model: HP LaserJet M404', 'Purchase date: 2025-06-01', 'Serial number: not given', 'Is everything correct?'] },
-      { send: 'yes', expect: [TICKET, 'Thank you, Alice Chen', 'will contact you by Wed 25 Nov 12:00', 'on site by Thu 26 Nov 10:00'] },
+      { send: 'yes', expect: [TICKET, 'Thank you, Alice Chen', 'will contact you by Wed 25 Nov 12:00'] },
     ],
   },
   {
@@ -25,7 +25,7 @@ export const faultReports: (TranscriptCase & { language: string })[] = [
       { send: '略過', expect: ['購買'] },
       { send: '2024年3月5日', expect: ['地址'] },
       { send: '台北市信義區松高路1號', expect: ['型號: Canon G3010', '購買日期: 2024-03-05', '請您確認以上資料是否正確？'] },
-      { send: '是', expect: [TICKET, '謝謝您，王小明', '11月25日（週三）12:00 前與您聯絡', '11月26日（週四）10:00 前到場'] },
+      { send: '是', expect: [TICKET, '謝謝您，王小明', '11月25日（週三）12:00 前與您聯絡'] },
     ],
   },
   {
@@ -39,7 +39,7 @@ export const faultReports: (TranscriptCase & { language: string })[] = [
       { send: '跳过', expect: ['购买'] },
       { send: '跳过', expect: ['地址'] },
       { send: '上海市浦东新区世纪大道1号', expect: ['请您确认以上信息是否正确？'] },
-      { send: '是的', expect: [TICKET, '谢谢您，李华', '前与您联系', '11月27日（周五）10:00 前上门服务'] },
+      { send: '是的', expect: [TICKET, '谢谢您，李华', '11月25日（周三）12:00 前与您联系'] },
     ],
   },
 ];

@@ -127,7 +127,7 @@ describe.each(databaseKinds)('intake dialog on %s', (kind) => {
   it('lets the customer correct one detail before the ticket is opened', async () => {
     const phone = aPhone();
     await play(h, phone, [
-      { send: 'question: can you recycle my old toner cartridges for me?', expect: ['pass your question to a colleague', 'name'] },
+      { send: 'question: can you send me the safety certificate of my unit?', expect: ['pass your question to a colleague', 'name'] },
       { send: 'Zoe', expect: ['Name: Zoe', 'correct?'] },
       { send: 'no', expect: ['Which detail'] },
       { send: 'Name', expect: ['May I have your name'] },

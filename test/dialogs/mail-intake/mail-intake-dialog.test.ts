@@ -80,6 +80,15 @@ describe.each(databaseKinds)('e-mail intake dialog on %s', (kind) => {
     expect(reply).not.toMatch(/Serial number|Purchase date/);
   });
 
+  it('answers a status question about the customer’s own ticket instead of opening another', async () => {
+    const from = anAddress();
+    const ack = await mail(from, 'The dishwasher DW-60 does not drain the water at the end of the programme.');
+    const { number, customerId } = await ticketOf(ack);
+    const reply = await mail(from, `What is the status of ${number}?`, { thread: `<new-thread-${from}>` });
+    expect(reply).toContain(`Ticket ${number}`);
+    expect(await h.db.prisma.ticket.count({ where: { customerId } })).toBe(1);
+  });
+
   it('never asks a mail customer a chat question', async () => {
     const reply = await mail(anAddress(), 'My fridge is not cooling, model GR-B22');
     expect(reply).not.toMatch(/which service|Which company or project|May I have your name/i);

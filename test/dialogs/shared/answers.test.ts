@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSkip, parseContact, parseDate, parseRating, parseTicketReference, provinceOf, yesNo } from '../../../dialogs/shared/answers.js';
+import { isSkip, parseContact, parseDate, parsePartialDate, parseRating, parseTicketReference, provinceOf, storedDate, yesNo } from '../../../dialogs/shared/answers.js';
 import { chooseLanguage } from '../../../dialogs/shared/language.js';
 import { interruptionOf } from '../../../dialogs/shared/interruptible-dialog.js';
 import { interpretAnswer } from '../../../dialogs/shared/ask-prompt.js';
@@ -13,13 +13,30 @@ describe('free-text answers', () => {
     expect(parseDate('2024/3/5', today, tz)).toEqual({ ok: true, value: '2024-03-05' });
     expect(parseDate('2024年3月5日', today, tz)).toEqual({ ok: true, value: '2024-03-05' });
     expect(parseDate('5 March 2024', today, tz)).toEqual({ ok: true, value: '2024-03-05' });
-    expect(parseDate('March 2024', today, tz)).toEqual({ ok: true, value: '2024-03-01' });
+  });
+
+  it('keeps a month or a year given alone at that precision instead of the first day', () => {
+    expect(parsePartialDate('March 2024', today, tz)).toEqual({ ok: true, value: '2024-03' });
+    expect(parsePartialDate('2024年5月', today, tz)).toEqual({ ok: true, value: '2024-05' });
+    expect(parseDate('2024年5月', today, tz)).toEqual({ ok: true, value: '2024-05-01' });
+    expect(storedDate('2024-05')).toEqual({ date: new Date('2024-05-01T00:00:00Z'), precision: 'month' });
+    expect(storedDate('2025')).toEqual({ date: new Date('2025-01-01T00:00:00Z'), precision: 'year' });
+    expect(storedDate('2024-03-05')).toEqual({ date: new Date('2024-03-05T00:00:00Z'), precision: 'day' });
+  });
+
+  it('reads relative purchase dates in three languages', () => {
+    expect(parsePartialDate('去年三月', today, tz)).toEqual({ ok: true, value: '2025-03' });
+    expect(parsePartialDate('去年3月', today, tz)).toEqual({ ok: true, value: '2025-03' });
+    expect(parsePartialDate('yesterday', today, tz)).toEqual({ ok: true, value: '2026-11-24' });
+    expect(parsePartialDate('last year', today, tz)).toEqual({ ok: true, value: '2025' });
+    expect(parsePartialDate('兩年前', today, tz).ok).toBe(true);
+    expect(parseDate('last year', today, tz)).toEqual({ ok: true, value: '2025-01-01' });
   });
 
   it('refuses impossible and future dates', () => {
     expect(parseDate('2024-13-45', today, tz).ok).toBe(false);
     expect(parseDate('2027-01-01', today, tz).ok).toBe(false);
-    expect(parseDate('last year', today, tz).ok).toBe(false);
+    expect(parsePartialDate('tomorrow', today, tz).ok).toBe(false);
   });
 
   it('takes a phone number or an e-mail address as contact, and nothing else', () => {
@@ -27,6 +44,15 @@ describe('free-text answers', () => {
     expect(parseContact('mail me at Amy@Example.com')).toEqual({ ok: true, value: { email: 'amy@example.com' } });
     expect(parseContact('12345').ok).toBe(false);
     expect(parseContact('call me').ok).toBe(false);
+  });
+
+  it('judges a phone number by its shape, the language and the address', () => {
+    expect(parseContact('13812345678', { language: 'zh-Hans', text: '上海市浦东新区世纪大道1号' })).toEqual({ ok: true, value: { phone: '+8613812345678' } });
+    expect(parseContact('13812345678', { language: 'zh-Hant' })).toEqual({ ok: true, value: { phone: '+8613812345678' } });
+    expect(parseContact('9123 4567', { language: 'zh-Hant', text: '香港九龍旺角' })).toEqual({ ok: true, value: { phone: '+85291234567' } });
+    expect(parseContact('0912-345-678', { language: 'zh-Hant' })).toEqual({ ok: true, value: { phone: '+886912345678' } });
+    expect(parseContact('021-6123 4567', { language: 'zh-Hans', text: '上海市' })).toEqual({ ok: true, value: { phone: '+862161234567' } });
+    expect(parseContact('02-2345 6789', { language: 'zh-Hant', text: '台北市' })).toEqual({ ok: true, value: { phone: '+886223456789' } });
   });
 
   it('reads scores from digits, words and stars', () => {
@@ -91,6 +117,12 @@ describe('interruptions', () => {
     expect(interruptionOf('取消', false)).toBe('cancel');
     expect(interruptionOf('start over', false)).toBe('cancel');
     expect(interruptionOf('人工', false)).toBe('agent');
+    // On SMS, CANCEL and QUIT belong to the carrier (opt-out); MENU starts over instead.
+    expect(interruptionOf('CANCEL', false, 'sms')).toBeUndefined();
+    expect(interruptionOf('quit', false, 'sms')).toBeUndefined();
+    expect(interruptionOf('MENU', false, 'sms')).toBe('cancel');
+    expect(interruptionOf('取消', false, 'sms')).toBe('cancel');
+    expect(interruptionOf('menu', false, 'chat')).toBe('help');
   });
 
   it('ignores the same words inside a description', () => {

@@ -7,21 +7,27 @@ import { staffName } from '../staff-names';
 import { act, Loading, Problem, ViewTitle } from '../ui';
 import { FigureChart } from './chart';
 
-type Rate = { rate: number | null };
-type Breakdown = { key: string; tickets?: number; resolutionRate?: number | null; slaMetRate?: number | null; satisfaction?: number | null; complaintRate?: number | null };
+type Rate = { met: number; breached: number; rate: number | null };
+type Slice = { key: string; label: string; tickets: number; resolved: number; resolutionRate: number | null; complaints: number; complaintRate: number | null; satisfactionAverage: number | null; firstResponseMedianBusinessMinutes: number | null };
 type Kpis = {
   range: { from: string; to: string };
   tickets: number;
-  satisfaction: { responses: number; averageOverall: number | null; distribution?: Record<string, number> };
-  resolution: { resolved: number; total: number } & Rate;
-  firstResponse: { responded: number; medianMinutes: number | null; averageMinutes: number | null; slaMetRate?: number | null; medianBusinessMinutes?: number | null };
-  complaints: { complaints: number; total: number } & Rate & { onTimeRate?: number | null; successRate?: number | null };
-  onTimeRepair: { met: number; breached: number } & Rate;
-  onTimeArrival?: { met: number; breached: number } & Rate;
-  byChannel?: Breakdown[];
-  byCategory?: Breakdown[];
-  byStaff?: Breakdown[];
-  overTime?: ({ period: string } & Omit<Breakdown, 'key'>)[];
+  satisfaction: { responses: number; averageOverall: number | null };
+  resolution: { resolved: number; total: number; rate: number | null };
+  firstResponse: { responded: number; medianMinutes: number | null; averageMinutes: number | null };
+  complaints: { complaints: number; total: number; rate: number | null };
+  onTimeRepair: Rate;
+  // The detailed figures (older servers send only the ones above).
+  satisfactionDistribution?: Record<'1' | '2' | '3' | '4' | '5', number>;
+  firstResponseBusiness?: { medianMinutes: number | null; averageMinutes: number | null };
+  slaMet?: Rate;
+  onTimeOnSite?: Rate;
+  onTimeRepairOnly?: Rate;
+  bucket?: 'day' | 'week';
+  byChannel?: Slice[];
+  byCategory?: Slice[];
+  byStaff?: Slice[];
+  overTime?: Slice[];
 };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -30,7 +36,8 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export function KpiView() {
   const [from, setFrom] = useState(() => isoDay(new Date(Date.now() - 29 * 86_400_000)));
   const [to, setTo] = useState(() => isoDay(new Date()));
-  const range = `from=${from}&to=${to}`;
+  const [bucket, setBucket] = useState<'day' | 'week'>('day');
+  const range = `from=${from}&to=${to}&bucket=${bucket}`;
   const { data, error } = useData(() => api<Kpis>(`/kpis?${range}`), [range]);
   return (
     <section aria-labelledby="kpis-title">
@@ -44,7 +51,14 @@ export function KpiView() {
           {t('kpis.to')}
           <input type="date" value={to} min={from} onChange={(e) => setTo((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="button" onClick={() => act(() => download(`/kpis.csv?${range}`, `kpis-${from}-${to}.csv`))}>
+        <label>
+          {t('kpis.bucket')}
+          <select value={bucket} onChange={(e) => setBucket((e.target as HTMLSelectElement).value as 'day' | 'week')}>
+            <option value="day">{t('kpis.byDay')}</option>
+            <option value="week">{t('kpis.byWeek')}</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => act(() => download(`/kpis?${range}&format=csv`, `kpis-${from}-${to}.csv`))}>
           {t('kpis.csv')}
         </button>
       </form>
@@ -57,49 +71,47 @@ export function KpiView() {
 function Figures({ k }: { k: Kpis }) {
   const rates: [string, number | null | undefined][] = [
     [t('kpis.resolution'), k.resolution.rate],
-    [t('kpis.firstResponseSla'), k.firstResponse.slaMetRate],
-    [t('kpis.onTimeArrival'), k.onTimeArrival?.rate],
-    [t('kpis.onTimeRepair'), k.onTimeRepair.rate],
+    [t('kpis.slaMet'), k.slaMet?.rate],
+    [t('kpis.onTimeArrival'), k.onTimeOnSite?.rate],
+    [t('kpis.onTimeRepair'), k.onTimeRepairOnly?.rate ?? k.onTimeRepair.rate],
     [t('kpis.complaintRate'), k.complaints.rate],
-    [t('kpis.complaintOnTime'), k.complaints.onTimeRate],
-    [t('kpis.complaintSuccess'), k.complaints.successRate],
   ];
   const shown = rates.filter(([, v]) => v !== undefined);
-  const breakdown = (rows: Breakdown[] | undefined, name: (key: string) => string, id: string, title: string) =>
+  const breakdown = (rows: Slice[] | undefined, name: (s: Slice) => string, id: string, title: string) =>
     rows?.length ? (
       <FigureChart
         id={id}
         title={title}
-        labels={rows.map((r) => name(r.key))}
+        labels={rows.map(name)}
         percent
         series={[
-          { label: t('kpis.resolution'), values: rows.map((r) => r.resolutionRate ?? null) },
-          { label: t('kpis.firstResponseSla'), values: rows.map((r) => r.slaMetRate ?? null) },
+          { label: t('kpis.resolution'), values: rows.map((r) => r.resolutionRate) },
+          { label: t('kpis.complaintRate'), values: rows.map((r) => r.complaintRate) },
         ]}
       />
     ) : null;
+  const firstResponse = k.firstResponseBusiness?.medianMinutes ?? k.firstResponse.medianMinutes;
+  const repair = k.onTimeRepairOnly ?? k.onTimeRepair;
   return (
     <>
       <dl class="kpis">
         <Fig label={t('kpis.tickets')} value={String(k.tickets)} />
         <Fig label={t('kpis.satisfaction')} value={k.satisfaction.averageOverall === null ? '—' : `${k.satisfaction.averageOverall} / 5`} note={t('kpis.answers', { n: k.satisfaction.responses })} />
         <Fig label={t('kpis.resolution')} value={pct(k.resolution.rate)} note={t('kpis.ofTotal', { n: k.resolution.resolved, total: k.resolution.total })} />
-        <Fig
-          label={t('kpis.firstResponse')}
-          value={k.firstResponse.medianBusinessMinutes ?? k.firstResponse.medianMinutes ?? null ? t('unit.minutes', { n: (k.firstResponse.medianBusinessMinutes ?? k.firstResponse.medianMinutes)! }) : '—'}
-          note={k.firstResponse.medianBusinessMinutes !== undefined ? t('kpis.businessHours') : undefined}
-        />
+        <Fig label={t('kpis.firstResponse')} value={firstResponse === null ? '—' : t('unit.minutes', { n: firstResponse })} note={k.firstResponseBusiness ? t('kpis.businessHours') : undefined} />
+        {k.slaMet ? <Fig label={t('kpis.slaMet')} value={pct(k.slaMet.rate)} note={t('kpis.metBreached', { met: k.slaMet.met, breached: k.slaMet.breached })} /> : null}
+        {k.onTimeOnSite ? <Fig label={t('kpis.onTimeArrival')} value={pct(k.onTimeOnSite.rate)} note={t('kpis.metBreached', { met: k.onTimeOnSite.met, breached: k.onTimeOnSite.breached })} /> : null}
+        <Fig label={t('kpis.onTimeRepair')} value={pct(repair.rate)} note={t('kpis.metBreached', { met: repair.met, breached: repair.breached })} />
         <Fig label={t('kpis.complaintRate')} value={pct(k.complaints.rate)} note={t('kpis.ofTotal', { n: k.complaints.complaints, total: k.complaints.total })} />
-        <Fig label={t('kpis.onTimeRepair')} value={pct(k.onTimeRepair.rate)} note={t('kpis.metBreached', { met: k.onTimeRepair.met, breached: k.onTimeRepair.breached })} />
       </dl>
       <div class="charts">
         <FigureChart id="chart-rates" title={t('kpis.rates')} labels={shown.map(([label]) => label)} percent series={[{ label: t('kpis.rate'), values: shown.map(([, v]) => v ?? null) }]} />
-        {k.satisfaction.distribution ? (
+        {k.satisfactionDistribution ? (
           <FigureChart
             id="chart-satisfaction"
             title={t('kpis.satisfactionDistribution')}
             labels={['1', '2', '3', '4', '5']}
-            series={[{ label: t('kpis.answersLabel'), values: ['1', '2', '3', '4', '5'].map((s) => k.satisfaction.distribution?.[s] ?? 0) }]}
+            series={[{ label: t('kpis.answersLabel'), values: (['1', '2', '3', '4', '5'] as const).map((s) => k.satisfactionDistribution?.[s] ?? 0) }]}
           />
         ) : null}
         {k.overTime?.length ? (
@@ -107,13 +119,16 @@ function Figures({ k }: { k: Kpis }) {
             id="chart-time"
             type="line"
             title={t('kpis.overTime')}
-            labels={k.overTime.map((p) => p.period)}
-            series={[{ label: t('kpis.tickets'), values: k.overTime.map((p) => p.tickets ?? null) }]}
+            labels={k.overTime.map((p) => p.label)}
+            series={[
+              { label: t('kpis.tickets'), values: k.overTime.map((p) => p.tickets) },
+              { label: t('kpis.resolvedCount'), values: k.overTime.map((p) => p.resolved) },
+            ]}
           />
         ) : null}
-        {breakdown(k.byChannel, (key) => term('channel', key), 'chart-channel', t('kpis.byChannel'))}
-        {breakdown(k.byCategory, (key) => term('category', key), 'chart-category', t('kpis.byCategory'))}
-        {breakdown(k.byStaff, (key) => staffName(key), 'chart-staff', t('kpis.byStaff'))}
+        {breakdown(k.byChannel, (s) => term('channel', s.key), 'chart-channel', t('kpis.byChannel'))}
+        {breakdown(k.byCategory, (s) => term('category', s.key), 'chart-category', t('kpis.byCategory'))}
+        {breakdown(k.byStaff, (s) => s.label || staffName(s.key), 'chart-staff', t('kpis.byStaff'))}
       </div>
     </>
   );

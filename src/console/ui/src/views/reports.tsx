@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, download, saveBlob } from '../api';
+import { api, ApiError, download, saveBlob } from '../api';
 import { when } from '../format';
 import { t, term } from '../i18n';
 import { href } from '../router';
@@ -31,9 +31,10 @@ export function ReportsView() {
                 onClick={() =>
                   act(async () => {
                     try {
-                      await download(`/reports/${r.id}.csv`, `complaints-${r.period}.csv`);
-                    } catch {
-                      // No CSV route on this server: the report's own figures, as stored, in JSON.
+                      await download(`/reports/${encodeURIComponent(r.period)}?format=csv`, `complaints-${r.period}.csv`);
+                    } catch (err) {
+                      if (!(err instanceof ApiError && err.unavailable)) throw err;
+                      // No CSV on this server: the report's own figures, as stored, in JSON.
                       saveBlob(new Blob([JSON.stringify(r.data, null, 2)], { type: 'application/json' }), `complaints-${r.period}.json`);
                     }
                   })

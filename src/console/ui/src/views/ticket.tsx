@@ -323,6 +323,7 @@ function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () =
       {ticket.visits.map((v) => (
         <VisitWork key={v.id} visit={{ ...v, ticketId: ticket.id }} after={after} headingLevel={3} inTicket />
       ))}
+      {ticket.status === 'resolved' || ticket.status === 'closed' ? null : (
       <form
         class="inline-form"
         aria-label={t('visits.schedule')}
@@ -357,6 +358,7 @@ function Visits({ ticket, after }: { ticket: TicketDetail['ticket']; after: () =
           {t('visits.sendProposals')}
         </button>
       </form>
+      )}
     </section>
   );
 }
