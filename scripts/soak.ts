@@ -2,8 +2,10 @@
  * `npm run soak [-- --messages 1000] [-- --seconds 150]`: the store-first pipeline under faults (issue 12).
  *
  * Starts aftercare as a child process on a fresh PostgreSQL database reached through a pausable TCP proxy,
- * sends mixed inbound messages (signed SMS webhooks, some delivered twice; web chat), and meanwhile
- * `kill -9`s and restarts the app, stalls the database through the proxy and terminates its backends.
+ * sends mixed inbound messages (signed SMS webhooks, some delivered twice; web chat; e-mail into an IMAP
+ * test server), and meanwhile
+ * `kill -9`s and restarts the app, stalls the database through the proxy, terminates its backends and cuts
+ * the app's IMAP connections.
  * Then it lets the queue and the sweeper finish, and judges from the database (bench/soak/): every
  * acknowledged message stored exactly once and processed, no reply doubled, no ticket without its first
  * message, outbox and deadline jobs neither lost nor doubled. Bounded in messages and time, 127.0.0.1 only;
@@ -21,8 +23,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { startAppProcess, type AppProcess } from '../bench/e2e/app-process.js';
 import { judgeSoak } from '../bench/soak/soak-accounting.js';
-import { countUnprocessed, readSoakFacts } from '../bench/soak/soak-check.js';
+import { countBacklog, readSoakFacts } from '../bench/soak/soak-check.js';
 import { runTraffic } from '../bench/soak/soak-traffic.js';
+import { startImapServer } from '../test/fixtures/imap-server.js';
 import { twilioEnv } from '../test/channels/twilio-shared/twilio-test-kit.js';
 import { startPausableProxy } from '../test/support/pausable-proxy.js';
 
@@ -38,7 +41,7 @@ const messages = Number(values.messages);
 const loadSeconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 /** Time the queue and the sweeper get after the load to process what is left. */
-const SETTLE_SECONDS = 150;
+const SETTLE_SECONDS = 120;
 const PORTS = { first: 41900, last: 41999 };
 const serverUrl = process.env.SOAK_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const server = new URL(serverUrl);
@@ -65,11 +68,13 @@ const admin = new pg.Client({ connectionString: serverUrl });
 admin.on('error', () => undefined);
 await admin.connect();
 await admin.query(`CREATE DATABASE "${dbName}"`);
+const imap = await startImapServer();
 const proxy = await startPausableProxy({ host: server.hostname, port: Number(server.port || 5432) });
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftercare-soak-'));
 const port = await freePort();
 const appEnv = {
   ...twilioEnv,
+  ...imap.env({ IMAP_POLL_INTERVAL_SECONDS: '2' }),
   DATABASE_URL: proxy.via(directUrl.toString()),
   DATA_DIR: dataDir,
   LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'fatal',
@@ -87,10 +92,12 @@ const appEnv = {
 };
 
 let app: AppProcess | undefined;
-const faults = { kills: 0, stalls: 0, terminations: 0, stalledKills: 0 };
+const faults = { kills: 0, stalls: 0, terminations: 0, stalledKills: 0, mailDrops: 0 };
+const restartMs: number[] = [];
 
 async function restart(): Promise<void> {
   app = await startAppProcess(port, appEnv, 120_000);
+  restartMs.push(app.startMs);
 }
 
 async function kill(): Promise<void> {
@@ -109,10 +116,11 @@ async function terminateBackends(): Promise<void> {
 /** One fault at a random moment, over and over until `stop` says so; the app is running when it returns. */
 async function chaos(stop: () => boolean): Promise<void> {
   while (!stop()) {
-    await sleep(3000 + Math.random() * 7000);
+    // Far enough apart that the app, slow to start on a busy machine, also gets work done between faults.
+    await sleep(6000 + Math.random() * 12_000);
     if (stop()) break;
     const roll = Math.random();
-    if (roll < 0.35) {
+    if (roll < 0.3) {
       await kill();
       await restart();
     } else if (roll < 0.6) {
@@ -120,8 +128,11 @@ async function chaos(stop: () => boolean): Promise<void> {
       await sleep(2000 + Math.random() * 4000);
       proxy.resume();
       faults.stalls += 1;
-    } else if (roll < 0.8) {
+    } else if (roll < 0.75) {
       await terminateBackends();
+    } else if (roll < 0.85) {
+      imap.dropConnections();
+      faults.mailDrops += 1;
     } else {
       // The case the issue measured: the database hangs, the app dies in the middle of it.
       proxy.pause();
@@ -135,14 +146,14 @@ async function chaos(stop: () => boolean): Promise<void> {
   }
 }
 
-let exitCode = 1;
+let exitCode: number | undefined;
 try {
   log(`soak: up to ${messages} messages in ${loadSeconds} s, ${concurrency} customers at a time, database ${dbName} through proxy :${proxy.port}, app on :${port}`);
   await restart();
   const startedAt = performance.now();
   let loadDone = false;
   const chaosDone = chaos(() => loadDone);
-  const traffic = await runTraffic({ baseUrl: `http://127.0.0.1:${port}`, messages, concurrency, deadline: startedAt + loadSeconds * 1000, duplicateRate: 0.2 }).finally(() => {
+  const traffic = await runTraffic({ baseUrl: `http://127.0.0.1:${port}`, messages, concurrency, deadline: startedAt + loadSeconds * 1000, duplicateRate: 0.2, deliverMail: (raw) => imap.deliver(raw), mailRate: 0.1 }).finally(() => {
     loadDone = true;
   });
   await chaosDone;
@@ -151,22 +162,25 @@ try {
   const loadSecondsTaken = Math.round((performance.now() - startedAt) / 1000);
   log(`load: ${traffic.sent} messages sent (+${traffic.duplicatesSent} duplicate deliveries) in ${loadSecondsTaken} s; ${new Set(traffic.acked.map((a) => `${a.channel}:${a.externalId}`)).size} acknowledged, ${traffic.gaveUp} given up after retries`);
   log(`answers: ${Object.entries(traffic.statuses).map(([s, n]) => `${s}×${n}`).join(', ')}`);
-  log(`faults: ${faults.kills} kill -9 (${faults.stalledKills} during a stall), ${faults.stalls} database stalls, ${faults.terminations} backend terminations`);
+  log(
+    `faults: ${faults.kills} kill -9 (${faults.stalledKills} during a stall), ${faults.stalls} database stalls, ${faults.terminations} backend terminations, ${faults.mailDrops} IMAP connections cut; start to /healthz ${restartMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s`,
+  );
 
   const settleUntil = performance.now() + SETTLE_SECONDS * 1000;
-  let left = await countUnprocessed(directUrl.toString());
-  while (left > 0 && performance.now() < settleUntil) {
+  const mailsAcked = traffic.acked.filter((a) => a.channel === 'email').length;
+  let left = await countBacklog(directUrl.toString());
+  while ((left.unprocessed > 0 || left.mails < mailsAcked) && performance.now() < settleUntil) {
     await sleep(2000);
-    left = await countUnprocessed(directUrl.toString());
+    left = await countBacklog(directUrl.toString());
   }
-  log(`settle: ${left} inbound messages unprocessed after ${Math.round((performance.now() - settleUntil) / 1000 + SETTLE_SECONDS)} s for the queue and the sweeper`);
+  log(`settle: ${left.unprocessed} inbound messages unprocessed, ${left.mails} of ${mailsAcked} mails stored after ${Math.round((performance.now() - settleUntil) / 1000 + SETTLE_SECONDS)} s for the queue and the sweeper`);
   await app?.stop();
   app = undefined;
 
   const verdict = judgeSoak(await readSoakFacts(directUrl.toString(), traffic.acked));
   const p = verdict.parts;
-  log(`stored: ${p.acknowledged} acknowledged, ${p.acknowledgedNotStored} of them not stored, ${p.storedTwice} stored twice, ${p.unprocessed} never processed`);
-  log(`replies doubled: ${p.doubledReplies}; tickets without their first message: ${p.ticketsWithoutFirstMessage}; jobs lost: ${p.jobsLost}, doubled: ${p.jobsDoubled}`);
+  log(`stored: ${p.stored} inbound rows; ${p.acknowledged} acknowledged, ${p.acknowledgedNotStored} of them not stored, ${p.storedTwice} stored twice, ${p.unprocessed} never processed`);
+  log(`replies doubled: ${p.doubledReplies}; ${p.tickets} tickets, ${p.ticketsWithoutFirstMessage} without their first message; ${p.jobsExpected} outbox and deadline jobs, ${p.jobsLost} lost, ${p.jobsDoubled} doubled`);
   for (const [kind, list] of Object.entries(verdict.examples)) log(`  e.g. ${kind}: ${list.join(', ')}`);
   console.log(`lost: ${verdict.lost}, duplicated: ${verdict.duplicated}, inconsistent: ${verdict.inconsistent}`);
   exitCode = verdict.lost + verdict.duplicated + verdict.inconsistent === 0 ? 0 : 1;
@@ -174,8 +188,9 @@ try {
   await app?.stop();
   proxy.resume();
   await proxy.close();
+  await imap.stop();
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin.end();
   await rm(dataDir, { recursive: true, force: true });
 }
-process.exit(exitCode);
+process.exit(exitCode ?? 1);

@@ -30,6 +30,11 @@ export type SoakVerdict = {
   /** Each figure's parts, named, for the report. */
   parts: {
     acknowledged: number;
+    /** Inbound rows in the database (acknowledged or not: a copy whose answer was lost in a crash also counts). */
+    stored: number;
+    tickets: number;
+    /** Outbox sends and deadline checks that had to be queued once each. */
+    jobsExpected: number;
     acknowledgedNotStored: number;
     storedTwice: number;
     unprocessed: number;
@@ -116,6 +121,9 @@ export function judgeSoak(facts: SoakFacts): SoakVerdict {
 
   const parts = {
     acknowledged: acked.size,
+    stored: facts.inbound.length,
+    tickets: facts.tickets.length,
+    jobsExpected: facts.expectedJobKeys.length,
     acknowledgedNotStored,
     storedTwice,
     unprocessed: unprocessedRows.length,

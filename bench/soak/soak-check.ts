@@ -41,14 +41,19 @@ export async function readSoakFacts(url: string, acked: readonly Ack[]): Promise
   }
 }
 
-/** Inbound messages stored but not yet processed: the soak waits for this to reach 0 before judging. */
-export async function countUnprocessed(url: string): Promise<number> {
+/**
+ * Inbound messages stored but not yet processed, and e-mails stored: the soak waits for the first to reach
+ * 0 and the second to reach the mails delivered before judging.
+ */
+export async function countBacklog(url: string): Promise<{ unprocessed: number; mails: number }> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => undefined);
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Message" WHERE direction = 'inbound' AND "processedAt" IS NULL`);
-    return rows[0]!.n;
+    const { rows } = await client.query<{ unprocessed: number; mails: number }>(
+      `SELECT count(*) FILTER (WHERE "processedAt" IS NULL)::int AS unprocessed, count(*) FILTER (WHERE channel = 'email')::int AS mails FROM "Message" WHERE direction = 'inbound'`,
+    );
+    return rows[0]!;
   } finally {
     await client.end();
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildMail } from '../../test/channels/email/mail-test-helpers.js';
 import { aPhone, postTwilio, smsParams } from '../../test/channels/twilio-shared/twilio-test-kit.js';
 import type { Ack } from './soak-accounting.js';
 
@@ -17,6 +18,10 @@ export type TrafficOptions = {
   deadline: number;
   /** Share of SMS delivered twice: half of them at once, in parallel, half a few seconds after the first answer. */
   duplicateRate: number;
+  /** Drops a raw mail into the support mailbox (the IMAP test server); its acceptance is the acknowledgement. */
+  deliverMail?: (raw: Buffer) => void;
+  /** Share of customers who write an e-mail instead (with deliverMail). */
+  mailRate: number;
 };
 
 export type TrafficReport = { sent: number; duplicatesSent: number; acked: Ack[]; gaveUp: number; statuses: Record<string, number> };
@@ -27,7 +32,8 @@ const ANSWER_WITHIN_MS = 20_000;
 const GIVE_UP_AFTER_MS = 45_000;
 
 /**
- * Customers on SMS (signed webhooks, some delivered twice) and web chat (/chat/api/messages), each asking
+ * Customers on SMS (signed webhooks, some delivered twice), web chat (/chat/api/messages) and e-mail (into
+ * the IMAP test server the app reads), each asking
  * FAQ questions or reporting a fault, one message after the other as a person would. A message without a
  * 2xx answer (refused connection, 5xx, 503, timeout) is delivered again with the same provider id, as
  * Twilio's retries and the chat page do; every 2xx is recorded as acknowledged.
@@ -102,10 +108,33 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficReport
     }
   }
 
+  let mails = 0;
+  /** One mail from a new sender (the per-sender hourly limit stays out of the way), then a pause as a writer takes. */
+  async function mailCustomer(deliverMail: (raw: Buffer) => void): Promise<void> {
+    report.sent += 1;
+    mails += 1;
+    const messageId = `soak-${randomBytes(12).toString('hex')}@customer.test`;
+    const fault = Math.random() < 0.5;
+    deliverMail(
+      buildMail({
+        from: `Customer ${mails} <customer-${process.pid}-${mails}@customer.test>`,
+        subject: fault ? 'Printer broken' : 'Opening hours',
+        messageId,
+        text: fault ? `My Canon G3010 printer is broken and shows an error light. Serial X5QK${String(mails).padStart(6, '0')}. Please send someone.` : 'What are your opening hours?',
+      }),
+    );
+    report.acked.push({ channel: 'email', externalId: messageId });
+    await sleep(1000 + Math.random() * 2000);
+  }
+
   const scriptOf = () => (Math.random() < 0.25 ? FAULT_REPORT : Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => QUESTIONS[Math.floor(Math.random() * QUESTIONS.length)]!));
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (more()) await (Math.random() < 0.7 ? smsCustomer(scriptOf()) : chatCustomer(scriptOf()));
+      while (more()) {
+        const roll = Math.random();
+        if (options.deliverMail && roll < options.mailRate) await mailCustomer(options.deliverMail);
+        else await (roll < 0.7 ? smsCustomer(scriptOf()) : chatCustomer(scriptOf()));
+      }
     }),
   );
   await Promise.all(later);
