@@ -92,16 +92,48 @@ const appEnv = {
 };
 
 let app: AppProcess | undefined;
-const faults = { kills: 0, stalls: 0, terminations: 0, stalledKills: 0, mailDrops: 0 };
+const faults = { kills: 0, stalls: 0, terminations: 0, stalledKills: 0, mailDrops: 0, crashes: 0 };
+/** The fault injected last, to say what an exit the soak did not cause followed. */
+let lastFault = 'none yet';
 const restartMs: number[] = [];
 
 async function restart(): Promise<void> {
-  app = await startAppProcess(port, appEnv, 120_000);
-  restartMs.push(app.startMs);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      app = await startAppProcess(port, appEnv, 120_000);
+      restartMs.push(app.startMs);
+      return;
+    } catch (err) {
+      // A start-up that dies (a backend terminated under the migration, say) is an exit the soak did not cause.
+      faults.crashes += 1;
+      log(`the app did not start: ${(err as Error).message}`);
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An app that exited without being killed is a defect: counted, reported, and restarted so the soak goes on. */
+async function restartIfCrashed(): Promise<void> {
+  if (!app || alive(app.pid)) return;
+  faults.crashes += 1;
+  log(`the app exited by itself (the last fault: ${lastFault}); restarting`);
+  await app?.stop();
+  await restart();
 }
 
 async function kill(): Promise<void> {
   if (!app) return;
+  if (!alive(app.pid)) return restartIfCrashed();
+  lastFault = 'kill -9';
   process.kill(app.pid, 'SIGKILL');
   await app.stop();
   app = undefined;
@@ -109,6 +141,7 @@ async function kill(): Promise<void> {
 }
 
 async function terminateBackends(): Promise<void> {
+  lastFault = 'backend terminations';
   await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
   faults.terminations += 1;
 }
@@ -117,13 +150,18 @@ async function terminateBackends(): Promise<void> {
 async function chaos(stop: () => boolean): Promise<void> {
   while (!stop()) {
     // Far enough apart that the app, slow to start on a busy machine, also gets work done between faults.
-    await sleep(6000 + Math.random() * 12_000);
+    for (const until = performance.now() + 6000 + Math.random() * 12_000; performance.now() < until && !stop(); ) {
+      await sleep(250);
+      await restartIfCrashed();
+    }
     if (stop()) break;
     const roll = Math.random();
     if (roll < 0.3) {
       await kill();
+      if (!app) await restart();
       await restart();
     } else if (roll < 0.6) {
+      lastFault = 'database stall';
       proxy.pause();
       await sleep(2000 + Math.random() * 4000);
       proxy.resume();
@@ -131,6 +169,7 @@ async function chaos(stop: () => boolean): Promise<void> {
     } else if (roll < 0.75) {
       await terminateBackends();
     } else if (roll < 0.85) {
+      lastFault = 'IMAP connections cut';
       imap.dropConnections();
       faults.mailDrops += 1;
     } else {
@@ -138,10 +177,11 @@ async function chaos(stop: () => boolean): Promise<void> {
       proxy.pause();
       await sleep(1000 + Math.random() * 3000);
       await kill();
+      lastFault = 'kill -9 during a database stall';
       proxy.resume();
       faults.stalls += 1;
       faults.stalledKills += 1;
-      await restart();
+      if (!app) await restart();
     }
   }
 }
@@ -152,18 +192,24 @@ try {
   await restart();
   const startedAt = performance.now();
   let loadDone = false;
-  const chaosDone = chaos(() => loadDone);
+  let chaosError: unknown;
+  const chaosDone = chaos(() => loadDone).catch((err: unknown) => {
+    chaosError = err;
+    loadDone = true;
+  });
   const traffic = await runTraffic({ baseUrl: `http://127.0.0.1:${port}`, messages, concurrency, deadline: startedAt + loadSeconds * 1000, duplicateRate: 0.2, deliverMail: (raw) => imap.deliver(raw), mailRate: 0.1 }).finally(() => {
     loadDone = true;
   });
   await chaosDone;
+  if (chaosError) throw chaosError;
   proxy.resume();
   if (!app) await restart();
+  await restartIfCrashed();
   const loadSecondsTaken = Math.round((performance.now() - startedAt) / 1000);
   log(`load: ${traffic.sent} messages sent (+${traffic.duplicatesSent} duplicate deliveries) in ${loadSecondsTaken} s; ${new Set(traffic.acked.map((a) => `${a.channel}:${a.externalId}`)).size} acknowledged, ${traffic.gaveUp} given up after retries`);
   log(`answers: ${Object.entries(traffic.statuses).map(([s, n]) => `${s}×${n}`).join(', ')}`);
   log(
-    `faults: ${faults.kills} kill -9 (${faults.stalledKills} during a stall), ${faults.stalls} database stalls, ${faults.terminations} backend terminations, ${faults.mailDrops} IMAP connections cut; start to /healthz ${restartMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s`,
+    `faults: ${faults.crashes} exits the soak did not cause, ${faults.kills} kill -9 (${faults.stalledKills} during a stall), ${faults.stalls} database stalls, ${faults.terminations} backend terminations, ${faults.mailDrops} IMAP connections cut; start to /healthz ${restartMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s`,
   );
 
   const settleUntil = performance.now() + SETTLE_SECONDS * 1000;
@@ -171,6 +217,7 @@ try {
   let left = await countBacklog(directUrl.toString());
   while ((left.unprocessed > 0 || left.mails < mailsAcked) && performance.now() < settleUntil) {
     await sleep(2000);
+    await restartIfCrashed();
     left = await countBacklog(directUrl.toString());
   }
   log(`settle: ${left.unprocessed} inbound messages unprocessed, ${left.mails} of ${mailsAcked} mails stored after ${Math.round((performance.now() - settleUntil) / 1000 + SETTLE_SECONDS)} s for the queue and the sweeper`);
