@@ -97,10 +97,27 @@ const faults = { kills: 0, stalls: 0, terminations: 0, stalledKills: 0, mailDrop
 let lastFault = 'none yet';
 const restartMs: number[] = [];
 
+/** Until nothing listens on the app's port any more: a new instance must not find the old one answering /healthz. */
+async function portReleased(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return;
+    await sleep(100);
+  }
+  throw new Error(`port ${port} is still taken after the app's exit`);
+}
+
 async function restart(): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
+      await portReleased();
       app = await startAppProcess(port, appEnv, 120_000);
+      if (!app.running()) throw new Error(`aftercare (pid ${app.pid}) exited while it started`);
+      if (process.env.SOAK_VERBOSE) log(`app pid ${app.pid} healthy after ${app.startMs} ms`);
       restartMs.push(app.startMs);
       return;
     } catch (err) {
@@ -112,30 +129,20 @@ async function restart(): Promise<void> {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** An app that exited without being killed is a defect: counted, reported, and restarted so the soak goes on. */
 async function restartIfCrashed(): Promise<void> {
-  if (!app || alive(app.pid)) return;
+  if (!app || app.running()) return;
   faults.crashes += 1;
-  log(`the app exited by itself (the last fault: ${lastFault}); restarting`);
+  log(`the app (pid ${app.pid}) exited by itself (the last fault: ${lastFault}); restarting`);
   await app?.stop();
   await restart();
 }
 
 async function kill(): Promise<void> {
   if (!app) return;
-  if (!alive(app.pid)) return restartIfCrashed();
+  if (!app.running()) return restartIfCrashed();
   lastFault = 'kill -9';
-  process.kill(app.pid, 'SIGKILL');
-  await app.stop();
+  await app.kill();
   app = undefined;
   faults.kills += 1;
 }
