@@ -12,7 +12,8 @@
  * the last line is `lost: N, duplicated: N, inconsistent: N`, and the exit code is 1 unless all are 0.
  *
  * SOAK_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the soak
- * creates and drops its own database there.
+ * creates and drops its own database there. SOAK_VERBOSE=1 logs each start; SOAK_LOG_LEVEL sets the app's
+ * log level (default fatal); SOAK_APP_NODE_OPTIONS passes node options to the app.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -71,7 +72,7 @@ await admin.query(`CREATE DATABASE "${dbName}"`);
 const imap = await startImapServer();
 const proxy = await startPausableProxy({ host: server.hostname, port: Number(server.port || 5432) });
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftercare-soak-'));
-const port = await freePort();
+let port = await freePort();
 const appEnv = {
   ...twilioEnv,
   ...imap.env({ IMAP_POLL_INTERVAL_SECONDS: '2' }),
@@ -89,6 +90,8 @@ const appEnv = {
   TURN_SWEEP_AFTER_SECONDS: '5',
   DB_STATEMENT_TIMEOUT_MS: '5000',
   STAFF_BOOTSTRAP_TOKEN: 'soak-only-token-not-secret-000000',
+  // To look into an exit the soak did not cause, e.g. SOAK_APP_NODE_OPTIONS='--import ./trace.mjs'.
+  ...(process.env.SOAK_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_APP_NODE_OPTIONS } : {}),
 };
 
 let app: AppProcess | undefined;
@@ -97,27 +100,15 @@ const faults = { kills: 0, stalls: 0, terminations: 0, stalledKills: 0, mailDrop
 let lastFault = 'none yet';
 const restartMs: number[] = [];
 
-/** Until nothing listens on the app's port any more: a new instance must not find the old one answering /healthz. */
-async function portReleased(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return;
-    await sleep(100);
-  }
-  throw new Error(`port ${port} is still taken after the app's exit`);
-}
-
 async function restart(): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await portReleased();
+      // A fresh port each start: the last one may now be the local end of an outgoing connection (the range
+      // overlaps the ephemeral ports), and an old instance must never answer the new one's /healthz.
+      port = await freePort();
       app = await startAppProcess(port, appEnv, 120_000);
       if (!app.running()) throw new Error(`aftercare (pid ${app.pid}) exited while it started`);
-      if (process.env.SOAK_VERBOSE) log(`app pid ${app.pid} healthy after ${app.startMs} ms`);
+      if (process.env.SOAK_VERBOSE) log(`app pid ${app.pid} on :${port} healthy after ${app.startMs} ms`);
       restartMs.push(app.startMs);
       return;
     } catch (err) {
@@ -195,7 +186,7 @@ async function chaos(stop: () => boolean): Promise<void> {
 
 let exitCode: number | undefined;
 try {
-  log(`soak: up to ${messages} messages in ${loadSeconds} s, ${concurrency} customers at a time, database ${dbName} through proxy :${proxy.port}, app on :${port}`);
+  log(`soak: up to ${messages} messages in ${loadSeconds} s, ${concurrency} customers at a time, database ${dbName} through proxy :${proxy.port}, app on ports ${PORTS.first}-${PORTS.last}`);
   await restart();
   const startedAt = performance.now();
   let loadDone = false;
@@ -204,7 +195,7 @@ try {
     chaosError = err;
     loadDone = true;
   });
-  const traffic = await runTraffic({ baseUrl: `http://127.0.0.1:${port}`, messages, concurrency, deadline: startedAt + loadSeconds * 1000, duplicateRate: 0.2, deliverMail: (raw) => imap.deliver(raw), mailRate: 0.1 }).finally(() => {
+  const traffic = await runTraffic({ baseUrl: () => `http://127.0.0.1:${port}`, messages, concurrency, deadline: startedAt + loadSeconds * 1000, duplicateRate: 0.2, deliverMail: (raw) => imap.deliver(raw), mailRate: 0.1 }).finally(() => {
     loadDone = true;
   });
   await chaosDone;

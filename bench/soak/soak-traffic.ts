@@ -9,7 +9,8 @@ const QUESTIONS = ['What are your opening hours?', '請問保固期多久？', '
 const FAULT_REPORT = ['My Canon G3010 printer is broken and shows an error light', 'Mia', 'skip', 'skip', 'skip', 'skip', 'yes'];
 
 export type TrafficOptions = {
-  baseUrl: string;
+  /** Where the app answers now (each restart may take another port). */
+  baseUrl: () => string;
   /** Distinct messages to send at most (duplicate deliveries not counted). */
   messages: number;
   /** Customers talking at once. */
@@ -80,7 +81,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficReport
       if (!more()) return;
       report.sent += 1;
       const params = smsParams(phone, text);
-      const send = () => postTwilio(options.baseUrl, '/twilio/sms', params).then((r) => ({ status: r.status }));
+      const send = () => postTwilio(options.baseUrl(), '/twilio/sms', params).then((r) => ({ status: r.status }));
       const roll = Math.random();
       const ack: Ack = { channel: 'sms', externalId: params.MessageSid };
       if (!(await deliver(ack, send, roll < options.duplicateRate / 2))) return;
@@ -98,7 +99,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficReport
       report.sent += 1;
       const clientMessageId = randomBytes(9).toString('base64url');
       const send = () =>
-        fetch(`${options.baseUrl}/chat/api/messages`, {
+        fetch(`${options.baseUrl()}/chat/api/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ sessionId, clientMessageId, text }),
