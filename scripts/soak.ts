@@ -101,6 +101,8 @@ let lastFault = 'none yet';
 const restartMs: number[] = [];
 
 async function restart(): Promise<void> {
+  // Never two instances by mistake: the soak is about one instance dying.
+  if (app?.running()) await app.kill();
   for (let attempt = 1; ; attempt++) {
     try {
       // A fresh port each start: the last one may now be the local end of an outgoing connection (the range
@@ -157,7 +159,6 @@ async function chaos(stop: () => boolean): Promise<void> {
     if (roll < 0.3) {
       await kill();
       if (!app) await restart();
-      await restart();
     } else if (roll < 0.6) {
       lastFault = 'database stall';
       proxy.pause();
