@@ -90,7 +90,7 @@ const appEnv = {
   TURN_SWEEP_AFTER_SECONDS: '5',
   DB_STATEMENT_TIMEOUT_MS: '5000',
   STAFF_BOOTSTRAP_TOKEN: 'soak-only-token-not-secret-000000',
-  // To look into an exit the soak did not cause, e.g. SOAK_APP_NODE_OPTIONS='--import ./trace.mjs'.
+  // To look into an exit the soak did not cause, e.g. SOAK_APP_NODE_OPTIONS='--import ./bench/soak/pg-unhandled-error-trace.mjs'.
   ...(process.env.SOAK_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_APP_NODE_OPTIONS } : {}),
 };
 
