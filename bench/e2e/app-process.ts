@@ -5,7 +5,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
-export type AppProcess = { url: string; pid: number; startMs: number; peakRssMb(): Promise<number>; rssMb(): Promise<number>; stop(): Promise<void> };
+export type AppProcess = {
+  url: string;
+  pid: number;
+  startMs: number;
+  peakRssMb(): Promise<number>;
+  rssMb(): Promise<number>;
+  /** Whether the process is still running. */
+  running(): boolean;
+  /** `kill -9`, then waits for the exit (the soak's crash). */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /** The app's resident memory from /proc: VmHWM is the peak since it started, VmRSS the current. */
 async function procMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
@@ -51,7 +62,12 @@ export async function startAppProcess(port: number, env: Record<string, string>,
     throw err;
   }
   const pid = child.pid!;
-  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), stop };
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const kill = async () => {
+    if (running()) child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), running, kill, stop };
 }
 
 export type LoadResult = { sent: number; ok: number; statuses: Record<string, number>; seconds: number; msgsPerSec: number; p50Ms: number | null; p99Ms: number | null };
