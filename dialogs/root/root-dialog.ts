@@ -41,6 +41,7 @@ export type RootOptions = {
 const GREETING = /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|喂)\s*[!！.。,，~]*\s*$/i;
 const QUESTION = /[?？]|[嗎吗呢未]\s*[。!！]?\s*$|^\s*(?:how|where|what|when|which|can|could|do|does|is|are|will)\b/i;
 const STATUS_CUE = /\b(?:status|progress)\b|查詢工單|查询工单|工單進度|工单进度|工單狀態|工单状态|查進度|查进度|維修進度|维修进度|進度如何|进度如何/i;
+const THANKS = /\b(?:thanks?|thank you|thx|ty|cheers)\b|謝謝|谢谢|多謝|多谢|唔該|唔该|感謝|感谢/i;
 
 const expectTexts: Record<Language, Record<'fault' | 'question' | 'complaint', string>> = {
   en: {
@@ -119,7 +120,8 @@ export class RootDialog extends InterruptibleDialog {
       await say(step.context, texts.cancelled, { choices: texts.menu, expectInput: true });
       return step.next();
     }
-    if (u.act && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act);
+    // A menu digit is a choice, not a "yes"; a ticket number is a status question.
+    if (u.act && !menuChoiceOf(text) && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act, text);
     if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false, true);
 
     const choice = menuChoiceOf(text);
@@ -148,7 +150,7 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   /** Thanks, goodbye, yes, no, small talk … with no question open: answered in kind, never a ticket. */
-  private async answerAct(step: WaterfallStepContext<RootOptions>, act: ConversationalAct): Promise<DialogTurnResult> {
+  private async answerAct(step: WaterfallStepContext<RootOptions>, act: ConversationalAct, text: string): Promise<DialogTurnResult> {
     const texts = common(step.context);
     switch (act) {
       case 'thanks':
@@ -156,7 +158,8 @@ export class RootDialog extends InterruptibleDialog {
         break;
       case 'goodbye':
       case 'deny':
-        await say(step.context, texts.farewell);
+        // "thanks, bye" is a goodbye that also thanks: it gets the "you are welcome" closing, which says goodbye too.
+        await say(step.context, THANKS.test(text) ? texts.youAreWelcome : texts.farewell);
         break;
       case 'greeting':
         await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });

@@ -98,8 +98,11 @@ async function openServer(connectionString: string, options: OpenDatabaseOptions
     idle_in_transaction_session_timeout: 60_000,
     keepAlive: true,
   });
-  // An idle connection the server dropped must not take the process down.
+  // An idle connection the server dropped must not take the process down, nor one checked out between
+  // queries (pg-pool removes its idle listener on checkout; a backend terminated then raised an unhandled
+  // 'error' and killed the process in the soak). The next query on it fails and is retried as usual.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgresql',

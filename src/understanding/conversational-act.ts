@@ -162,6 +162,25 @@ export function conversationalAct(text: string): ConversationalAct | null {
   return PRIORITY.find((act) => found.has(act)) ?? null;
 }
 
+/**
+ * Whether some act phrase starts a word anywhere in the text: the act model only refines a message that says
+ * yes, no, "don't know" … somewhere ("對，是2號那台"); a bare name ("王小明") or a digit is an answer, not an act.
+ */
+function hasActPhrase(text: string): boolean {
+  const t = fold(text);
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && LATIN.test(t[i - 1]!) && LATIN.test(t[i]!)) continue; // only at the start of a Latin word
+    for (const { act, re } of MATCHERS) {
+      if (act === 'filler') continue;
+      re.lastIndex = i;
+      const m = re.exec(t);
+      const end = m ? i + m[0].length : 0;
+      if (m && m[0].length && !(LATIN.test(t[end - 1]!) && end < t.length && LATIN.test(t[end]!))) return true;
+    }
+  }
+  return false;
+}
+
 /** Cues of service content: with any of these the message is about the service, whatever else it says. */
 const SERVICE_CUES: readonly CueName[] = ['faultWords', 'dissatisfied', 'safety', 'urgent', 'repairRequest', 'production', 'medical', 'legal', 'repeat', 'manyUsers'];
 /** The act model must be this sure: below it, short content-free junk ("the machine") came out as goodbye. */
@@ -182,7 +201,7 @@ export function decideAct(text: string, scores: Scored, cues: ReadonlySet<CueNam
   const serviceCue = SERVICE_CUES.some((c) => cues.has(c));
   if (!serviceCue && SELF_INTRODUCTION.test(text) && conversationalAct(SELF_INTRODUCTION.exec(text)![1]!) === 'greeting') return { act: 'greeting', p: LEXICAL_P };
   const top = scores[0];
-  if (!top || top.label === 'none' || top.p < MODEL_MIN_P || text.length > MODEL_MAX_CHARS) return null;
+  if (!top || top.label === 'none' || top.p < MODEL_MIN_P || text.length > MODEL_MAX_CHARS || !hasActPhrase(text)) return null;
   // A greeting with more text is a greeting plus content ("您好 … 冰箱溫度一直升高"), and a question is content
   // unless it asks for a person or says it does not know: the model only adds acts that answer the dialog.
   if (serviceCue || top.label === 'greeting' || (cues.has('question') && top.label !== 'human' && top.label !== 'skip')) return null;
