@@ -1,4 +1,5 @@
 import { TextPrompt, type DialogContext, type DialogTurnResult, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { conversationalAct } from '../../src/understanding/conversational-act.js';
 import { isSkip, parseChoice, parseContact, parseEmail, parsePartialDate, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
@@ -32,7 +33,10 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
   const phoneContext = { language, text: spec.context };
   const t = text.trim();
   if (spec.optional && (isSkip(t) || act === 'skip' || act === 'deny')) return { status: 'skipped' };
-  if ((spec.kind === 'text' || spec.kind === 'name') && act && NOT_A_VALUE.has(act)) return spec.optional ? { status: 'skipped' } : { status: 'invalid' };
+  // Only a message made of act phrases alone: "Quick and friendly, thanks" is a suggestion that also thanks.
+  if ((spec.kind === 'text' || spec.kind === 'name') && act && NOT_A_VALUE.has(act) && conversationalAct(t) !== null) {
+    return spec.optional ? { status: 'skipped' } : { status: 'invalid' };
+  }
   const wrap = (p: { ok: boolean; value?: unknown }): Answer => (p.ok ? { status: 'ok', value: p.value } : { status: 'invalid' });
   switch (spec.kind) {
     case 'text':

@@ -2,7 +2,7 @@ import type { Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.js';
 import { NotFoundError } from '../errors/app-error.js';
-import { MONTHLY_COMPLAINTS, renderComplaintReport, type ComplaintReportData } from '../reports/complaint-report.js';
+import { MONTHLY_COMPLAINTS, renderComplaintReport, storedComplaintReport } from '../reports/complaint-report.js';
 import { computeKpis, kpiRange } from '../reports/kpi-service.js';
 import { complaintReportCsv, kpiCsv } from './kpi-csv.js';
 import { actorNames } from './staff-service.js';
@@ -74,7 +74,7 @@ export function mountConsoleSupervisorRoutes(server: Server, deps: ConsoleDeps):
         const period = param(req, 'period');
         const report = await db.report.findUnique({ where: { kind_period: { kind: MONTHLY_COMPLAINTS, period } } });
         if (!report) throw new NotFoundError(`No complaint report for ${period}`);
-        const data = report.data as unknown as ComplaintReportData;
+        const data = storedComplaintReport(report.data);
         await audit(deps, req, staff, { action: 'export_report', detail: { kind: MONTHLY_COMPLAINTS, period, format } });
         if (format === 'csv') return sendFile(res, `complaints-${period}.csv`, 'text/csv; charset=utf-8', complaintReportCsv(data));
         if (format === 'text') return sendFile(res, `complaints-${period}.txt`, 'text/plain; charset=utf-8', renderComplaintReport(data));

@@ -28,19 +28,22 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-export const jobNames: readonly JobName[] = [
-  'message.send',
-  'sla.check',
-  'sla.sweep',
-  'survey.send',
-  'follow_up.send',
-  'follow_up.sweep',
-  'notification.deliver',
-  'report.monthly_complaints',
-  'mail.poll',
-  'turn.process',
-  'turn.sweep',
-];
+/** Every job once: a Record over JobName, so a job added to the map without its queue fails the type check. */
+const everyJob: Record<JobName, true> = {
+  'message.send': true,
+  'sla.check': true,
+  'sla.sweep': true,
+  'survey.send': true,
+  'follow_up.send': true,
+  'follow_up.sweep': true,
+  'notification.deliver': true,
+  'report.monthly_complaints': true,
+  'retention.run': true,
+  'mail.poll': true,
+  'turn.process': true,
+  'turn.sweep': true,
+};
+export const jobNames = Object.keys(everyJob) as readonly JobName[];
 
 /**
  * pg-boss over PGlite: parameterless scripts run in their own transaction, so a failing statement

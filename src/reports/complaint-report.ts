@@ -63,7 +63,7 @@ export async function generateMonthlyComplaintReport(db: Db, ctx: ReportContext,
       report = await tx.report.create({ data: { kind: MONTHLY_COMPLAINTS, period, data: data as unknown as Prisma.InputJsonValue, createdAt: ctx.now } });
     }
     if (!report.mailedAt && ctx.supervisorEmails.length > 0) {
-      const data = report.data as unknown as ComplaintReportData;
+      const data = storedComplaintReport(report.data);
       for (const to of ctx.supervisorEmails) {
         await queueOutbound(
           tx,
@@ -145,6 +145,30 @@ async function complaintReportData(db: Db, start: DateTime, timeZone: string, no
       .sort((a, b) => b.complaints - a.complaints),
     returningComplainants: earlier.length,
     tickets: tickets.map((t) => ({ number: t.number, type: t.complaintType ?? 'unspecified', status: t.status, openedAt: iso(t.createdAt), resolvedAt: t.resolvedAt ? iso(t.resolvedAt) : null })),
+  };
+}
+
+/**
+ * A stored report as this version reads it: reports stored before the complaint flow (severity,
+ * responsibility, timeliness, success, open complaints) get those sections empty instead of failing.
+ */
+export function storedComplaintReport(data: unknown): ComplaintReportData {
+  const d = data as Partial<ComplaintReportData> & Pick<ComplaintReportData, 'period' | 'timeZone' | 'from' | 'to' | 'total'>;
+  return {
+    byType: {},
+    byStatus: {},
+    resolution: { resolved: 0, averageHours: null, medianHours: null, maxHours: null },
+    repeatCustomers: [],
+    returningComplainants: 0,
+    tickets: [],
+    complaintRate: null,
+    ticketsOpened: 0,
+    bySeverity: {},
+    byResponsibility: {},
+    timeliness: { investigated: 0, onTime: 0, rate: null },
+    success: { revisited: 0, satisfied: 0, rate: null },
+    open: [],
+    ...d,
   };
 }
 
