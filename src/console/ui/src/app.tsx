@@ -141,6 +141,23 @@ async function signOut(): Promise<void> {
   session.clear();
 }
 
+/** The holiday calendar's reach (from /healthz): a banner when it does not cover the next 90 days. */
+function CalendarBanner() {
+  const [coveredUntil, setCoveredUntil] = useState<string | null>(null);
+  useEffect(() => {
+    void fetch('/healthz')
+      .then((res) => res.json() as Promise<{ calendar?: { coveredUntil: string | null; warning: string | null } }>)
+      .then((health) => setCoveredUntil(health.calendar?.warning ? (health.calendar.coveredUntil ?? '—') : null))
+      .catch(() => undefined);
+  }, []);
+  if (coveredUntil === null) return null;
+  return (
+    <p class="banner" role="status">
+      {t('app.calendarShort').replace('{until}', coveredUntil)}
+    </p>
+  );
+}
+
 function Shell({ me }: { me: Me }) {
   const route = useRoute();
   const mode = useStore(liveMode);
@@ -165,6 +182,7 @@ function Shell({ me }: { me: Me }) {
           {t('app.signOut')}
         </button>
       </header>
+      <CalendarBanner />
       <nav class="tabs" aria-label={t('app.sections')}>
         {items.map((item) => (
           <a key={item.view} href={href(item.view)} aria-current={navView === item.view ? 'page' : undefined}>

@@ -5,6 +5,7 @@ export const en = {
   'app.sections': 'Sections',
   'app.signOut': 'Sign out',
   'app.skip': 'Skip to content',
+  'app.calendarShort': 'The holiday calendar ends on {until}: deadlines after it ignore holidays. Add the next year with npm run calendar:import.',
   'nav.inbox': 'Inbox',
   'nav.tickets': 'Tickets',
   'nav.ticket': 'Ticket',

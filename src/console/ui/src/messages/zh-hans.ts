@@ -7,6 +7,7 @@ export const zhHans: Record<MessageKey, string> = {
   'app.sections': '功能区',
   'app.signOut': '退出登录',
   'app.skip': '跳到主要内容',
+  'app.calendarShort': '假日日历只到 {until}，之后的期限不会避开假日。请用 npm run calendar:import 加入下一年度。',
   'nav.inbox': '待处理',
   'nav.tickets': '工单',
   'nav.ticket': '工单',

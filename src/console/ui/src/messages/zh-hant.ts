@@ -7,6 +7,7 @@ export const zhHant: Record<MessageKey, string> = {
   'app.sections': '功能區',
   'app.signOut': '登出',
   'app.skip': '跳到主要內容',
+  'app.calendarShort': '假日行事曆只到 {until}，之後的期限不會避開假日。請以 npm run calendar:import 加入下一年度。',
   'nav.inbox': '待處理',
   'nav.tickets': '工單',
   'nav.ticket': '工單',
