@@ -1,6 +1,7 @@
-import type { Request } from 'restify';
 import type { AccessAudit, Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/db.js';
+
+export { clientIp } from '../http/client-ip.js';
 
 /** Reads of personal data, ticket changes, and the account and access decisions around them. */
 export type AccessAction =
@@ -58,13 +59,4 @@ export function recordAccess(db: Db, entry: AccessEntry): Promise<AccessAudit> {
 /** The customers behind a list's rows, once each: audit rows of lists carry them so a customer's audit finds the list. */
 export function customerIdsOf(rows: readonly { customerId?: string | null }[]): string[] {
   return [...new Set(rows.map((r) => r.customerId).filter((id): id is string => !!id))];
-}
-
-/** The caller's address; X-Forwarded-For only counts behind a proxy we trust (TRUST_PROXY). */
-export function clientIp(req: Request, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 100);
-  }
-  return req.socket?.remoteAddress ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Request } from 'restify';
 import type { Env } from '../config/env.js';
-import { requestIp, TokenBucketLimiter, type RateRule } from './rate-limit.js';
+import { clientIp } from './client-ip.js';
+import { TokenBucketLimiter, type RateRule } from './rate-limit.js';
 
 type RateEnv = Pick<
   Env,
@@ -29,7 +30,7 @@ const field = (req: Request, name: string): string | undefined => {
 
 /** The limits of the public routes, from the RATE_LIMIT_* settings (0 turns one off). */
 export function rateRules(env: RateEnv, deps: RateRuleDeps): RateRule[] {
-  const ip = (req: Request) => requestIp(req, env.TRUST_PROXY);
+  const ip = (req: Request) => clientIp(req, env.TRUST_PROXY) ?? 'unknown';
   const perMinute = (n: number) => new TokenBucketLimiter(n);
   const chatIp = perMinute(env.RATE_LIMIT_CHAT_IP_PER_MINUTE);
   const webhookIp = perMinute(env.RATE_LIMIT_WEBHOOK_IP_PER_MINUTE);

@@ -76,12 +76,3 @@ export function rateLimit(rules: readonly RateRule[]) {
 function matches(pattern: string, path: string): boolean {
   return pattern.endsWith('/*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
 }
-
-/** The caller's address; X-Forwarded-For counts only behind a proxy we trust (TRUST_PROXY). */
-export function requestIp(req: Request, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 100);
-  }
-  return req.socket?.remoteAddress ?? 'unknown';
-}
