@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startAppProcess, runLoad, type LoadResult } from './e2e/app-process.js';
+import { freePort, startAppProcess, runLoad, type LoadResult } from './e2e/app-process.js';
 
 type Row = { name: string; value: number; unit: string; target?: string; key?: string };
 export type BenchOptions = { quick: boolean };
@@ -27,17 +26,6 @@ const appEnv = {
   STAFF_BOOTSTRAP_TOKEN: 'bench-only-token-not-secret-0000',
 };
 
-async function freePort(): Promise<number> {
-  for (let port = PORTS.first; port <= PORTS.last; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${PORTS.first}-${PORTS.last}`);
-}
 
 function sizes(quick: boolean) {
   return quick ? { count: 300, concurrency: 20, maxSeconds: 8, warmUp: 5 } : { count: 3000, concurrency: 20, maxSeconds: 60, warmUp: 40 };
@@ -46,7 +34,7 @@ function sizes(quick: boolean) {
 /** One app process on a fresh database, warmed up, then loaded by a separate generator process. */
 async function measureApp(env: Record<string, string>, quick: boolean): Promise<{ load: LoadResult; peakRssMb: number; idleRssMb: number; startMs: number }> {
   const size = sizes(quick);
-  const app = await startAppProcess(await freePort(), { ...appEnv, ...env });
+  const app = await startAppProcess(await freePort(PORTS), { ...appEnv, ...env });
   try {
     const idleRssMb = await app.rssMb();
     await runLoad({ url: app.url, count: size.warmUp, concurrency: 5, maxSeconds: 30, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });

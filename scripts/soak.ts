@@ -16,13 +16,12 @@
  * log level (default fatal); SOAK_APP_NODE_OPTIONS passes node options to the app.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { startAppProcess, type AppProcess } from '../bench/e2e/app-process.js';
+import { freePort, startAppProcess, type AppProcess } from '../bench/e2e/app-process.js';
 import { judgeSoak } from '../bench/soak/soak-accounting.js';
 import { countBacklog, readSoakFacts } from '../bench/soak/soak-check.js';
 import { runTraffic } from '../bench/soak/soak-traffic.js';
@@ -50,17 +49,6 @@ if (!['127.0.0.1', 'localhost'].includes(server.hostname)) throw new Error(`the 
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-async function freePort(): Promise<number> {
-  for (let port = PORTS.first; port <= PORTS.last; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${PORTS.first}-${PORTS.last}`);
-}
 
 const dbName = `aftercare_soak_${process.pid}`;
 const directUrl = new URL(serverUrl);
@@ -72,7 +60,7 @@ await admin.query(`CREATE DATABASE "${dbName}"`);
 const imap = await startImapServer();
 const proxy = await startPausableProxy({ host: server.hostname, port: Number(server.port || 5432) });
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'aftercare-soak-'));
-let port = await freePort();
+let port = await freePort(PORTS);
 const appEnv = {
   ...twilioEnv,
   ...imap.env({ IMAP_POLL_INTERVAL_SECONDS: '2' }),
@@ -107,7 +95,7 @@ async function restart(): Promise<void> {
     try {
       // A fresh port each start: the last one may now be the local end of an outgoing connection (the range
       // overlaps the ephemeral ports), and an old instance must never answer the new one's /healthz.
-      port = await freePort();
+      port = await freePort(PORTS);
       app = await startAppProcess(port, appEnv, 120_000);
       if (!app.running()) throw new Error(`aftercare (pid ${app.pid}) exited while it started`);
       if (process.env.SOAK_VERBOSE) log(`app pid ${app.pid} on :${port} healthy after ${app.startMs} ms`);

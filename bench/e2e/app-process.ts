@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -84,4 +85,17 @@ export async function runLoad(args: { url: string; count: number; concurrency: n
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`load generator exited with ${code}`);
   return JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
+}
+
+/** The first port of `range` on 127.0.0.1 that nothing listens on. */
+export async function freePort(range: { first: number; last: number }): Promise<number> {
+  for (let port = range.first; port <= range.last; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${range.first}-${range.last}`);
 }
