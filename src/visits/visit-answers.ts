@@ -12,8 +12,8 @@ import { confirmVisit, VisitStateError, type VisitContext } from './visit-servic
  */
 
 export type PendingVisitQuestion =
-  | { kind: 'proposal'; visitId: string; ticketNumber: string; /** the proposed times still ahead, ISO-8601, in the order offered */ proposals: string[] }
-  | { kind: 'quote'; visitId: string; ticketNumber: string; amount: number; currency: string };
+  | { kind: 'proposal'; visitId: string; ticketId: string; ticketNumber: string; /** the proposed times still ahead, ISO-8601, in the order offered */ proposals: string[] }
+  | { kind: 'quote'; visitId: string; ticketId: string; ticketNumber: string; amount: number; currency: string };
 
 /** Visits that are not over: a quote can still be answered for these. */
 const OPEN_VISIT = ['proposed', 'scheduled', 'on_site'];
@@ -44,12 +44,12 @@ export async function pendingVisitQuestion(db: Db, customerId: string, now: Date
 
 function question(v: Visit & { ticket: { number: string } }, now: Date): { at: Date; q: PendingVisitQuestion } | null {
   if (v.quoteSentAt && !v.quoteAcceptedAt && !v.quoteRefusedAt && v.quoteAmount !== null && OPEN_VISIT.includes(v.status)) {
-    return { at: v.quoteSentAt, q: { kind: 'quote', visitId: v.id, ticketNumber: v.ticket.number, amount: v.quoteAmount, currency: v.quoteCurrency ?? '' } };
+    return { at: v.quoteSentAt, q: { kind: 'quote', visitId: v.id, ticketId: v.ticketId, ticketNumber: v.ticket.number, amount: v.quoteAmount, currency: v.quoteCurrency ?? '' } };
   }
   if (v.status !== 'proposed' || v.proposalsDeclinedAt) return null;
   const proposals = (v.proposals as string[]).filter((p) => new Date(p) > now);
   if (proposals.length === 0) return null;
-  return { at: v.createdAt, q: { kind: 'proposal', visitId: v.id, ticketNumber: v.ticket.number, proposals } };
+  return { at: v.createdAt, q: { kind: 'proposal', visitId: v.id, ticketId: v.ticketId, ticketNumber: v.ticket.number, proposals } };
 }
 
 /** The customer picked one of the proposed times: the visit is confirmed for it (the bot tells them in its reply). */
