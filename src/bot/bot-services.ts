@@ -108,7 +108,7 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     async recordFollowUp(followUpId, outcome) {
       await db.followUp.updateMany({
         where: { id: followUpId },
-        data: { status: 'done', doneAt: clock(), notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
+        data: { status: 'done', doneAt: clock(), outcome: outcome.fine ? 'fine' : 'problem', notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
       });
     },
 
