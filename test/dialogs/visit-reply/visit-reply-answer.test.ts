@@ -29,7 +29,7 @@ describe('reading an answer to offered visit times', () => {
     expect(read(text)).toEqual({ kind: 'choice', index });
   });
 
-  it.each(['都不行', '都不方便', '都没空', 'none of them', 'none of them work', 'neither'])('takes "%s" as no time fitting', (text) => {
+  it.each(['都不行', '都不方便', '都没空', 'none', 'none of them', 'none of them work', 'neither'])('takes "%s" as no time fitting', (text) => {
     expect(read(text)).toEqual({ kind: 'none' });
   });
 
