@@ -9,7 +9,7 @@ const MAX_ANSWER_CHARS = 40;
 
 const NONE =
   /都不(?:行|可以|方便|適合|适合|合適|合适|OK|ok)|全都不|(?:都|全都)?(?:沒空|没空|沒時間|没时间|不行|不方便)$|^(?:不行|不可以|不方便|沒辦法|没办法)|\b(?:none|neither)\b|\bno(?:ne)? of (?:them|these|those|the times)\b|\b(?:can'?t|cannot) make (?:any|it|them)\b|\bnothing (?:works|fits|suits)\b/i;
-const BARE_NUMBER = /^(?:#|no\.?\s*|number\s*|option\s*|choice\s*|選|选|選擇|选择)?\s*(\d{1,2})\s*[.。!！]?$/i;
+const BARE_NUMBER = /^(?:#|no\.?\s*|number\s*|option\s*|choice\s*|選|选|選擇|选择)?\s*(\d{1,2})\s*([號号])?\s*(?:可以|好的?|行|ok|okay|please|thanks?|謝謝|谢谢)?\s*[.。!！]?$/i;
 const ZH_ORDINAL = /第\s*([一二三四五六七八九十\d]{1,2})\s*(?:個|个|項|项|種|种|時段|时段|個時間|个时间)?/;
 const ZH_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 兩: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const EN_ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
@@ -58,6 +58,9 @@ export function readProposalAnswer(text: string, proposals: readonly string[], c
   if (!t || t.length > MAX_ANSWER_CHARS) return undefined;
   const count = proposals.length;
   const bare = BARE_NUMBER.exec(t);
+  // "3號" is the third of the month when a time on that day was offered, else the third time in the list.
+  const dayOfMonth = bare?.[2] ? proposals.map((p, i) => ({ i, day: DateTime.fromISO(p, { zone: ctx.timeZone }).day })).filter((p) => p.day === Number(bare[1])) : [];
+  if (dayOfMonth.length === 1) return { kind: 'choice', index: dayOfMonth[0]!.i };
   if (bare) {
     const index = position(Number(bare[1]), count);
     return index === undefined ? undefined : { kind: 'choice', index };

@@ -8,7 +8,7 @@ const offered = ['2026-11-30T02:00:00.000Z', '2026-12-01T06:00:00.000Z', '2026-1
 const read = (text: string) => readProposalAnswer(text, offered, ctx);
 
 describe('reading an answer to offered visit times', () => {
-  it.each(['2', '2.', '選2', 'option 2', '第二個', '第二个', '第2個', 'the second one'])('takes "%s" as the second time', (text) => {
+  it.each(['2', '2.', '選2', 'option 2', '2號', '2可以', '2 please', '第二個', '第二个', '第2個', '第二個時間可以', 'the second one'])('takes "%s" as the second time', (text) => {
     expect(read(text)).toEqual({ kind: 'choice', index: 1 });
   });
 
@@ -19,6 +19,8 @@ describe('reading an answer to offered visit times', () => {
     ['礼拜四', 2],
     ['星期一早上', 0],
     ['12月3日', 2],
+    ['3號', 2],
+    ['1号', 1],
     ['Dec 3rd please', 2],
     ['下週二', 1],
     ['下午2點', 1],
