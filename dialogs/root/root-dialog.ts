@@ -15,7 +15,7 @@ import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions } from '../status/status-dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
-import { VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
+import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 
 export const ROOT_DIALOG = 'root';
 const ROUTE = 'root.route';
@@ -123,7 +123,8 @@ export class RootDialog extends InterruptibleDialog {
       return step.next();
     }
     // Visit times or a quote staff sent are waiting for an answer: "2", "週二下午可以", "同意" answer them.
-    const pending = await this.services.pendingVisitQuestion(info.customer.id);
+    // Only a short message can be such an answer: a long one costs no lookup.
+    const pending = mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
     const visitReply = pending ? visitReplyOf(pending, text, info) : undefined;
     if (visitReply) return step.beginDialog(VISIT_REPLY_DIALOG, visitReply);
     // A menu digit is a choice, not a "yes"; a ticket number is a status question.

@@ -24,6 +24,12 @@ const PARTS: readonly [RegExp, number, number][] = [
 ];
 const HOUR = /(\d{1,2})\s*(?::(\d{2})|[點点時时](?:\s*(\d{1,2})\s*分?|半)?|\s*(am|pm|a\.m\.|p\.m\.|o'?clock))/i;
 
+/** Whether `text` is short enough to be an answer at all (a longer one is routed without looking for a pending question). */
+export function mayBeVisitAnswer(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= MAX_ANSWER_CHARS;
+}
+
 /** 1-based position in a list of `count`, or undefined. */
 function position(n: number, count: number): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= count ? n - 1 : undefined;

@@ -5,6 +5,7 @@ import { reply, say } from '../shared/say.js';
 import type { BotServices, PendingVisitQuestion } from '../shared/services.js';
 import { turnInfo, type TurnInfo } from '../shared/turn-info.js';
 import { readProposalAnswer, readQuoteAnswer, type ProposalAnswer } from './visit-reply-answer.js';
+export { mayBeVisitAnswer } from './visit-reply-answer.js';
 import { visitReplyTexts } from './visit-reply-texts.js';
 
 export const VISIT_REPLY_DIALOG = 'visit-reply';
