@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { ChannelAdapter, Turn } from '../channels/channel-adapter.js';
 import { WebchatAdapter } from '../channels/webchat/webchat-adapter.js';
 import { TwilioSmsAdapter } from '../channels/twilio-sms/twilio-sms-adapter.js';
+import { createCheckInCaller } from '../channels/twilio-voice/twilio-voice-caller.js';
 import { TwilioVoiceLine } from '../channels/twilio-voice/twilio-voice-line.js';
 import type { EmailChannel } from '../channels/email/email-channel.js';
 import { SmtpAdapter } from '../channels/email/smtp-adapter.js';
@@ -87,7 +88,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   channels.set('sms', sms);
   sms.useTurn(turn);
   sms.mount(server, { env, clock, events, jobs });
-  const voice = new TwilioVoiceLine({ env, db: database.prisma, clock, events, logger, policy, calendar });
+  const voice = new TwilioVoiceLine({ env, db: database.prisma, clock, events, logger, policy, calendar, jobs });
   channels.set('voice', voice);
   voice.useTurn(turn);
   voice.mount(server);
@@ -121,6 +122,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     env,
     startSurveyDialog: bot.startSurveyDialog,
     startFollowUpDialog: bot.startFollowUpDialog,
+    // Quarterly contacts by phone as automated IVR calls, when Twilio voice and PUBLIC_BASE_URL are set.
+    checkInCaller: createCheckInCaller(env),
     logger,
   });
 

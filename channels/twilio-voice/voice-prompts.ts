@@ -26,6 +26,12 @@ export const prompts = {
     anythingElse: '還有其他需要協助的地方嗎？',
     goodbye: '謝謝您的來電，再見。',
     menuChoiceText: { fault: '我要報修', question: '我有產品問題想詢問', complaint: '我要投訴', status: '查詢服務單進度' },
+    checkIn: {
+      menu: '您好，這裡是售後服務中心的定期關懷電話。設備一切正常，請按1。有問題需要協助，請按2。轉接專人，請按0。',
+      fine: '很高興您的設備一切正常。感謝您，再見。',
+      callBack: '好的，我們的同事會在下一個工作日內回電給您。感謝您，再見。',
+      noAnswer: '我們稍後會再與您聯絡。再見。',
+    },
   },
   en: {
     greeting: 'Hello, this is the after-sales service line.',
@@ -46,6 +52,12 @@ export const prompts = {
     anythingElse: 'Is there anything else we can help with?',
     goodbye: 'Thank you for calling. Goodbye.',
     menuChoiceText: { fault: 'I want to report a fault', question: 'I have a question about a product', complaint: 'I want to make a complaint', status: 'Status of my service ticket' },
+    checkIn: {
+      menu: 'Hello, this is the after-sales service desk with our regular check-in call. If all your equipment is working well, press 1. If you have a problem, press 2. To speak to a person, press 0.',
+      fine: 'We are glad everything is working well. Thank you, and goodbye.',
+      callBack: 'Thank you. A colleague will call you back by the end of the next working day. Goodbye.',
+      noAnswer: 'We will be in touch again later. Goodbye.',
+    },
   },
 } as const;
 

@@ -47,3 +47,11 @@ export const CallStatusSchema = z.object({
 export const DialResultSchema = z.object({
   DialCallStatus: z.string().max(30).default('no-answer'),
 });
+
+/** The automated check-in call's state in the URLs Twilio calls (signed along with the URL). */
+export const CheckInQuery = z.object({
+  followUp: z.uuid({ error: 'expected the follow-up id' }),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  attempt: z.coerce.number().int().min(1).max(10).default(1),
+});
+export type CheckInQuery = z.infer<typeof CheckInQuery>;

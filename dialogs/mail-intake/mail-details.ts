@@ -1,5 +1,5 @@
 import type { TicketDetailField, TicketDetails } from '../../src/tickets/ticket-details.js';
-import { isSkip, parseDate, parsePhone, provinceOf } from '../shared/answers.js';
+import { isSkip, parsePartialDate, parsePhone, provinceOf } from '../shared/answers.js';
 
 /** What one e-mail says about the details we asked for. */
 export type ReadDetails = { values: TicketDetails; skipped: TicketDetailField[] };
@@ -32,7 +32,7 @@ function valueFor(field: TicketDetailField, raw: string, ctx: { now: Date; timeZ
   if (isSkip(text)) return { skip: true };
   switch (field) {
     case 'purchaseDate': {
-      const date = parseDate(text, ctx.now, ctx.timeZone);
+      const date = parsePartialDate(text, ctx.now, ctx.timeZone);
       return date.ok ? { value: date.value } : {};
     }
     case 'contactPhone': {

@@ -2,7 +2,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { TicketCategory } from '../../src/generated/prisma/enums.js';
 import type { TicketDetailField, TicketDetails } from '../../src/tickets/ticket-details.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
-import { parseDate, parsePhone, parseTicketReference } from '../shared/answers.js';
+import { parsePartialDate, parsePhone, parseTicketReference, storedDate } from '../shared/answers.js';
 import { formatTime } from '../shared/format-time.js';
 import { say } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
@@ -110,7 +110,9 @@ export class MailIntakeDialog extends Dialog {
       problem: text.trim() || subject || '(no description)',
       contactEmail: info.customer.email ?? undefined,
       ...values,
-      purchaseDate: values.purchaseDate ? new Date(`${values.purchaseDate}T00:00:00Z`) : undefined,
+      // A month stays a month (purchase-date precision), as in the chat intake.
+      purchaseDate: values.purchaseDate ? storedDate(values.purchaseDate).date : undefined,
+      purchaseDatePrecision: values.purchaseDate ? storedDate(values.purchaseDate).precision : undefined,
       linkedTicketId: info.linkedTicketId,
       sourceMessageId: info.inboundMessageId,
     });
@@ -146,7 +148,7 @@ export class MailIntakeDialog extends Dialog {
     const sig = fromSignature(signature);
     const labelled = readDetails(text, WANTED.fault.concat('contactName'), { now: info.now, timeZone: info.timeZone }).values;
     const phone = e.phone ? parsePhone(e.phone) : { ok: false as const };
-    const date = e.purchaseDate ? parseDate(e.purchaseDate, info.now, info.timeZone) : { ok: false as const };
+    const date = e.purchaseDate ? parsePartialDate(e.purchaseDate, info.now, info.timeZone) : { ok: false as const };
     return {
       contactName: info.customer.name ?? labelled.contactName ?? sig.name,
       contactPhone: (phone.ok ? phone.value : undefined) ?? labelled.contactPhone ?? sig.phone ?? info.customer.phone ?? undefined,

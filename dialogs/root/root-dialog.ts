@@ -15,6 +15,7 @@ import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions } from '../status/status-dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
+import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 
 export const ROOT_DIALOG = 'root';
 const ROUTE = 'root.route';
@@ -81,6 +82,7 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new SurveyDialog(services));
     this.addDialog(new FollowUpDialog(services));
     this.addDialog(new MailIntakeDialog(services));
+    this.addDialog(new VisitReplyDialog(services));
     this.initialDialogId = ROUTE;
   }
 
@@ -120,6 +122,11 @@ export class RootDialog extends InterruptibleDialog {
       await say(step.context, texts.cancelled, { choices: texts.menu, expectInput: true });
       return step.next();
     }
+    // Visit times or a quote staff sent are waiting for an answer: "2", "週二下午可以", "同意" answer them.
+    // Only a short message can be such an answer: a long one costs no lookup.
+    const pending = mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
+    const visitReply = pending ? visitReplyOf(pending, text, info) : undefined;
+    if (visitReply) return step.beginDialog(VISIT_REPLY_DIALOG, visitReply);
     // A menu digit is a choice, not a "yes"; a ticket number is a status question.
     if (u.act && !menuChoiceOf(text) && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act, text);
     if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false, true);

@@ -1,7 +1,7 @@
 import { normaliseEmail, normalisePhone } from '../../src/customers/contact-address.js';
 import type { Language } from '../../src/messages/channel-kind.js';
+import { readDate, type DateDirection } from './dates.js';
 import { resolvePhone } from '../../src/understanding/phone-region.js';
-import { parsePurchaseDate } from '../../src/understanding/purchase-date.js';
 import { parseTicketNumber } from '../../src/tickets/ticket-service.js';
 
 /** What a free-text answer means for one kind of question. */
@@ -52,27 +52,17 @@ export function parseContact(text: string, context: PhoneContext = {}): Parsed<{
 }
 
 /**
- * A purchase date as precise as it was given: "2024-03-05" (day), "2024年5月" / "March 2024" → "2024-05"
- * (month, never silently the 1st), "last year" / "兩年前" → "2024" (year); relative forms ("去年三月",
- * "yesterday") count from `today`. Impossible dates and dates after `today` are refused.
+ * A date as precise as it was given: "2024-03-05" (day), "2024年5月" / "March 2024" → "2024-05" (month,
+ * never silently the 1st), "last year" / "兩年前" → "2024" (year); relative forms ("去年三月", "yesterday";
+ * with `future`: "明天", "下週二") count from `today`. Impossible dates and dates on the wrong side of today
+ * are refused. Every date question reads its answer here (dialogs/shared/dates.ts).
  */
-export function parsePartialDate(text: string, today: Date, timeZone: string): Parsed<string> {
-  const date = parsePurchaseDate(text, today, timeZone);
+export function parsePartialDate(text: string, today: Date, timeZone: string, direction: DateDirection = 'past'): Parsed<string> {
+  const date = readDate(text, today, timeZone, direction);
   return date ? { ok: true, value: date.value } : { ok: false };
 }
 
-/** The same dates as a whole day ("2024-05" → "2024-05-01"), for callers that store a plain date. */
-export function parseDate(text: string, today: Date, timeZone: string): Parsed<string> {
-  const date = parsePartialDate(text, today, timeZone);
-  return date.ok ? { ok: true, value: storedDate(date.value).date.toISOString().slice(0, 10) } : { ok: false };
-}
-
-/** "2024-05" → its first day and precision month, for the ticket's date column. */
-export function storedDate(value: string): { date: Date; precision: 'day' | 'month' | 'year' } {
-  const [y, m, d] = value.split('-');
-  const precision = d ? 'day' : m ? 'month' : 'year';
-  return { date: new Date(`${y}-${m ?? '01'}-${d ?? '01'}T00:00:00Z`), precision };
-}
+export { storedDate } from '../../src/tickets/ticket-details.js';
 
 /** A score 1–5: a digit, a word ("five", "五", "5分"), or stars. */
 export function parseRating(text: string): Parsed<number> {

@@ -16,6 +16,8 @@ export type AnswerSpec = {
   choices?: { value: string; labels: string[] }[];
   /** Failed answers before giving up (the step then decides: hand off, or move on). */
   maxAttempts: number;
+  /** For dates: a purchase date lies behind us (the default), a visit time ahead. */
+  when?: 'past' | 'future';
   /** For phone numbers: what else the customer wrote (an address, the first message) tells the country. */
   context?: string;
 };
@@ -50,7 +52,7 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
     case 'contact':
       return wrap(parseContact(t, phoneContext));
     case 'date':
-      return wrap(parsePartialDate(t, now, timeZone));
+      return wrap(parsePartialDate(t, now, timeZone, spec.when));
     case 'rating':
       return wrap(parseRating(t));
     case 'yesno': {

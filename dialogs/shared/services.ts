@@ -2,6 +2,7 @@ import type { TicketCategory, TicketStatus } from '../../src/generated/prisma/en
 import type { StaffReplyTime } from '../../src/handoff/staff-reply-time.js';
 import type { TicketDetailField, TicketDetails, TicketDetailsView } from '../../src/tickets/ticket-details.js';
 import type { OpenTicketInput } from '../../src/tickets/ticket-service.js';
+import type { PendingVisitQuestion } from '../../src/visits/visit-answers.js';
 import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
 
 /** A deadline we promised, for telling the customer what happens next and by when. */
@@ -20,6 +21,14 @@ export type TicketView = {
 
 /** A ticket a dialog opens: the domain's input, with what a conversation always knows made required. */
 export type NewTicket = OpenTicketInput & { conversationId: string; language: string };
+
+export type { PendingVisitQuestion };
+
+/** The customer's answer to a pending visit question, as the visit-reply dialog read it. */
+export type VisitAnswer =
+  | { kind: 'time'; visitId: string; at: string }
+  | { kind: 'no_time_fits'; visitId: string; text: string }
+  | { kind: 'quote'; visitId: string; accepted: boolean; text: string };
 
 export type SurveyAnswers = { attitude?: number; skill?: number; punctuality?: number; itemsCompleted?: number; overall?: number; suggestion?: string };
 
@@ -42,6 +51,10 @@ export interface BotServices {
   rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
   recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
   recordFollowUp(followUpId: string, outcome: { fine: boolean; notes?: string }): Promise<void>;
+  /** Visit times or a quote sent to this customer and not answered yet (the latest one). */
+  pendingVisitQuestion(customerId: string): Promise<PendingVisitQuestion | null>;
+  /** Records the customer's answer on the visit; staff see it on the visit and in the ticket's timeline. */
+  answerVisit(answer: VisitAnswer): Promise<void>;
   /** What a ticket already records, and which details were last asked of the customer (e-mail intake). */
   ticketDetails(ticketId: string): Promise<TicketDetailsView>;
   /** Fills the ticket's empty detail fields from a later message; returns the fields filled. */

@@ -17,6 +17,9 @@ import { recordSurveyAnswer } from '../surveys/survey-service.js';
 import { openStatuses } from '../tickets/ticket-rules.js';
 import { fillTicketDetails, recordDetailsRequested, ticketDetails } from '../tickets/ticket-details.js';
 import { findTicketForCustomer, openTicket } from '../tickets/ticket-service.js';
+import { chooseVisitTime, declineVisitTimes, pendingVisitQuestion, refuseQuote } from '../visits/visit-answers.js';
+import type { VisitContext } from '../visits/visit-service.js';
+import { acceptQuote } from '../visits/visit-work.js';
 
 export type BotSettings = Pick<Env, 'CLASSIFIER_CONFIDENCE_THRESHOLD' | 'HANDOFF_MAX_MISUNDERSTANDINGS' | 'DEFAULT_LANGUAGE' | 'KNOWLEDGE_BASE_FILE'>;
 
@@ -105,8 +108,18 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     async recordFollowUp(followUpId, outcome) {
       await db.followUp.updateMany({
         where: { id: followUpId },
-        data: { status: 'done', doneAt: clock(), notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
+        data: { status: 'done', doneAt: clock(), outcome: outcome.fine ? 'fine' : 'problem', notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
       });
+    },
+
+    pendingVisitQuestion: (customerId) => pendingVisitQuestion(db, customerId, clock()),
+
+    async answerVisit(answer) {
+      const visitCtx: VisitContext = { now: clock(), actor: 'customer', events, jobs, policy, calendar, timeZone: policy.calendar.timeZone };
+      if (answer.kind === 'time') await chooseVisitTime(db, answer.visitId, new Date(answer.at), visitCtx);
+      else if (answer.kind === 'no_time_fits') await declineVisitTimes(db, answer.visitId, answer.text, visitCtx);
+      else if (answer.accepted) await acceptQuote(db, answer.visitId, visitCtx);
+      else await refuseQuote(db, answer.visitId, answer.text, visitCtx);
     },
 
     ticketDetails: (ticketId) => ticketDetails(db, ticketId),

@@ -54,6 +54,8 @@ export const EnvSchema = z.object({
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,
+  /** Caller ID of automated check-in calls (E.164); TWILIO_FROM_NUMBER when empty. */
+  TWILIO_VOICE_FROM_NUMBER: optionalString,
   TWILIO_MESSAGING_SERVICE_SID: optionalString,
   TWILIO_API_BASE_URL: optionalString,
   /** On-duty staff phone (E.164): rung first in business hours (about three rings) and dialled for "a person". */

@@ -41,7 +41,11 @@ export const sendFollowUpText: FollowUpStarter = async (tx, { followUp, kind, ti
   );
 };
 
-export type SendFollowUpContext = PolicyContext & { startDialog?: FollowUpStarter };
+export type SendFollowUpContext = PolicyContext & {
+  startDialog?: FollowUpStarter;
+  /** Automated check-in calls can be placed (Twilio voice configured): a quarterly contact by phone goes out as one. */
+  automatedCalls?: boolean;
+};
 
 /**
  * The `follow_up.send` job. Re-checks first (too early or in quiet hours: back in the queue; ticket reopened,
@@ -76,38 +80,55 @@ export async function sendFollowUp(db: Db, followUpId: string, ctx: SendFollowUp
       return 'skipped';
     }
     const reach = call ? null : await reachCustomer(tx, fu.customerId, channel, ticket);
+    const automated = kind === 'quarterly_contact' && ctx.automatedCalls === true && (await usualChannel(tx, fu.customerId)) === 'voice' && (await phoneOf(tx, fu.customerId, ticket)) !== null;
     const claimed = await tx.followUp.updateMany({ where: { id: followUpId, status: 'scheduled' }, data: { status: 'sent', doneAt: ctx.now } });
     if (claimed.count === 0) return 'skipped';
-    if (reach) {
+    if (automated) {
+      // The call itself is placed by its own job, after this transaction commits: a slow or failing
+      // provider never holds the row, and a retry of that job cannot send the follow-up twice.
+      await ctx.jobs.send('follow_up.call', { followUpId }, { tx, singletonKey: `follow_up_call:${followUpId}` });
+    } else if (reach) {
       const language = surveyLanguage(fu.customer.language ?? ticket?.language);
       const start = ctx.startDialog ?? sendFollowUpText;
       await start(tx, { followUp: fu, kind, ticket, channel, reach, language }, ctx);
       await tx.customer.update({ where: { id: fu.customerId }, data: { lastContactAt: ctx.now } });
     } else {
-      await tx.staffTask.create({
-        data: {
-          kind: 'follow_up_call',
-          ticketId: fu.ticketId,
-          customerId: fu.customerId,
-          title: FOLLOW_UP_CALL_TITLE[kind] ?? `Follow-up: ${fu.kind}`,
-          details: { followUpId, kind: fu.kind, assetId: fu.assetId, phone: await phoneOf(tx, fu.customerId, ticket) },
-          dueAt: kind === 'installation_call' ? fu.dueAt : ctx.calendar.endOfNextWorkingDay(ctx.now),
-          dedupeKey: `follow_up:${followUpId}`,
-          createdAt: ctx.now,
-        },
-      });
+      await createCallTask(tx, fu, ticket, ctx);
     }
     if (fu.ticketId) {
       await tx.ticketEvent.create({
-        data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_sent', to: reach ? channel : 'staff_task', data: { followUpId, kind: fu.kind } },
+        data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_sent', to: automated ? 'ivr_call' : reach ? channel : 'staff_task', data: { followUpId, kind: fu.kind } },
       });
     }
     return 'done';
   });
 }
 
+/** The follow-up as a call for staff to make (`title`, `reason`: why a person has to call after all). */
+export async function createCallTask(tx: Prisma.TransactionClient, fu: FollowUp, ticket: Ticket | null, ctx: PolicyContext, why?: { title: string; reason: string; key: string }): Promise<void> {
+  const kind = fu.kind as FollowUpKind;
+  await tx.staffTask.create({
+    data: {
+      kind: 'follow_up_call',
+      ticketId: fu.ticketId,
+      customerId: fu.customerId,
+      title: why?.title ?? FOLLOW_UP_CALL_TITLE[kind] ?? `Follow-up: ${fu.kind}`,
+      details: { followUpId: fu.id, kind: fu.kind, assetId: fu.assetId, phone: await phoneOf(tx, fu.customerId, ticket), ...(why ? { reason: why.reason } : {}) },
+      dueAt: kind === 'installation_call' ? fu.dueAt : ctx.calendar.endOfNextWorkingDay(ctx.now),
+      dedupeKey: why ? `follow_up:${fu.id}:${why.key}` : `follow_up:${fu.id}`,
+      createdAt: ctx.now,
+    },
+  });
+}
+
+/** The channel the customer last talked to us on: a caller is called, a texter gets a person's call. */
+async function usualChannel(db: Db, customerId: string): Promise<ChannelKind | null> {
+  const latest = await db.conversation.findFirst({ where: { customerId }, orderBy: { updatedAt: 'desc' }, select: { channel: true } });
+  return latest?.channel ?? null;
+}
+
 /** The number staff should call: the ticket's contact phone, else the customer's first phone contact point. */
-async function phoneOf(db: Db, customerId: string, ticket: Ticket | null): Promise<string | null> {
+export async function phoneOf(db: Db, customerId: string, ticket: Ticket | null): Promise<string | null> {
   if (ticket?.contactPhone) return ticket.contactPhone;
   const point = await db.contactPoint.findFirst({ where: { customerId, kind: 'phone' }, orderBy: { createdAt: 'asc' } });
   return point?.address ?? null;

@@ -82,7 +82,7 @@ export async function scheduleInstallationCall(db: Db, assetId: string, installe
 /**
  * The daily sweep: every customer not contacted for `regularContact.everyMonths` (project customers: also
  * never past `projectCustomerContact.maxGapMonths`) gets one quarterly_contact follow-up per gap
- * (keyed by the last contact's date), sent as a call task for staff. Returns how many were created.
+ * (keyed by the last contact's date), sent as a phone call (follow-up-sender.ts). Returns how many were created.
  */
 export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit = 500): Promise<number> {
   const { regularContact, projectCustomerContact } = ctx.policy.followUps;
@@ -107,7 +107,8 @@ export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit =
     if (dueAt > ctx.now) continue;
     const dedupeKey = `quarterly_contact:${c.id}:${ctx.calendar.localDate(last)}`;
     const before = await db.followUp.count({ where: { dedupeKey } });
-    // The policy's quarterly contact is a phone call (電話回訪): always a call task for staff, whatever the channel.
+    // The policy's quarterly contact is a phone call (電話回訪), whatever the channel: an automated IVR call
+    // for a customer who talks to us by phone when Twilio can place it, a call task for staff otherwise.
     await createFollowUp(db, { customerId: c.id, kind: 'quarterly_contact', dueAt, channel: 'voice', dedupeKey }, ctx.now, ctx);
     if (before === 0) created += 1;
   }

@@ -8,6 +8,8 @@ export type JobMap = {
   'sla.sweep': Record<string, never>;
   'survey.send': { surveyId: string };
   'follow_up.send': { followUpId: string };
+  /** Place the automated check-in call (Twilio) of one follow-up; a refused call becomes a staff call task. */
+  'follow_up.call': { followUpId: string };
   /** Schedule the quarterly customer contacts that fell due (cron, daily). */
   'follow_up.sweep': Record<string, never>;
   /** Release staff notifications held until the working morning. */

@@ -35,6 +35,7 @@ const everyJob: Record<JobName, true> = {
   'sla.sweep': true,
   'survey.send': true,
   'follow_up.send': true,
+  'follow_up.call': true,
   'follow_up.sweep': true,
   'notification.deliver': true,
   'report.monthly_complaints': true,

@@ -9,7 +9,7 @@ export type TicketDetails = {
   contactPhone?: string;
   productModel?: string;
   serial?: string;
-  /** ISO date (YYYY-MM-DD). */
+  /** As precise as the customer gave it: YYYY-MM-DD, YYYY-MM or YYYY. */
   purchaseDate?: string;
   siteAddress?: string;
   province?: string;
@@ -25,6 +25,21 @@ export type TicketDetailsView = {
   requested: TicketDetailField[];
 };
 
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** "2024-05" → its first day with precision month, for the ticket's date and precision columns. */
+export function storedDate(value: string): { date: Date; precision: DatePrecision } {
+  const [y, m, d] = value.split('-');
+  const precision = d ? 'day' : m ? 'month' : 'year';
+  return { date: new Date(`${y}-${m ?? '01'}-${d ?? '01'}T00:00:00Z`), precision };
+}
+
+/** The stored date back as the customer gave it: a month stays "2024-05", never the 1st. */
+function shownDate(date: Date, precision: DatePrecision | null): string {
+  const iso = date.toISOString();
+  return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
+}
+
 const FIELDS: readonly TicketDetailField[] = ['contactName', 'contactPhone', 'productModel', 'serial', 'purchaseDate', 'siteAddress'];
 
 function detailsOf(ticket: Ticket): TicketDetails {
@@ -33,7 +48,7 @@ function detailsOf(ticket: Ticket): TicketDetails {
     contactPhone: ticket.contactPhone ?? undefined,
     productModel: ticket.productModel ?? undefined,
     serial: ticket.serial ?? undefined,
-    purchaseDate: ticket.purchaseDate ? ticket.purchaseDate.toISOString().slice(0, 10) : undefined,
+    purchaseDate: ticket.purchaseDate ? shownDate(ticket.purchaseDate, ticket.purchaseDatePrecision) : undefined,
     siteAddress: ticket.siteAddress ?? undefined,
     province: ticket.province ?? undefined,
   };
@@ -62,7 +77,12 @@ export async function fillTicketDetails(db: Db, ticketId: string, values: Ticket
     const filled = FIELDS.filter((f) => values[f] && !current[f]);
     if (filled.length === 0) return [];
     const data: Record<string, unknown> = {};
-    for (const f of filled) data[f] = f === 'purchaseDate' ? new Date(`${values.purchaseDate}T00:00:00Z`) : values[f];
+    for (const f of filled) data[f] = values[f];
+    if (filled.includes('purchaseDate')) {
+      const stored = storedDate(values.purchaseDate!);
+      data.purchaseDate = stored.date;
+      data.purchaseDatePrecision = stored.precision;
+    }
     if (filled.includes('siteAddress') && values.province && !current.province) data.province = values.province;
     await tx.ticket.update({ where: { id: ticketId }, data });
     await tx.ticketEvent.create({

@@ -119,10 +119,11 @@ export async function proposeVisit(db: Db, input: { ticketId: string; engineerId
 }
 
 /**
- * The customer chose a time (their answer, recorded by staff): the visit is scheduled for it, the ticket
- * moves to `scheduled` and the customer gets a confirmation. `choice` is the 1-based number they answered.
+ * The customer chose a time (their answer, recorded by staff or read by the bot): the visit is scheduled for
+ * it, the ticket moves to `scheduled` and the customer gets a confirmation on their channel, unless `quiet`
+ * (the bot confirms in its own reply). `choice` is the 1-based number they answered.
  */
-export async function confirmVisit(db: Db, visitId: string, input: { choice?: number; scheduledAt?: Date }, ctx: VisitContext): Promise<Visit> {
+export async function confirmVisit(db: Db, visitId: string, input: { choice?: number; scheduledAt?: Date; quiet?: boolean }, ctx: VisitContext): Promise<Visit> {
   return inTransaction(db, async (tx) => {
     const visit = await tx.visit.findUnique({ where: { id: visitId }, include: { ticket: true } });
     if (!visit) throw new NotFoundError(`No visit with id ${visitId}`);
@@ -134,6 +135,7 @@ export async function confirmVisit(db: Db, visitId: string, input: { choice?: nu
     await tx.ticketEvent.create({ data: { ticketId: visit.ticketId, at: ctx.now, actor: ctx.actor, kind: 'visit_scheduled', to: at.toISOString(), data: { visitId, engineerId: visit.engineerId } } });
     const status = (await tx.ticket.findUniqueOrThrow({ where: { id: visit.ticketId } })).status;
     if (status !== 'scheduled') await transitionTicket(tx, visit.ticketId, 'scheduled', { ...ctx, reason: `on-site visit ${at.toISOString()}` });
+    if (input.quiet) return confirmed;
     const zone = ctx.calendar.timeZone;
     await tellCustomer(tx, ctx.jobs, { ticketId: visit.ticketId, kind: 'visit_confirmed', idempotencyKey: `visit_confirmed:${visitId}`, text: (l) => confirmedText(l, visit.ticket.number, formatVisitTime(at, l, zone)) }, ctx);
     return confirmed;

@@ -12,11 +12,11 @@ export function proposalText(language: Language, number: string, times: string[]
   const list = times.map((t, i) => `${i + 1}. ${t}`).join('\n');
   switch (language) {
     case 'zh-Hant':
-      return `服務單 ${number}：工程師可於以下時間到府維修，請回覆編號選擇：\n${list}`;
+      return `服務單 ${number}：工程師可於以下時間到府維修，請回覆編號選擇（都不方便請回覆「都不行」）：\n${list}`;
     case 'zh-Hans':
-      return `服务单 ${number}：工程师可于以下时间上门维修，请回复编号选择：\n${list}`;
+      return `服务单 ${number}：工程师可于以下时间上门维修，请回复编号选择（都不方便请回复“都不行”）：\n${list}`;
     case 'en':
-      return `Service request ${number}: our engineer can visit at one of these times. Reply with the number you prefer:\n${list}`;
+      return `Service request ${number}: our engineer can visit at one of these times. Reply with the number you prefer, or "none" if none suits you:\n${list}`;
   }
 }
 

@@ -43,7 +43,7 @@ export async function sendQuote(db: Db, visitId: string, quote: { amount: number
   return inTransaction(db, async (tx) => {
     const visit = await lockedVisit(tx, visitId);
     if (visit.warranty === 'in_warranty') throw new VisitStateError('This visit is under warranty: no quote is needed.');
-    const updated = await tx.visit.update({ where: { id: visitId }, data: { quoteAmount: quote.amount, quoteCurrency: quote.currency, quoteSentAt: ctx.now, quoteAcceptedAt: null } });
+    const updated = await tx.visit.update({ where: { id: visitId }, data: { quoteAmount: quote.amount, quoteCurrency: quote.currency, quoteSentAt: ctx.now, quoteAcceptedAt: null, quoteRefusedAt: null } });
     await tx.ticketEvent.create({ data: { ticketId: visit.ticketId, at: ctx.now, actor: ctx.actor, kind: 'visit_quote_sent', to: `${quote.amount} ${quote.currency}`, data: { visitId } } });
     await tellCustomer(
       tx,
@@ -55,12 +55,12 @@ export async function sendQuote(db: Db, visitId: string, quote: { amount: number
   });
 }
 
-/** The customer accepted the quote (their answer, recorded by staff). */
+/** The customer accepted the quote (their answer, recorded by staff or read by the bot); an earlier refusal no longer stands. */
 export async function acceptQuote(db: Db, visitId: string, ctx: VisitContext): Promise<Visit> {
   return inTransaction(db, async (tx) => {
     const visit = await lockedVisit(tx, visitId);
     if (!visit.quoteSentAt) throw new VisitStateError('No quote was sent for this visit.');
-    const updated = await tx.visit.update({ where: { id: visitId }, data: { quoteAcceptedAt: ctx.now } });
+    const updated = await tx.visit.update({ where: { id: visitId }, data: { quoteAcceptedAt: ctx.now, quoteRefusedAt: null } });
     await tx.ticketEvent.create({ data: { ticketId: visit.ticketId, at: ctx.now, actor: ctx.actor, kind: 'visit_quote_accepted', data: { visitId } } });
     return updated;
   });

@@ -30,6 +30,8 @@ export function fakeServices() {
       return { dissatisfied: (input.answers.overall ?? 5) <= 2 };
     },
     recordFollowUp: async () => undefined,
+    pendingVisitQuestion: async () => null,
+    answerVisit: async () => undefined,
     ticketDetails: async (id) => ({ id, number: 'SR-2026-000001', category: 'fault', details: {}, requested: [] }),
     fillTicketDetails: async () => [],
     recordDetailsRequested: async () => undefined,

@@ -28,6 +28,13 @@ describe.each(databaseKinds)('details added to a ticket later on %s', (kind) => 
     expect(await db.prisma.ticketEvent.count({ where: { ticketId: ticket.id, kind: 'details_added' } })).toBe(1);
   });
 
+  it('stores a purchase date given as a month at month precision and shows it back as the month', async () => {
+    const ticket = await aTicket();
+    await fillTicketDetails(db.prisma, ticket.id, { purchaseDate: '2024-05' }, ctx);
+    expect(await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ purchaseDate: new Date('2024-05-01T00:00:00Z'), purchaseDatePrecision: 'month' });
+    expect((await ticketDetails(db.prisma, ticket.id)).details.purchaseDate).toBe('2024-05');
+  });
+
   it('never overwrites what the ticket already records', async () => {
     const ticket = await aTicket({ serial: 'ORIGINAL' });
     expect(await fillTicketDetails(db.prisma, ticket.id, { serial: 'LATER' }, ctx)).toEqual([]);

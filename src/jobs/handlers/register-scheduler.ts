@@ -7,6 +7,7 @@ import { registerFollowUpListener } from '../../events/listeners/follow-up-liste
 import { registerSlaListener } from '../../events/listeners/sla-listener.js';
 import { registerStaffNoticeListener } from '../../events/listeners/staff-notice-listener.js';
 import { registerSurveyListener } from '../../events/listeners/survey-listener.js';
+import type { CheckInCaller } from '../../follow-ups/check-in-call.js';
 import type { FollowUpStarter } from '../../follow-ups/follow-up-sender.js';
 import type { Logger } from '../../logger.js';
 import { calendarCoverage } from '../../sla/calendar-coverage.js';
@@ -16,7 +17,7 @@ import type { Policy } from '../../sla/policy-schema.js';
 import type { SurveyStarter } from '../../surveys/survey-service.js';
 import type { JobQueue } from '../job-queue.js';
 import { createComplaintReportJob } from './complaint-report-job.js';
-import { createFollowUpSendJob, createFollowUpSweepJob } from './follow-up-send-job.js';
+import { createFollowUpCallJob, createFollowUpSendJob, createFollowUpSweepJob } from './follow-up-send-job.js';
 import { createNotificationDeliverJob } from './notification-deliver-job.js';
 import { createRetentionJob } from './retention-job.js';
 import { createSlaCheckJob, createSlaSweepJob } from './sla-check-job.js';
@@ -61,6 +62,8 @@ export function registerScheduler(options: {
   startSurveyDialog?: SurveyStarter;
   /** Starts the follow-up dialog on the customer's channel (src/bot/proactive.ts); plain text without it. */
   startFollowUpDialog?: FollowUpStarter;
+  /** Places automated check-in calls (channels/twilio-voice); without it every call is a staff task. */
+  checkInCaller?: CheckInCaller;
   /** Warned at start-up when the official holiday calendar does not cover the next 90 days. */
   logger?: Pick<Logger, 'warn' | 'info'>;
 }): void {
@@ -85,7 +88,8 @@ export function registerScheduler(options: {
   jobs.handle('sla.check', createSlaCheckJob(deps));
   jobs.handle('sla.sweep', createSlaSweepJob(deps));
   jobs.handle('survey.send', createSurveySendJob({ ...deps, startDialog: options.startSurveyDialog }));
-  jobs.handle('follow_up.send', createFollowUpSendJob({ ...deps, startDialog: options.startFollowUpDialog }));
+  jobs.handle('follow_up.send', createFollowUpSendJob({ ...deps, startDialog: options.startFollowUpDialog, automatedCalls: options.checkInCaller !== undefined }));
+  jobs.handle('follow_up.call', createFollowUpCallJob({ ...deps, caller: options.checkInCaller }));
   jobs.handle('follow_up.sweep', createFollowUpSweepJob(deps));
   jobs.handle('notification.deliver', createNotificationDeliverJob(deps));
   jobs.handle('report.monthly_complaints', createComplaintReportJob(deps));

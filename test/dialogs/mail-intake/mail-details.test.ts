@@ -32,6 +32,16 @@ describe('reading the asked details from a mail', () => {
     expect(readDetails('SN-44512', ['serial'], ctx).values).toEqual({ serial: 'SN-44512' });
   });
 
+  it.each([
+    ['2. 2024年5月', '2024-05'],
+    ['2. 去年三月份', '2025-03'],
+    ['2. March 2024', '2024-03'],
+    ['2. last year', '2025'],
+  ])('keeps a purchase date "%s" as precise as it was given, as the chat intake does', (text, value) => {
+    const numbered = ['serial', 'purchaseDate'] as const;
+    expect(readDetails(text, numbered, { ...ctx, numbered }).values).toEqual({ purchaseDate: value });
+  });
+
   it('ignores a date it cannot read or one in the future', () => {
     const numbered = ['purchaseDate'] as const;
     expect(readDetails('1. 2031-01-01', numbered, { ...ctx, numbered }).values).toEqual({});

@@ -1,0 +1,108 @@
+import type { FollowUp } from '../generated/prisma/client.js';
+import type { Db } from '../db/db.js';
+import { inTransaction } from '../db/transaction.js';
+import { AppError } from '../errors/app-error.js';
+import type { JobResult } from '../jobs/job-map.js';
+import type { PolicyContext } from '../notifications/staff-notification-service.js';
+import { surveyLanguage, type SurveyLanguage } from '../surveys/survey-questions.js';
+import { createCallTask, phoneOf } from './follow-up-sender.js';
+
+/**
+ * The quarterly contact as an automated phone call (電話回訪 by IVR): `follow_up.send` queues
+ * `follow_up.call` for a customer who talks to us by phone when calls can be placed; this places the call,
+ * and the voice routes record the answer the customer keys in. Whatever a machine cannot settle (a problem,
+ * a wish to talk to a person, nobody answering, a call the provider refused) becomes a staff call task.
+ */
+
+/** What the customer answered on the call: 1 all good, 2 a problem, 0 a person; or nobody answered. */
+export type CheckInAnswer = 'fine' | 'problem' | 'person' | 'no_answer';
+
+/** Places the call; the channel builds the URLs its provider calls back on. Errors say whether a retry may help. */
+export type CheckInCaller = {
+  placeCall(input: { followUpId: string; to: string; language: SurveyLanguage }): Promise<{ callSid: string }>;
+};
+
+const TASK: Record<Exclude<CheckInAnswer, 'fine'>, { title: string; reason: string }> = {
+  problem: { title: 'Call back: the customer reported a problem on the quarterly check-in call', reason: 'customer pressed 2 (a problem)' },
+  person: { title: 'Call back: the customer asked for a person on the quarterly check-in call', reason: 'customer pressed 0 (a person)' },
+  no_answer: { title: 'Regular customer contact (quarterly): the automated call was not answered', reason: 'no answer to the automated call' },
+};
+
+const NOTES: Record<CheckInAnswer, string> = {
+  fine: 'automated call: customer says all is well',
+  problem: 'automated call: customer reports a problem',
+  person: 'automated call: customer asked for a person',
+  no_answer: 'automated call: no answer',
+};
+
+/**
+ * The `follow_up.call` job. Re-checks first (an answer or a call already recorded: skipped), then places the
+ * call and stores its CallSid. A refusal a retry cannot fix (a bad number, a blocked destination) or no
+ * number at all hands the contact to staff as a call task; a transient failure throws for the queue's retry.
+ */
+export async function placeCheckInCall(db: Db, followUpId: string, caller: CheckInCaller | undefined, ctx: PolicyContext): Promise<JobResult> {
+  const fu = await db.followUp.findUnique({ where: { id: followUpId }, include: { customer: true } });
+  if (!fu || fu.status !== 'sent' || fu.callSid || fu.outcome) return 'skipped';
+  const ticket = fu.ticketId ? await db.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
+  const phone = await phoneOf(db, fu.customerId, ticket);
+  if (!phone) return handToStaff(db, fu, { title: TASK.no_answer.title, reason: 'no phone number to call', key: 'no_phone' }, ctx);
+  // Twilio was configured when the follow-up was sent, and no longer is (a restart with other settings).
+  if (!caller) return handToStaff(db, fu, { title: TASK.no_answer.title, reason: 'automated calls are not configured', key: 'no_caller' }, ctx);
+  let callSid: string;
+  try {
+    ({ callSid } = await caller.placeCall({ followUpId, to: phone, language: surveyLanguage(fu.customer.language ?? ticket?.language) }));
+  } catch (err) {
+    if (err instanceof AppError && !err.retryable) return handToStaff(db, fu, { title: TASK.no_answer.title, reason: `automated call refused: ${err.message}`, key: 'call_refused' }, ctx);
+    throw err;
+  }
+  await db.followUp.update({ where: { id: followUpId }, data: { callSid } });
+  if (fu.ticketId) {
+    await db.ticketEvent.create({ data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_call_placed', to: phone, data: { followUpId, callSid } } });
+  }
+  return 'done';
+}
+
+async function handToStaff(db: Db, fu: FollowUp, why: { title: string; reason: string; key: string }, ctx: PolicyContext): Promise<JobResult> {
+  await inTransaction(db, async (tx) => {
+    const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
+    await tx.followUp.update({ where: { id: fu.id }, data: { notes: why.reason } });
+    await createCallTask(tx, fu, ticket, ctx, why);
+  });
+  return 'done';
+}
+
+/**
+ * The answer keyed in on the call (or that nobody answered): the follow-up is done with its outcome, a
+ * customer who picked up counts as contacted, and anything but "all good" leaves a call task for staff.
+ * Recording it again (Twilio retries a webhook) changes nothing. Null when the follow-up does not exist.
+ */
+export async function recordCheckInAnswer(db: Db, followUpId: string, answer: CheckInAnswer, ctx: PolicyContext): Promise<FollowUp | null> {
+  return inTransaction(db, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "FollowUp" WHERE id = ${followUpId} FOR UPDATE`;
+    const fu = await tx.followUp.findUnique({ where: { id: followUpId } });
+    if (!fu || fu.outcome) return fu;
+    const done = await tx.followUp.update({ where: { id: followUpId }, data: { status: 'done', outcome: answer, doneAt: ctx.now, notes: NOTES[answer] } });
+    if (answer !== 'no_answer') await tx.customer.update({ where: { id: fu.customerId }, data: { lastContactAt: ctx.now } });
+    if (answer !== 'fine') {
+      const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
+      await createCallTask(tx, fu, ticket, ctx, { ...TASK[answer], key: answer });
+    }
+    if (fu.ticketId) {
+      await tx.ticketEvent.create({ data: { ticketId: fu.ticketId, at: ctx.now, actor: 'customer', kind: 'follow_up_answered', to: answer, data: { followUpId, callSid: fu.callSid } } });
+    }
+    return done;
+  });
+}
+
+/** Twilio's final call states in which nobody took the call. */
+const NOT_ANSWERED = new Set(['busy', 'failed', 'no-answer', 'canceled']);
+
+/**
+ * The call ended (Twilio's status callback). A call that was never answered, or answered and hung up
+ * before a key was pressed, leaves the contact to staff; an answered call keeps what the customer keyed in.
+ */
+export async function checkInCallEnded(db: Db, followUpId: string, input: { callSid: string; status: string }, ctx: PolicyContext): Promise<void> {
+  const fu = await db.followUp.findUnique({ where: { id: followUpId } });
+  if (!fu || fu.callSid !== input.callSid || fu.outcome) return;
+  if (NOT_ANSWERED.has(input.status) || input.status === 'completed') await recordCheckInAnswer(db, followUpId, 'no_answer', ctx);
+}
