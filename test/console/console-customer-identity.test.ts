@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { aSignedInStaff } from './console-fixtures.js';
+import { aHandedOffConversation, aSignedInStaff } from './console-fixtures.js';
 
 const json = { 'content-type': 'application/json' };
 
@@ -56,5 +56,26 @@ describe.each(databaseKinds)('one customer across channels on %s', (kind) => {
     expect(entries).toEqual([
       expect.objectContaining({ actor: 'bot', action: 'customer_merged', customerId: survivorId, reason: 'same phone +886922333444', detail: expect.objectContaining({ from: merged.id, into: survivorId }) }),
     ]);
+  });
+
+  it('merges when staff write a known e-mail on a ticket they create from a conversation', async () => {
+    const agent = await aSignedInStaff(prisma(), 'agent');
+    const known = await prisma().customer.create({ data: { name: 'Known by e-mail', contacts: { create: [{ kind: 'email', address: 'lin.mei@example.com' }] } } });
+    const { conversation, customer: caller } = await aHandedOffConversation(prisma(), { channel: 'sms', threadKey: '+886933444555', contacts: [{ kind: 'phone', address: '+886933444555' }], at: t.clock() });
+    await prisma().conversation.update({ where: { id: conversation.id }, data: { ticketId: null } });
+
+    const res = await fetch(`${t.url}/console/api/conversations/${conversation.id}/ticket`, {
+      method: 'POST',
+      headers: agent.headers,
+      body: JSON.stringify({ category: 'fault', problem: 'Printer jams', contactEmail: 'Lin.Mei@example.com', contactPhone: '0933444555' }),
+    });
+    expect(res.status).toBe(201);
+    const { ticket } = await res.json();
+    expect(ticket.customerId).toBe(known.id);
+    expect((await prisma().customer.findUniqueOrThrow({ where: { id: caller.id } })).mergedIntoId).toBe(known.id);
+    expect((await prisma().conversation.findUniqueOrThrow({ where: { id: conversation.id } })).customerId).toBe(known.id);
+    const phone = await prisma().contactPoint.findUniqueOrThrow({ where: { kind_address: { kind: 'phone', address: '+886933444555' } } });
+    expect(phone.customerId).toBe(known.id);
+    expect(await prisma().accessAudit.count({ where: { action: 'customer_merged', staffId: agent.staff.id, customerId: known.id } })).toBe(1);
   });
 });
