@@ -151,7 +151,10 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the ticket workspace and co
     await page.getByRole('button', { name: 'Close conversation' }).click();
     await poll(() => page.getByTestId('conversation-state').textContent()).toContain('closed');
     await poll(() => page.locator(`[data-conversation="${conversation.id}"]`).count()).toBe(0);
+    // Nothing left to do in a closed conversation: no close, no take-over, no reply box.
     expect(await page.getByRole('button', { name: 'Close conversation' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+    expect(await page.getByLabel('Reply by web chat').count()).toBe(0);
 
     const send = createMessageSendHandler({ db: prisma, adapters: t.app.channels, logger: t.app.logger, clock: t.clock });
     for (const row of await prisma.outboundMessage.findMany({ where: { status: 'pending', conversationId: conversation.id } })) await send({ outboundId: row.id });

@@ -56,7 +56,7 @@ export function ConversationPanel({ id, me, headingLevel = 2 }: { id: string; me
         ) : (
           <CreateTicket conversationId={c.id} />
         )}
-        {c.state !== 'staff' || !mine ? (
+        {c.state !== 'closed' && (c.state !== 'staff' || !mine) ? (
           <ActionButton
             kind="primary"
             onClick={() =>
