@@ -10,7 +10,7 @@ const embedded = process.env.DATABASE_URL?.trim() ? undefined : startEmbedded(pr
 embedded?.catch(() => undefined); // a failure is reported by openDatabase below
 
 async function main(): Promise<void> {
-  const [{ systemClock }, { ConfigError, loadEnv }, { openDatabase }, { createLogger }] = await Promise.all([
+  const [{ systemClock }, { ConfigError, loadEnv, retiredSettingsIn }, { openDatabase }, { createLogger }] = await Promise.all([
     import('./clock.js'),
     import('./config/env.js'),
     import('./db/db.js'),
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(env.LOG_LEVEL);
+  for (const { name, instead } of retiredSettingsIn()) logger.warn(`${name} is no longer used: ${instead}. Remove it from the environment.`);
   const started = Date.now();
   const [{ createApp }, database] = await Promise.all([
     import('./app.js'),

@@ -3,7 +3,7 @@ import type { BotServices, PromiseView, TicketView } from '../../dialogs/shared/
 import type { Ticket } from '../generated/prisma/client.js';
 import type { Clock } from '../clock.js';
 import type { Env } from '../config/env.js';
-import { addContactPoint, updateCustomerProfile } from '../customers/customer-service.js';
+import { recordContact, survivingCustomerId, updateCustomerProfile } from '../customers/customer-service.js';
 import type { Db } from '../db/db.js';
 import { TicketNotFoundError } from '../errors/ticket-errors.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -76,7 +76,7 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
 
     async findTicket(reference, customerId) {
       try {
-        return await view(await findTicketForCustomer(db, reference, customerId));
+        return await view(await findTicketForCustomer(db, reference, await survivingCustomerId(db, customerId)));
       } catch (err) {
         if (err instanceof TicketNotFoundError) return null;
         throw err;
@@ -84,7 +84,8 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     },
 
     async openTicketsOf(customerId) {
-      const tickets = await db.ticket.findMany({ where: { customerId, status: { in: [...openStatuses] } }, orderBy: { createdAt: 'desc' }, take: 5 });
+      const owner = await survivingCustomerId(db, customerId);
+      const tickets = await db.ticket.findMany({ where: { customerId: owner, status: { in: [...openStatuses] } }, orderBy: { createdAt: 'desc' }, take: 5 });
       return Promise.all(tickets.map(view));
     },
 
@@ -95,10 +96,11 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     staffReplyTime: () => staffReplyTime(policy, calendar, clock()),
 
     async rememberCustomer(customerId, data) {
-      if (data.name || data.company) await updateCustomerProfile(db, customerId, { name: data.name, company: data.company });
-      // Someone else's address stays theirs; the ticket still carries what the customer gave.
-      if (data.phone) await addContactPoint(db, customerId, 'phone', data.phone);
-      if (data.email) await addContactPoint(db, customerId, 'email', data.email);
+      // An address another customer already has makes this customer that one (records merged, see recordContact).
+      let owner = customerId;
+      if (data.phone) owner = (await recordContact(db, owner, 'phone', data.phone, { actor: 'bot', now: clock() })).customerId;
+      if (data.email) owner = (await recordContact(db, owner, 'email', data.email, { actor: 'bot', now: clock() })).customerId;
+      if (data.name || data.company) await updateCustomerProfile(db, await survivingCustomerId(db, owner), { name: data.name, company: data.company });
     },
 
     recordSurveyAnswer(input) {

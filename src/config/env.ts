@@ -93,7 +93,6 @@ export const EnvSchema = z.object({
   CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   CONSOLE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   CONSOLE_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  CONSOLE_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
   CONSOLE_ARCHIVE_APPROVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   JOBS_ENABLED: bool.default(true),
 });
@@ -108,6 +107,21 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once; a bad value names the variable and what is expected. */
+/**
+ * Settings that no longer do anything, and what took their place. Start-up warns when one is still set, so an
+ * old .env keeps working and its owner learns what to change.
+ */
+export const RETIRED_SETTINGS: Record<string, string> = {
+  CONSOLE_SIGNIN_MAX_PER_IP: 'sign-in attempts per client address are limited by RATE_LIMIT_SIGN_IN_PER_MINUTE alone (accounts still lock after CONSOLE_SIGNIN_MAX_FAILURES)',
+};
+
+/** The retired settings present in `source`, each with what to use instead. */
+export function retiredSettingsIn(source: NodeJS.ProcessEnv = process.env): { name: string; instead: string }[] {
+  return Object.entries(RETIRED_SETTINGS)
+    .filter(([name]) => source[name] !== undefined && source[name] !== '')
+    .map(([name, instead]) => ({ name, instead }));
+}
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {

@@ -25,7 +25,9 @@ export type AccessAction =
   | 'archive_requested'
   | 'archive_decided'
   | 'staff_change'
-  | 'export_report';
+  | 'export_report'
+  | 'customer_merged'
+  | 'conversation_closed';
 
 export type AccessEntry = {
   staffId: string;

@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { Staff, Ticket } from '../generated/prisma/client.js';
+import type { StaffRole } from '../generated/prisma/enums.js';
 import {
   ComplaintResponsibility,
   ComplaintSeverity,
@@ -22,6 +23,9 @@ const InvestigationBody = z.strictObject({ finding: text, responsibility: Compla
 const RemedyBody = z.strictObject({ remedy: text });
 const RevisitBody = z.strictObject({ outcome: RevisitOutcome, note: z.string().max(4000).optional() });
 
+/** Complaint handling is customer service's work: agents and supervisors (engineers report through visits). */
+const COMPLAINT_ROLES: readonly StaffRole[] = ['agent', 'supervisor', 'admin'];
+
 export type ConsoleComplaintDeps = ConsoleDeps & { policy: Policy; calendar: BusinessCalendar };
 
 /**
@@ -38,7 +42,7 @@ export function mountConsoleComplaintRoutes(server: Server, deps: ConsoleComplai
         const ticket = await act(param(req, 'id'), input, context(staff));
         await audit(deps, req, staff, { action: 'ticket_change', customerId: ticket.customerId, ticketId: ticket.id, detail: { change: `complaint_${name}` } });
         res.json({ ticket });
-      }),
+      }, COMPLAINT_ROLES),
     );
   stepRoute('grade', GradeBody, (id, b, ctx) => gradeComplaint(deps.db, id, b.severity, ctx));
   stepRoute('investigation', InvestigationBody, (id, b, ctx) => recordInvestigation(deps.db, id, b, ctx));

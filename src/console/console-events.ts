@@ -19,7 +19,7 @@ const FINGERPRINT = `SELECT (SELECT last_value FROM "Message_seq_seq")::text AS 
   (SELECT max("updatedAt") FROM "Conversation" WHERE state IN ('waiting_staff', 'staff'))::text AS c`;
 
 /** Domain events that change what staff see; sent a moment after the emitting transaction commits. */
-const HINTS: EventName[] = ['conversation.handoff_requested', 'conversation.handed_back', 'ticket.opened', 'ticket.status_changed', 'ticket.assigned', 'customer.message_received'];
+const HINTS: EventName[] = ['conversation.handoff_requested', 'conversation.handed_back', 'conversation.closed', 'ticket.opened', 'ticket.status_changed', 'ticket.assigned', 'customer.message_received'];
 
 /**
  * GET /console/api/events: a Server-Sent Events stream telling the console that something changed, so

@@ -5,7 +5,7 @@ import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, staffRoute } from './console-route.js';
 import { outboundView } from './staff-views.js';
-import { conversationDetail, handBackToBot, staffInbox, staffReply, takeOver } from './staff-conversation-service.js';
+import { closeByStaff, conversationDetail, handBackToBot, staffInbox, staffReply, takeOver } from './staff-conversation-service.js';
 
 const ReplyBody = z.strictObject({
   text: z.string().trim().min(1, 'the reply is empty').max(4000, 'at most 4000 characters'),
@@ -53,6 +53,20 @@ export function mountConsoleInboxRoutes(server: Server, deps: ConsoleDeps): void
     '/console/api/conversations/:id/hand-back',
     staffRoute(deps, async (req, res, staff) => {
       res.json({ conversation: await handBackToBot(deps, param(req, 'id'), staff) });
+    }),
+  );
+
+  server.post(
+    '/console/api/conversations/:id/close',
+    staffRoute(deps, async (req, res, staff) => {
+      const result = await closeByStaff(deps, param(req, 'id'), staff);
+      await audit(deps, req, staff, {
+        action: 'conversation_closed',
+        customerId: result.conversation.customerId,
+        ticketId: result.conversation.ticketId,
+        detail: { conversationId: result.conversation.id, customerTold: result.customerTold },
+      });
+      res.json(result);
     }),
   );
 

@@ -19,7 +19,6 @@ export function mountConsoleSessionRoutes(server: Server, deps: ConsoleDeps): vo
   const limits = {
     maxFailures: env.CONSOLE_SIGNIN_MAX_FAILURES,
     lockMinutes: env.CONSOLE_SIGNIN_LOCK_MINUTES,
-    maxPerIp: env.CONSOLE_SIGNIN_MAX_PER_IP,
     sessionHours: env.CONSOLE_SESSION_HOURS,
   };
 

@@ -1,6 +1,8 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { Complexity, TicketCategory, Urgency } from '../generated/prisma/enums.js';
+import { normaliseAddress } from '../customers/contact-address.js';
+import { recordContact } from '../customers/customer-service.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { ticketDraft } from '../tickets/ticket-draft.js';
 import { mergeTickets } from '../tickets/ticket-merge.js';
@@ -131,11 +133,17 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
       if (!conversation) throw new NotFoundError(`No conversation ${param(req, 'id')}`);
       if (!conversation.customerId) throw new NotFoundError('This conversation has no customer yet.');
       const { purchaseDate, ...fields } = body;
+      // The phone and e-mail written on the ticket are the customer's, as in the bot's intake: one that another
+      // customer already has makes this customer that one (records merged, audited; see recordContact).
+      let customerId = conversation.customerId;
+      for (const [kind, address] of [['phone', body.contactPhone], ['email', body.contactEmail]] as const) {
+        if (address && normaliseAddress(kind, address)) customerId = (await recordContact(db, customerId, kind, address, { actor: `staff:${staff.id}`, now: deps.clock() })).customerId;
+      }
       const ticket = await openTicket(
         db,
         {
           ...fields,
-          customerId: conversation.customerId,
+          customerId,
           conversationId: conversation.id,
           channel: conversation.channel,
           language: conversation.language ?? undefined,

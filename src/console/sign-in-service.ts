@@ -6,10 +6,8 @@ import { openSession } from './staff-sessions.js';
 export type SignInLimits = {
   /** Failed passwords in a row before the account locks. */
   maxFailures: number;
-  /** How long a locked account stays locked, and the window of the per-address limit. */
+  /** How long a locked account stays locked. */
   lockMinutes: number;
-  /** Failed sign-ins from one address within the window before it is refused. */
-  maxPerIp: number;
   sessionHours: number;
 };
 
@@ -28,21 +26,14 @@ export class SignInThrottledError extends AppError {
 const WRONG = 'E-mail or password is wrong.';
 
 /**
- * Checks an e-mail and password and opens a session. Refused with 429 while the address has failed too
- * often in the window or the account is locked; the answer for a wrong password and an unknown e-mail is
- * the same. Every attempt is recorded (SignInAttempt) for the limit and the audit.
+ * Checks an e-mail and password and opens a session. Refused with 429 while the account is locked; the
+ * answer for a wrong password and an unknown e-mail is the same. Every attempt is recorded (SignInAttempt)
+ * for the audit. Attempts per client address are limited before this runs, by the HTTP rate limit
+ * (RATE_LIMIT_SIGN_IN_PER_MINUTE): one setting per address, one (the lockout) per account.
  */
 export async function signIn(db: Db, input: { email: string; password: string; ip: string | null }, ctx: { now: Date; limits: SignInLimits }) {
   const { now, limits } = ctx;
   const email = input.email.trim().toLowerCase();
-  const windowStart = new Date(now.getTime() - limits.lockMinutes * 60_000);
-  if (input.ip) {
-    const recent = await db.signInAttempt.findMany({ where: { ip: input.ip, ok: false, at: { gt: windowStart } }, orderBy: { at: 'asc' }, select: { at: true } });
-    if (recent.length >= limits.maxPerIp) {
-      const oldest = recent[recent.length - limits.maxPerIp]!.at;
-      throw new SignInThrottledError('Too many failed sign-ins from this address; wait and try again.', secondsUntil(oldest.getTime() + limits.lockMinutes * 60_000, now));
-    }
-  }
   const staff = await db.staff.findFirst({ where: { email: { equals: email, mode: 'insensitive' } } });
   if (staff?.lockedUntil && staff.lockedUntil > now) {
     await db.signInAttempt.create({ data: { email, ip: input.ip, ok: false, at: now } });

@@ -1,4 +1,5 @@
 import type { Conversation, Message, Staff } from '../generated/prisma/client.js';
+import { closeConversation } from '../conversations/close-conversation.js';
 import { setConversationState } from '../conversations/conversation-service.js';
 import { inTransaction } from '../db/transaction.js';
 import { NotFoundError } from '../errors/app-error.js';
@@ -183,4 +184,13 @@ export async function handBackToBot(deps: ConsoleDeps, conversationId: string, s
     });
   }
   return conversationView(await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId } }));
+}
+
+/** Closes the conversation ("resolve" in Chatwoot): it leaves the queue; see closeConversation for what the customer hears. */
+export async function closeByStaff(deps: ConsoleDeps, conversationId: string, staff: Staff) {
+  const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId } });
+  if (!conversation) throw new NotFoundError(`No conversation ${conversationId}`);
+  refuseIfOwnedByOther(conversation, staff);
+  const { conversation: closed, told } = await closeConversation(deps.db, conversationId, { now: deps.clock(), actor: `staff:${staff.id}`, events: deps.events, jobs: deps.jobs });
+  return { conversation: conversationView(closed), customerTold: !!told };
 }

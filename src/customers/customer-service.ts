@@ -21,6 +21,12 @@ async function surviving(db: Db, customer: Customer): Promise<Customer> {
   return current;
 }
 
+/** The id a customer record now lives under: itself, or the customer it was merged into. */
+export async function survivingCustomerId(db: Db, customerId: string): Promise<string> {
+  const customer = await db.customer.findUnique({ where: { id: customerId } });
+  return customer ? (await surviving(db, customer)).id : customerId;
+}
+
 export async function findCustomerByContact(db: Db, kind: ContactKind, rawAddress: string): Promise<Customer | null> {
   const address = normaliseAddress(kind, rawAddress);
   if (!address) return null;
@@ -70,6 +76,28 @@ export async function addContactPoint(
   return { added: false, ownerId: winner.customerId };
 }
 
+/**
+ * Records a phone number or e-mail a customer gave (to the bot, or to staff). One person is one customer on
+ * every channel: when the address already belongs to another customer, this customer (say, a new web-chat
+ * session) is merged into that one, so its conversations, tickets, contacts and assets join the record the
+ * address leads to. Returns the customer the address now belongs to.
+ */
+export async function recordContact(
+  db: Db,
+  customerId: string,
+  kind: 'phone' | 'email',
+  rawAddress: string,
+  ctx: { actor: string; now?: Date },
+): Promise<{ customerId: string; added: boolean; merged: boolean }> {
+  const current = await survivingCustomerId(db, customerId);
+  const { added, ownerId } = await addContactPoint(db, current, kind, rawAddress);
+  if (added) return { customerId: current, added, merged: false };
+  const owner = await survivingCustomerId(db, ownerId);
+  if (owner === current) return { customerId: current, added: false, merged: false };
+  await mergeCustomers(db, current, owner, ctx.actor, { reason: `same ${kind} ${normaliseAddress(kind, rawAddress)}`, now: ctx.now });
+  return { customerId: owner, added: false, merged: true };
+}
+
 export async function updateCustomerProfile(
   db: Db,
   customerId: string,
@@ -80,9 +108,17 @@ export async function updateCustomerProfile(
 
 /**
  * Merges `fromId` into `intoId`: every contact point, asset, conversation, ticket, message, survey,
- * follow-up and call moves over, and the old record points at the survivor. Nothing is deleted.
+ * follow-up and call moves over, and the old record points at the survivor. Nothing is deleted. Each moved
+ * ticket's timeline and the access audit say who merged which records and why.
  */
-export async function mergeCustomers(db: Db, fromId: string, intoId: string, actor: string): Promise<Customer> {
+export async function mergeCustomers(
+  db: Db,
+  fromId: string,
+  intoId: string,
+  actor: string,
+  more: { reason?: string; now?: Date } = {},
+): Promise<Customer> {
+  const { reason, now } = more;
   if (fromId === intoId) throw new ValidationError('Cannot merge a customer into itself');
   return inTransaction(db, async (tx) => {
     const [from, into] = await Promise.all([
@@ -102,7 +138,18 @@ export async function mergeCustomers(db: Db, fromId: string, intoId: string, act
     const tickets = await tx.ticket.findMany({ where, select: { id: true } });
     await tx.ticket.updateMany({ where, data });
     await tx.ticketEvent.createMany({
-      data: tickets.map((t) => ({ ticketId: t.id, actor, kind: 'customer_merged', from: fromId, to: intoId })),
+      data: tickets.map((t) => ({ ticketId: t.id, actor, kind: 'customer_merged', from: fromId, to: intoId, reason: reason ?? null, at: now })),
+    });
+    await tx.accessAudit.create({
+      data: {
+        actor,
+        staffId: actor.startsWith('staff:') ? actor.slice('staff:'.length) : null,
+        action: 'customer_merged',
+        customerId: intoId,
+        reason: reason ?? null,
+        detail: { from: fromId, into: intoId, tickets: tickets.map((t) => t.id) },
+        at: now,
+      },
     });
     await tx.customer.update({ where: { id: fromId }, data: { mergedIntoId: intoId } });
     return tx.customer.update({

@@ -13,6 +13,8 @@ export type EventMap = {
   'asset.installed': { assetId: string; customerId: string };
   'conversation.handoff_requested': { conversationId: string; ticketId: string | null; reason: string };
   'conversation.handed_back': { conversationId: string; actor: string };
+  /** Staff closed the conversation: it leaves the queue until the customer writes again. */
+  'conversation.closed': { conversationId: string; actor: string };
   'customer.opted_out': { customerId: string; channel: ChannelKind };
   'customer.message_received': { customerId: string; conversationId: string; channel: ChannelKind };
   'survey.answered': { surveyId: string; ticketId: string; dissatisfied: boolean };

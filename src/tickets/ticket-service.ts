@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors/app-error.js';
 import { InvalidTransitionError, TicketNotFoundError } from '../errors/ticket-errors.js';
 import { silentEvents, type EventBus } from '../events/event-bus.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
+import { survivingCustomerId } from '../customers/customer-service.js';
 import { nextTicketNumber } from './ticket-number.js';
 import { canTransition, TICKET_NUMBER_PATTERN, ticketTransitions } from './ticket-rules.js';
 
@@ -54,12 +55,15 @@ export async function openTicket(db: Db, input: OpenTicketInput, ctx: TicketCont
     const opened = await db.ticket.findUnique({ where: { sourceMessageId: input.sourceMessageId } });
     if (opened) return opened;
   }
+  // A customer merged into another earlier in the same turn (same phone in a second chat) opens on the survivor.
+  const customerId = await survivingCustomerId(db, input.customerId);
   return inTransaction(db, async (tx) => {
     const number = await nextTicketNumber(tx, year);
     const { conversationId, ...fields } = input;
     const ticket = await tx.ticket.create({
       data: {
         ...fields,
+        customerId,
         number,
         title: input.title ?? titleFrom(input.problem),
         urgency: input.urgency ?? (input.category === 'complaint' ? 'high' : 'normal'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadEnv } from '../../src/config/env.js';
+import { ConfigError, loadEnv, retiredSettingsIn } from '../../src/config/env.js';
 
 describe('configuration from the environment', () => {
   it('runs with nothing set: port 3978, embedded database under ./data', () => {
@@ -24,5 +24,11 @@ describe('configuration from the environment', () => {
   it('reads a comma-separated list of supervisor e-mails and refuses a bad one', () => {
     expect(loadEnv({ SUPERVISOR_EMAILS: 'a@example.com, b@example.com' }).SUPERVISOR_EMAILS).toEqual(['a@example.com', 'b@example.com']);
     expect(() => loadEnv({ SUPERVISOR_EMAILS: 'a@example.com,nope' })).toThrow(/SUPERVISOR_EMAILS/);
+  });
+
+  it('still starts with the retired CONSOLE_SIGNIN_MAX_PER_IP set, and names what replaced it', () => {
+    expect(() => loadEnv({ CONSOLE_SIGNIN_MAX_PER_IP: '20' })).not.toThrow();
+    expect(retiredSettingsIn({ CONSOLE_SIGNIN_MAX_PER_IP: '20' })).toEqual([{ name: 'CONSOLE_SIGNIN_MAX_PER_IP', instead: expect.stringContaining('RATE_LIMIT_SIGN_IN_PER_MINUTE') }]);
+    expect(retiredSettingsIn({ RATE_LIMIT_SIGN_IN_PER_MINUTE: '10' })).toEqual([]);
   });
 });

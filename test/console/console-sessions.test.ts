@@ -4,7 +4,7 @@ import { databaseKinds } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { aSignedInStaff } from './console-fixtures.js';
 
-const LIMITS = { CONSOLE_SESSION_HOURS: '2', CONSOLE_SIGNIN_MAX_FAILURES: '3', CONSOLE_SIGNIN_LOCK_MINUTES: '10', CONSOLE_SIGNIN_MAX_PER_IP: '6', TRUST_PROXY: 'true' };
+const LIMITS = { CONSOLE_SESSION_HOURS: '2', CONSOLE_SIGNIN_MAX_FAILURES: '3', CONSOLE_SIGNIN_LOCK_MINUTES: '10', RATE_LIMIT_SIGN_IN_PER_MINUTE: '6', TRUST_PROXY: 'true' };
 const json = { 'content-type': 'application/json' };
 let ipCounter = 0;
 
@@ -103,7 +103,7 @@ describe.each(databaseKinds)('console accounts and sessions on %s', (kind) => {
     t.clock.set('2026-11-25T02:00:00Z');
   });
 
-  it('limits failed sign-ins per address across accounts: 429 with Retry-After', async () => {
+  it('limits sign-in attempts per address across accounts (RATE_LIMIT_SIGN_IN_PER_MINUTE): 429 with Retry-After, other addresses unaffected', async () => {
     const headers = fromAddress();
     for (let i = 0; i < 6; i++) expect((await signIn(`guess${i}@example.test`, 'guess', headers)).status).toBe(401);
     const { email, password } = await anAgent();
@@ -111,6 +111,21 @@ describe.each(databaseKinds)('console accounts and sessions on %s', (kind) => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await signIn(email, password)).status).toBe(201);
+  });
+
+  it('does not lock an address by counting failures in the database: the retired CONSOLE_SIGNIN_MAX_PER_IP does nothing', async () => {
+    const strict = await startTestApp(kind, { ...LIMITS, CONSOLE_SIGNIN_MAX_PER_IP: '1' });
+    try {
+      const headers = fromAddress();
+      const attempt = (email: string, password: string) => fetch(`${strict.url}/console/api/session`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+      expect((await attempt('guess@example.test', 'guess')).status).toBe(401);
+      expect((await attempt('guess@example.test', 'guess')).status).toBe(401);
+      const email = `agent-strict-${Date.now()}@example.test`;
+      await staffAdd(strict.app.database.prisma, ['--email', email, '--name', '王五', '--role', 'agent', '--password', 'correct horse battery']);
+      expect((await attempt(email, 'correct horse battery')).status).toBe(201);
+    } finally {
+      await strict.stop();
+    }
   });
 
   it('makes a one-time password holder choose a new password before anything else', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addContactPoint, findCustomerByContact, identifyCustomer, mergeCustomers } from '../../src/customers/customer-service.js';
+import { addContactPoint, findCustomerByContact, identifyCustomer, mergeCustomers, recordContact } from '../../src/customers/customer-service.js';
 import { normaliseEmail, normalisePhone } from '../../src/customers/contact-address.js';
 import { openTicket } from '../../src/tickets/ticket-service.js';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -58,5 +58,25 @@ describe.each(databaseKinds)('customer identity on %s', (kind) => {
     expect((await findCustomerByContact(db.prisma, 'email', 'chen@example.com'))?.id).toBe(a.id);
     const events = await db.prisma.ticketEvent.findMany({ where: { ticketId: t.id, kind: 'customer_merged' } });
     expect(events).toHaveLength(1);
+  });
+
+  it('recording an address another customer owns merges this customer into that one, with a timeline entry on each moved ticket', async () => {
+    const owner = (await identifyCustomer(db.prisma, { kind: 'email', address: 'hsu@example.com', name: 'Hsu' })).customer;
+    const visitor = (await identifyCustomer(db.prisma, { kind: 'chat', address: 'session-hsu-0001' })).customer;
+    const t = await openTicket(db.prisma, { customerId: visitor.id, category: 'fault', channel: 'chat', problem: 'x' }, { now: new Date(), actor: 'bot' });
+    const result = await recordContact(db.prisma, visitor.id, 'email', 'HSU@example.com', { actor: 'staff:s1' });
+    expect(result).toEqual({ customerId: owner.id, added: false, merged: true });
+    expect((await findCustomerByContact(db.prisma, 'chat', 'session-hsu-0001'))?.id).toBe(owner.id);
+    const [event] = await db.prisma.ticketEvent.findMany({ where: { ticketId: t.id, kind: 'customer_merged' } });
+    expect(event).toMatchObject({ actor: 'staff:s1', from: visitor.id, to: owner.id, reason: 'same email hsu@example.com' });
+    // A ticket opened afterwards under the old id (a dialog still holding it) lands on the survivor.
+    const later = await openTicket(db.prisma, { customerId: visitor.id, category: 'inquiry', channel: 'chat', problem: 'y' }, { now: new Date(), actor: 'bot' });
+    expect(later.customerId).toBe(owner.id);
+  });
+
+  it('recording an address the customer already has, or a new one, merges nothing', async () => {
+    const { customer } = await identifyCustomer(db.prisma, { kind: 'phone', address: '0955 000 333' });
+    expect(await recordContact(db.prisma, customer.id, 'phone', '+886955000333', { actor: 'bot' })).toEqual({ customerId: customer.id, added: false, merged: false });
+    expect(await recordContact(db.prisma, customer.id, 'email', 'new@example.com', { actor: 'bot' })).toEqual({ customerId: customer.id, added: true, merged: false });
   });
 });

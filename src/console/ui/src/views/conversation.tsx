@@ -56,7 +56,7 @@ export function ConversationPanel({ id, me, headingLevel = 2 }: { id: string; me
         ) : (
           <CreateTicket conversationId={c.id} />
         )}
-        {c.state !== 'staff' || !mine ? (
+        {c.state !== 'closed' && (c.state !== 'staff' || !mine) ? (
           <ActionButton
             kind="primary"
             onClick={() =>
@@ -72,6 +72,9 @@ export function ConversationPanel({ id, me, headingLevel = 2 }: { id: string; me
         ) : null}
         {c.state === 'staff' ? (
           <ActionButton onClick={() => act(() => post(`/conversations/${c.id}/hand-back`), t('conversation.handedBack')).then(after)}>{t('conversation.handBack')}</ActionButton>
+        ) : null}
+        {c.state !== 'closed' ? (
+          <ActionButton onClick={() => act(() => post(`/conversations/${c.id}/close`), t('conversation.closedDone')).then(after)}>{t('conversation.close')}</ActionButton>
         ) : null}
         {c.customer ? (
           <a class="button" href={href('customer', c.customer.id)}>

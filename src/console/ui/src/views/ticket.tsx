@@ -8,6 +8,7 @@ import { href } from '../router';
 import { staffStore } from '../staff-names';
 import { useStore } from '../store';
 import { act, ActionButton, Badge, Empty, Loading, Problem, ViewTitle } from '../ui';
+import { ComplaintPanel, type ComplaintFields } from './complaint';
 import { ConversationPanel, Transcript, type TranscriptLine } from './conversation';
 import { UnderstandingFacts, type UnderstandingResult } from './understanding';
 import { STATUSES } from './tickets';
@@ -16,7 +17,7 @@ import { VisitWork, type Visit } from './visits';
 type SlaPromise = { id: string; kind: string; dueAt: string; metAt: string | null; breachedAt: string | null; cancelledAt: string | null; pausedAt: string | null; notApplicableReason?: string | null };
 type TicketEvent = { id: string; at: string; actor: string; actorName?: string | null; kind: string; from: string | null; to: string | null; reason: string | null; data: unknown };
 export type TicketDetail = {
-  ticket: {
+  ticket: ComplaintFields & {
     id: string;
     number: string;
     title: string;
@@ -38,6 +39,7 @@ export type TicketDetail = {
     siteAddress: string | null;
     province: string | null;
     linkedTicketId: string | null;
+    onSiteRequired: boolean;
     customer: { id: string; name: string | null; company: string | null } | null;
     asset: { model: string; serial: string | null; purchaseDate: string | null; warrantyMonths: number | null } | null;
     assignee: { id: string; name: string } | null;
@@ -100,6 +102,7 @@ export function TicketView({ id, me }: { id: string; me: Me }) {
             ) : null}
           </section>
           <Promises promises={tk.promises} />
+          {tk.category === 'complaint' ? <ComplaintPanel ticketId={tk.id} complaint={tk} me={me} after={after} /> : null}
           <Controls ticket={tk} after={after} />
           <Visits ticket={tk} after={after} />
         </div>
@@ -176,6 +179,7 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
   const [assignee, setAssignee] = useState(ticket.assigneeId ?? '');
   const [urgency, setUrgency] = useState(ticket.urgency);
   const [complexity, setComplexity] = useState(ticket.complexity);
+  const [onSite, setOnSite] = useState(ticket.onSiteRequired);
   const [mergeInto, setMergeInto] = useState('');
   const base = `/tickets/${ticket.id}`;
   const closed = ticket.status === 'resolved' || ticket.status === 'closed';
@@ -206,7 +210,9 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void act(() => post(`${base}/triage`, { urgency, complexity }), t('ticket.triaged')).then(after);
+          // onSite is sent as shown: unchanged it changes nothing; changed, it retargets the on-site promises.
+          const triage = { urgency, complexity, ...(ticket.category === 'inquiry' ? {} : { onSite }) };
+          void act(() => post(`${base}/triage`, triage), t('ticket.triaged')).then(after);
         }}
       >
         <label>
@@ -229,6 +235,12 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
             ))}
           </select>
         </label>
+        {ticket.category === 'inquiry' ? null : (
+          <label class="check">
+            <input type="checkbox" checked={onSite} onChange={(e) => setOnSite((e.target as HTMLInputElement).checked)} />
+            {t('ticket.onSite')}
+          </label>
+        )}
         <button type="submit">{t('ticket.triage')}</button>
       </form>
       <form
