@@ -6,7 +6,7 @@ import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
-import { turnInfo } from '../shared/turn-info.js';
+import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 
@@ -149,11 +149,12 @@ export class IntakeDialog extends ComponentDialog {
       return this.open(step, { options: { ...options, cutShort: undefined, handoffAfter: reason }, values, skipped }, true);
     }
     const e = options.entities ?? {};
+    const known = channelProvesIdentity(info) ? info.customer : null;
     const values: Values = {
-      name: info.customer.name ?? undefined,
-      company: info.customer.company ?? undefined,
-      phone: info.customer.phone ?? undefined,
-      email: info.customer.email ?? undefined,
+      name: known?.name ?? undefined,
+      company: known?.company ?? undefined,
+      phone: known?.phone ?? undefined,
+      email: known?.email ?? undefined,
       productModel: e.productModel,
       serial: e.serial,
     };

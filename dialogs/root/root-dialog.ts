@@ -12,7 +12,7 @@ import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js
 import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
-import { turnInfo } from '../shared/turn-info.js';
+import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions } from '../status/status-dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
@@ -124,7 +124,9 @@ export class RootDialog extends InterruptibleDialog {
     }
     // Visit times or a quote staff sent are waiting for an answer: "2", "週二下午可以", "同意" answer them.
     // Only a short message can be such an answer: a long one costs no lookup.
-    const pending = mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
+    const asked = mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
+    // A chat visitor answers only what was asked about this conversation's ticket (see channelProvesIdentity).
+    const pending = asked && (channelProvesIdentity(info) || asked.ticketId === info.conversation.ticketId) ? asked : null;
     const visitReply = pending ? visitReplyOf(pending, text, info) : undefined;
     if (visitReply) return step.beginDialog(VISIT_REPLY_DIALOG, visitReply);
     // A menu digit is a choice, not a "yes"; a ticket number is a status question.

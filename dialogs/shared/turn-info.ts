@@ -30,3 +30,13 @@ export function turnInfo(context: TurnContext): TurnInfo {
   if (!info) throw new Error('turnInfo: the turn pipeline did not set the turn information');
   return info;
 }
+
+/**
+ * Whether this turn's channel proves who the customer is. A phone that texts or calls, or an address that
+ * e-mails, is that customer; a web-chat visitor is whoever they say they are. An address typed in a chat still
+ * joins the records (one customer on every channel, see recordContact in src/customers), but does not prove
+ * the visitor owns them: for a chat visitor the bot shows and reuses only what this conversation holds.
+ */
+export function channelProvesIdentity(info: TurnInfo): boolean {
+  return info.channel !== 'chat';
+}

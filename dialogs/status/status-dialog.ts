@@ -6,7 +6,7 @@ import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, TicketView } from '../shared/services.js';
-import { turnInfo } from '../shared/turn-info.js';
+import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 
 export const STATUS_DIALOG = 'status';
 
@@ -73,7 +73,9 @@ export class StatusDialog extends ComponentDialog {
     const t = texts[info.language];
     const number = step.options.reference ? parseTicketReference(step.options.reference) : null;
     if (number) return this.report(step, number);
-    const open = await this.services.openTicketsOf(info.customer.id);
+    // A chat visitor hears only of this conversation's ticket; others need their number (see channelProvesIdentity).
+    const all = await this.services.openTicketsOf(info.customer.id);
+    const open = channelProvesIdentity(info) ? all : all.filter((t) => t.id === info.conversation.ticketId);
     if (open.length > 0) {
       await say(step.context, sentences(step.context, this.describe(open[0]!, t, info.language, info.timeZone), open.length > 1 ? t.others(open.length - 1) : ''));
       return step.endDialog();

@@ -78,4 +78,18 @@ describe.each(databaseKinds)('one customer across channels on %s', (kind) => {
     expect(phone.customerId).toBe(known.id);
     expect(await prisma().accessAudit.count({ where: { action: 'customer_merged', staffId: agent.staff.id, customerId: known.id } })).toBe(1);
   });
+  it("tells a chat visitor who types a known customer's phone neither that customer's tickets nor their name", { timeout: 60_000 }, async () => {
+    const first = await chatSession(['洗衣機不脫水了', '林美玲', '略過', '0955666777', 'NA-V130', '略過', '略過', '略過', '是']);
+    const owner = await prisma().conversation.findUniqueOrThrow({ where: { id: first.id }, include: { ticket: true } });
+    expect(owner.ticket?.number).toBeTruthy();
+
+    // The phone joins this visitor to 林美玲's record; then a status question (the bot asks for the number; the visitor cancels) and a new report.
+    const second = await chatSession(['我的電話是 0955666777', '取消', '查詢維修進度', '取消', '冷氣不冷，需要報修']);
+    expect(second.customerId).toBe(owner.customerId);
+    const told = await prisma().message.findMany({ where: { conversationId: second.id, direction: 'outbound' }, orderBy: { seq: 'asc' } });
+    expect(told.map((m) => m.text).join('\n')).not.toContain(owner.ticket!.number);
+    expect(told.map((m) => m.text).join('\n')).not.toContain('林美玲');
+    // The new report asks the visitor's name instead of taking the record's.
+    expect(told.at(-1)!.text).toContain('貴姓大名');
+  });
 });
