@@ -59,6 +59,28 @@ function pgliteExecutor(pg: PGlite): PgBoss.Db {
   };
 }
 
+/** PostgreSQL's deadlock_detected: the transaction was chosen as the victim and rolled back, so retrying is safe. */
+const DEADLOCK = '40P01';
+const CREATE_QUEUE_ATTEMPTS = 5;
+
+/**
+ * pg-boss creates a queue as a partition of its job table (CREATE TABLE … ATTACH PARTITION) without a lock
+ * of its own: two instances starting at once on a fresh database deadlock on it and one of them failed to
+ * start (seen in bench/scale-bench.ts). The victim was rolled back; the retry finds the queue made by the
+ * other instance and does nothing.
+ */
+export async function createQueueRetryingDeadlocks(create: () => Promise<unknown>, attempts = CREATE_QUEUE_ATTEMPTS): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await create();
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== DEADLOCK || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
 function txExecutor(tx: Prisma.TransactionClient): PgBoss.Db {
   return { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) };
 }
@@ -93,7 +115,7 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     },
     async start(options = { work: true }) {
       await boss.start();
-      for (const name of jobNames) await boss.createQueue(name);
+      for (const name of jobNames) await createQueueRetryingDeadlocks(() => boss.createQueue(name));
       started = true;
       if (!options.work) return;
       const missing = jobNames.filter((n) => !handlers.has(n));
