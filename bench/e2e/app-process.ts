@@ -12,6 +12,8 @@ export type AppProcess = {
   startMs: number;
   peakRssMb(): Promise<number>;
   rssMb(): Promise<number>;
+  /** CPU time (user + system) the process has used since it started. */
+  cpuMs(): Promise<number>;
   /** Whether the process is still running. */
   running(): boolean;
   /** `kill -9`, then waits for the exit (the soak's crash). */
@@ -24,6 +26,16 @@ async function procMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
   return Math.round(kb / 1024);
+}
+
+/** Linux counts CPU time in /proc in clock ticks of 1/100 s (USER_HZ, the same on every common kernel). */
+const TICK_MS = 10;
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15; the name in parentheses may contain spaces). */
+async function procCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
 /**
@@ -68,16 +80,31 @@ export async function startAppProcess(port: number, env: Record<string, string>,
     if (running()) child.kill('SIGKILL');
     await exited;
   };
-  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), running, kill, stop };
+  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), cpuMs: () => procCpuMs(pid), running, kill, stop };
 }
 
 export type LoadResult = { sent: number; ok: number; statuses: Record<string, number>; seconds: number; msgsPerSec: number; p50Ms: number | null; p99Ms: number | null };
 
-/** Runs bench/e2e/load-generator.ts as its own process and returns what it printed. */
-export async function runLoad(args: { url: string; count: number; concurrency: number; maxSeconds: number; token: string; publicBaseUrl: string }): Promise<LoadResult> {
+/**
+ * Runs bench/e2e/load-generator.ts as its own process and returns what it printed. Several URLs: round robin
+ * over them. With `ackedFile`, the generator writes the MessageSids answered 200 there.
+ */
+export async function runLoad(args: { url: string | readonly string[]; count: number; concurrency: number; maxSeconds: number; token: string; publicBaseUrl: string; ackedFile?: string }): Promise<LoadResult> {
+  const urls = typeof args.url === 'string' ? args.url : args.url.join(',');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'load-generator.ts'), args.url, String(args.count), String(args.concurrency), String(args.maxSeconds), args.token, args.publicBaseUrl],
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'load-generator.ts'),
+      urls,
+      String(args.count),
+      String(args.concurrency),
+      String(args.maxSeconds),
+      args.token,
+      args.publicBaseUrl,
+      ...(args.ackedFile ? [args.ackedFile] : []),
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';

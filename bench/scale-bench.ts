@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, runLoad, startAppProcess, type AppProcess, type LoadResult } from './e2e/app-process.js';
+import { benchServerUrl, withFreshDatabase } from './e2e/fresh-database.js';
+import { judgeScale, type ScaleVerdict } from './scale/scale-accounting.js';
+import { readScaleFacts, waitForBacklog } from './scale/scale-check.js';
+
+type Row = { name: string; value: number; unit: string; target?: string; key?: string };
+export type BenchOptions = { quick: boolean };
+
+/** Part of `npm run bench -- --quick`. */
+export const inQuick = true;
+
+const TOKEN = randomBytes(16).toString('hex');
+const PUBLIC_BASE_URL = 'https://bench.example.test';
+/** Ports this bench may use (two apps at a time), apart from the e2e bench's. */
+const PORTS = { first: 41500, last: 41599 };
+
+const appEnv = {
+  TWILIO_AUTH_TOKEN: TOKEN,
+  PUBLIC_BASE_URL,
+  // Throughput, not the limits: each instance counts on its own, which would also skew one against two.
+  RATE_LIMIT_SENDER_PER_MINUTE: '0',
+  RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: '0',
+  STAFF_BOOTSTRAP_TOKEN: 'bench-only-token-not-secret-0000',
+};
+
+/** Same message count for one and two instances; the backlog wait is bounded so the bench stops by itself. */
+function sizes(quick: boolean) {
+  return quick
+    ? { count: 300, concurrency: 20, maxSeconds: 10, warmUp: 10, backlogMs: 10_000 }
+    : { count: 3000, concurrency: 20, maxSeconds: 90, warmUp: 40, backlogMs: 90_000 };
+}
+
+type Phase = { load: LoadResult; cpuMsPerMsg: number; verdict: ScaleVerdict; stored: number };
+
+/** Starts `n` instances at once on one database (they race for the migration lock as a real roll-out would). */
+async function startInstances(n: number, env: Record<string, string>, scratch: string): Promise<AppProcess[]> {
+  const ports: number[] = [];
+  for (let i = 0; i < n; i++) ports.push(await freePort({ first: (ports.at(-1) ?? PORTS.first - 1) + 1, last: PORTS.last }));
+  const started = await Promise.allSettled(
+    ports.map(async (port) => {
+      const dataDir = path.join(scratch, `app-${port}`);
+      await mkdir(dataDir);
+      return startAppProcess(port, { ...env, DATA_DIR: dataDir });
+    }),
+  );
+  const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(apps.map((a) => a.stop()));
+    throw failed.reason;
+  }
+  return apps;
+}
+
+const totalCpuMs = async (apps: readonly AppProcess[]) => (await Promise.all(apps.map((a) => a.cpuMs()))).reduce((a, b) => a + b, 0);
+
+/**
+ * One phase: `instances` app processes on a fresh database, warmed up, then the same signed SMS load spread
+ * round robin over them; once the backlog is worked off (bounded wait) and the apps stopped, the database
+ * is checked against the MessageSids the load generator saw acknowledged.
+ */
+async function measurePhase(instances: number, quick: boolean): Promise<Phase | null> {
+  const size = sizes(quick);
+  return withFreshDatabase(`aftercare_bench_scale${instances}_${process.pid}`, async (url) => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'aftercare-bench-scale-'));
+    let apps: AppProcess[] = [];
+    try {
+      apps = await startInstances(instances, { ...appEnv, DATABASE_URL: url }, scratch);
+      const urls = apps.map((a) => a.url);
+      await runLoad({ url: urls, count: size.warmUp * instances, concurrency: 5, maxSeconds: 30, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+      const cpuBefore = await totalCpuMs(apps);
+      const ackedFile = path.join(scratch, 'acked.json');
+      const load = await runLoad({ url: urls, count: size.count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL, ackedFile });
+      const cpuMsPerMsg = load.ok ? Math.round(((await totalCpuMs(apps)) - cpuBefore) / load.ok * 100) / 100 : NaN;
+      await waitForBacklog(url, size.backlogMs);
+      await Promise.all(apps.map((a) => a.stop()));
+      const acked = JSON.parse(await readFile(ackedFile, 'utf8')) as string[];
+      const facts = await readScaleFacts(url, acked);
+      const verdict = judgeScale(facts);
+      if (Object.keys(verdict.examples).length) console.error(`scale bench, ${instances} instance(s): ${JSON.stringify(verdict.examples)}`);
+      return { load, cpuMsPerMsg, verdict, stored: facts.inbound.length };
+    } finally {
+      await Promise.all(apps.map((a) => a.stop()));
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+}
+
+function phaseRows(label: string, key: string, p: Phase): Row[] {
+  const refused = Object.entries(p.load.statuses).filter(([s]) => s !== '200');
+  return [
+    { name: `${label}: signed SMS end to end`, value: p.load.msgsPerSec, unit: 'msg/s', key: `scale.${key}.msgsPerSec` },
+    { name: `${label}: latency p50`, value: p.load.p50Ms ?? NaN, unit: 'ms', key: `scale.${key}.p50Ms` },
+    { name: `${label}: latency p99`, value: p.load.p99Ms ?? NaN, unit: 'ms', key: `scale.${key}.p99Ms` },
+    { name: `${label}: app CPU per answered message (all instances)`, value: p.cpuMsPerMsg, unit: 'ms', key: `scale.${key}.cpuMsPerMsg` },
+    { name: `${label}: answered 200 / sent${refused.length ? ` (others: ${refused.map(([s, n]) => `${s}×${n}`).join(', ')})` : ''}`, value: p.load.ok, unit: `/${p.load.sent}`, key: `scale.${key}.ok` },
+    { name: `${label}: inbound rows stored (warm-up included)`, value: p.stored, unit: 'rows', key: `scale.${key}.stored` },
+    { name: `${label}: acknowledged but lost (or a must-run job missing)`, value: p.verdict.lost, unit: '', target: '0', key: `scale.${key}.lost` },
+    { name: `${label}: duplicates (stored, replies, jobs)`, value: p.verdict.duplicates, unit: '', target: '0', key: `scale.${key}.duplicates` },
+    { name: `${label}: stored but unprocessed after the wait`, value: p.verdict.unprocessed, unit: '', target: '0', key: `scale.${key}.unprocessed` },
+    { name: `${label}: processed without a reply`, value: p.verdict.unanswered, unit: '', target: '0', key: `scale.${key}.unanswered` },
+  ];
+}
+
+/**
+ * Scale-out on PostgreSQL: the e2e load (signed SMS, FAQ questions from 50 numbers) against one instance,
+ * then the same count spread round robin over two instances on one database; then, from the database,
+ * every acknowledged message stored, processed and answered exactly once and no job queued twice.
+ */
+export async function benchScaleOut(options: BenchOptions = { quick: false }): Promise<Row[]> {
+  const one = await measurePhase(1, options.quick);
+  if (!one) return [{ name: `PostgreSQL skipped: cannot reach ${new URL(benchServerUrl).host} (set BENCH_DATABASE_URL)`, value: NaN, unit: '' }];
+  const two = (await measurePhase(2, options.quick))!;
+  return [
+    ...phaseRows('1 instance', 'oneInstance', one),
+    ...phaseRows('2 instances, round robin', 'twoInstances', two),
+    { name: 'throughput, 2 instances ÷ 1', value: Math.round((two.load.msgsPerSec / one.load.msgsPerSec) * 100) / 100, unit: '×', key: 'scale.speedup' },
+  ];
+}

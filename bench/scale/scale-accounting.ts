@@ -1,0 +1,67 @@
+/**
+ * The scale bench's verdict after instances shared one database: every acknowledged SMS stored once,
+ * processed once and answered once, and no job run twice. Pure, so a crafted database state can show that
+ * it finds a duplicate and a lost message (test/bench/scale-accounting.test.ts); the rows come from
+ * bench/scale/scale-check.ts.
+ */
+import { judgeSoak, type SoakFacts } from '../soak/soak-accounting.js';
+
+/** A job of a recurring (cron) queue, with the minute pg-boss created it in. */
+export type CronJobRow = { id: string; name: string; minute: string };
+
+export type ScaleFacts = SoakFacts & {
+  /** Jobs of the cron queues: each instance runs pg-boss's clock, yet each minute must queue one. */
+  cronJobs: readonly CronJobRow[];
+};
+
+export type ScaleVerdict = {
+  /** Acknowledged but not stored, or a job that must exist missing. */
+  lost: number;
+  /** A provider id stored twice, a reply stored twice for one message, a job queued twice. */
+  duplicates: number;
+  /** Stored but never processed (after the bench waited for the backlog). */
+  unprocessed: number;
+  /** Processed without a reply stored against it (every message of the bench is a question the bot answers). */
+  unanswered: number;
+  parts: ReturnType<typeof judgeSoak>['parts'] & { cronDoubled: number; unanswered: number };
+  examples: Record<string, string[]>;
+};
+
+/** The soak's accounting (src of the lost, stored-twice, doubled-reply and doubled-job counts), plus two checks of its own. */
+export function judgeScale(facts: ScaleFacts): ScaleVerdict {
+  const soak = judgeSoak(facts);
+  const examples: Record<string, string[]> = { ...soak.examples };
+  const note = (kind: string, what: string) => {
+    const list = (examples[kind] ??= []);
+    if (list.length < 5) list.push(what);
+  };
+
+  const answered = new Set(facts.replies.map((r) => r.inReplyToId));
+  let unanswered = 0;
+  for (const row of facts.inbound) {
+    if (!row.processed || answered.has(row.id)) continue;
+    unanswered += 1;
+    note('unanswered', `${row.channel}:${row.externalId ?? row.id}`);
+  }
+
+  const perMinute = new Map<string, Set<string>>();
+  for (const job of facts.cronJobs) {
+    const key = `${job.name} ${job.minute}`;
+    (perMinute.get(key) ?? perMinute.set(key, new Set()).get(key)!).add(job.id);
+  }
+  let cronDoubled = 0;
+  for (const [key, ids] of perMinute) {
+    if (ids.size < 2) continue;
+    cronDoubled += ids.size - 1;
+    note('cronDoubled', `${key} ×${ids.size}`);
+  }
+
+  return {
+    lost: soak.lost,
+    duplicates: soak.duplicated + cronDoubled,
+    unprocessed: soak.parts.unprocessed,
+    unanswered,
+    parts: { ...soak.parts, cronDoubled, unanswered },
+    examples,
+  };
+}
