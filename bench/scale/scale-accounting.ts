@@ -5,6 +5,7 @@
  * bench/scale/scale-check.ts.
  */
 import { judgeSoak, type SoakFacts } from '../soak/soak-accounting.js';
+import type { ProviderSend } from './fake-twilio.js';
 
 /** A job of a recurring (cron) queue, with the minute pg-boss created it in. */
 export type CronJobRow = { id: string; name: string; minute: string };
@@ -12,18 +13,24 @@ export type CronJobRow = { id: string; name: string; minute: string };
 export type ScaleFacts = SoakFacts & {
   /** Jobs of the cron queues: each instance runs pg-boss's clock, yet each minute must queue one. */
   cronJobs: readonly CronJobRow[];
+  /** The outbox rows (replies that went out through `message.send` jobs). */
+  outbox: readonly { id: string }[];
+  /** When the instances sent through the fake Twilio: every send it received. */
+  providerSends?: readonly ProviderSend[];
 };
 
 export type ScaleVerdict = {
-  /** Acknowledged but not stored, or a job that must exist missing. */
+  /** Acknowledged but not stored, a job that must exist missing, or an outbox reply never sent. */
   lost: number;
-  /** A provider id stored twice, a reply stored twice for one message, a job queued twice. */
+  /** A provider id stored twice, a reply stored twice for one message, a job queued twice, a reply sent twice. */
   duplicates: number;
   /** Stored but never processed (after the bench waited for the backlog). */
   unprocessed: number;
   /** Processed without a reply stored against it (every message of the bench is a question the bot answers). */
   unanswered: number;
-  parts: ReturnType<typeof judgeSoak>['parts'] & { cronDoubled: number; unanswered: number };
+  parts: ReturnType<typeof judgeSoak>['parts'] & { cronDoubled: number; unanswered: number; neverSent: number; sentTwice: number; jobsChecked: number };
+  /** Outbox rows sent per instance (empty without the fake Twilio): how the queue's work was shared. */
+  sentBy: Record<string, number>;
   examples: Record<string, string[]>;
 };
 
@@ -56,12 +63,35 @@ export function judgeScale(facts: ScaleFacts): ScaleVerdict {
     note('cronDoubled', `${key} ×${ids.size}`);
   }
 
+  // A `message.send` job that ran twice sends twice; one that never ran leaves its reply unsent.
+  let neverSent = 0;
+  let sentTwice = 0;
+  const sentBy: Record<string, number> = {};
+  if (facts.providerSends) {
+    const sends = new Map<string, number>();
+    for (const send of facts.providerSends) {
+      sends.set(send.outboundId, (sends.get(send.outboundId) ?? 0) + 1);
+      sentBy[send.instance] = (sentBy[send.instance] ?? 0) + 1;
+    }
+    for (const { id } of facts.outbox) {
+      const n = sends.get(id) ?? 0;
+      if (n === 0) {
+        neverSent += 1;
+        note('neverSent', id);
+      } else if (n > 1) {
+        sentTwice += n - 1;
+        note('sentTwice', `${id} ×${n}`);
+      }
+    }
+  }
+
   return {
-    lost: soak.lost,
-    duplicates: soak.duplicated + cronDoubled,
+    lost: soak.lost + neverSent,
+    duplicates: soak.duplicated + cronDoubled + sentTwice,
     unprocessed: soak.parts.unprocessed,
     unanswered,
-    parts: { ...soak.parts, cronDoubled, unanswered },
+    parts: { ...soak.parts, cronDoubled, unanswered, neverSent, sentTwice, jobsChecked: facts.jobs.length + facts.cronJobs.length },
+    sentBy,
     examples,
   };
 }

@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { countBacklog, readSoakFacts } from '../soak/soak-check.js';
+import type { ProviderSend } from './fake-twilio.js';
 import type { CronJobRow, ScaleFacts } from './scale-accounting.js';
 
 /**
  * What the database holds after the instances stopped: the soak's facts (inbound, replies, tickets, jobs)
  * for the acknowledged SMS, and the jobs of the cron queues by the minute they were created in.
  */
-export async function readScaleFacts(url: string, ackedSids: readonly string[]): Promise<ScaleFacts> {
+export async function readScaleFacts(url: string, ackedSids: readonly string[], providerSends?: readonly ProviderSend[]): Promise<ScaleFacts> {
   const facts = await readSoakFacts(
     url,
     ackedSids.map((externalId) => ({ channel: 'sms' as const, externalId })),
@@ -19,18 +20,31 @@ export async function readScaleFacts(url: string, ackedSids: readonly string[]):
          FROM (SELECT id, name, created_on FROM pgboss.job UNION ALL SELECT id, name, created_on FROM pgboss.archive) j
         WHERE j.name IN (SELECT name FROM pgboss.schedule)`,
     );
-    return { ...facts, cronJobs: cron.rows };
+    const outbox = await client.query<{ id: string }>(`SELECT id FROM "OutboundMessage"`);
+    return { ...facts, cronJobs: cron.rows, outbox: outbox.rows, ...(providerSends ? { providerSends } : {}) };
   } finally {
     await client.end();
   }
 }
 
-/** Waits (bounded) until no stored inbound message is left unprocessed; returns how many still are. */
+/** Outbox rows not yet sent nor given up on. */
+async function unsent(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboundMessage" WHERE status IN ('pending', 'sending', 'failed')`);
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits (bounded) until no stored inbound message is left unprocessed and no outbox row unsent; returns how many still are. */
 export async function waitForBacklog(url: string, maxMs: number): Promise<number> {
   const deadline = performance.now() + maxMs;
   for (;;) {
-    const { unprocessed } = await countBacklog(url);
-    if (unprocessed === 0 || performance.now() > deadline) return unprocessed;
+    const left = (await countBacklog(url)).unprocessed + (await unsent(url));
+    if (left === 0 || performance.now() > deadline) return left;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -122,14 +122,20 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
       // A job nobody handles would wait forever in its queue: refuse to start instead.
       if (missing.length && options.requireAllHandlers !== false) throw new Error(`No handler registered for job(s): ${missing.join(', ')}`);
       for (const [name, { handler, options: workOptions }] of handlers) {
-        await boss.work<object>(
+        const batchSize = workOptions.batchSize ?? 1;
+        const worker: { id?: string } = {};
+        worker.id = await boss.work<object>(
           name,
-          { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
+          { batchSize, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
           async (jobs) => {
             for (const job of jobs) {
               const result = await handler(job.data as never, { id: job.id, retryCount: job.retryCount });
               logger.debug({ job: name, id: job.id, result }, 'job finished');
             }
+            // pg-boss 10 waits out the polling interval after every fetch, even a full one: one job per
+            // 2 s per instance, so a burst of deferred replies left the outbox at 0.5 a second
+            // (bench/scale-bench.ts). A full batch means more may be waiting: fetch again at once.
+            if (jobs.length >= batchSize && worker.id) boss.notifyWorker(worker.id);
           },
         );
       }

@@ -85,9 +85,27 @@ describe('the scale verdict', () => {
       { id: 'j2', name: 'sla.sweep', minute: '2026-11-30T13:01' },
       { id: 'j3', name: 'turn.sweep', minute: '2026-11-30T13:01' },
     ],
+    outbox: [{ id: 'o1' }, { id: 'o2' }],
   };
 
   it('does not count one cron job a minute per queue, nor two queues in one minute, as doubled', () => {
     expect(judgeScale(facts).duplicates).toBe(0);
+  });
+
+  it('counts an outbox reply the provider received twice as a duplicate and one it never received as lost, and who sent what', () => {
+    const verdict = judgeScale({
+      ...facts,
+      providerSends: [
+        { outboundId: 'o1', instance: 'i0' },
+        { outboundId: 'o1', instance: 'i1' },
+      ],
+    });
+    expect({ lost: verdict.lost, duplicates: verdict.duplicates }).toEqual({ lost: 1, duplicates: 1 });
+    expect(verdict.examples).toMatchObject({ neverSent: ['o2'], sentTwice: ['o1 ×2'] });
+    expect(verdict.sentBy).toEqual({ i0: 1, i1: 1 });
+  });
+
+  it('does not judge sends when the instances sent through no provider it could see', () => {
+    expect(judgeScale(facts).lost).toBe(0);
   });
 });
