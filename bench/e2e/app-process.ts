@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -39,6 +39,32 @@ async function procCpuMs(pid: number): Promise<number> {
 }
 
 /**
+ * Whether process `pid` holds the socket listening on 127.0.0.1:`port` (from /proc/net/tcp and its file
+ * descriptors). The benches' ports lie in Linux's ephemeral range: between freePort and the app's listen,
+ * another program (a test server of someone else's suite) can take the port, and its /healthz would pass
+ * for ours.
+ */
+async function listensOn(pid: number, port: number): Promise<boolean> {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const table = await readFile('/proc/net/tcp', 'utf8');
+  const inodes = new Set(
+    table
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[1]?.endsWith(`:${hexPort}`) && f[3] === '0A')
+      .map((f) => f[9]),
+  );
+  if (!inodes.size) return false;
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
+  for (const fd of fds) {
+    const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+    if (inodes.has(/^socket:\[(\d+)\]$/.exec(link)?.[1])) return true;
+  }
+  return false;
+}
+
+/**
  * Starts aftercare as `npm start` does (the compiled `dist/src/main.js`, built first when stale; one process), on 127.0.0.1:`port` with `env`,
  * and waits until /healthz answers ok. stop() sends SIGTERM and waits for the exit.
  */
@@ -63,11 +89,12 @@ export async function startAppProcess(port: number, env: Record<string, string>,
     for (;;) {
       if (child.exitCode !== null) throw new Error(`aftercare exited with ${child.exitCode} before it was healthy`);
       if (performance.now() - started > timeoutMs) throw new Error(`aftercare was not healthy within ${timeoutMs} ms`);
-      try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
-      } catch {
-        // not listening yet
-      }
+      const healthy = await fetch(`${url}/healthz`).then(
+        (res) => res.ok,
+        () => false, // not listening yet
+      );
+      if (healthy && (await listensOn(child.pid!, port))) break;
+      if (healthy) throw new Error(`another program answers on ${url}; aftercare cannot listen there`);
       await sleep(50);
     }
   } catch (err) {
@@ -125,4 +152,21 @@ export async function freePort(range: { first: number; last: number }): Promise<
     if (free) return port;
   }
   throw new Error(`no free port in ${range.first}-${range.last}`);
+}
+
+/**
+ * startAppProcess on the first free port of `range`; when another program takes that port before the app
+ * listens (startAppProcess then refuses it), tries the next free one, three times at most.
+ */
+export async function startAppOnFreePort(range: { first: number; last: number }, env: Record<string, string>, timeoutMs?: number): Promise<AppProcess> {
+  let first = range.first;
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort({ first, last: range.last });
+    try {
+      return await startAppProcess(port, env, timeoutMs);
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !err.message.startsWith('another program answers')) throw err;
+      first = port + 1;
+    }
+  }
 }
