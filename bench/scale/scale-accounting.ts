@@ -7,11 +7,17 @@
 import { judgeSoak, type SoakFacts } from '../soak/soak-accounting.js';
 import type { ProviderSend } from './fake-twilio.js';
 
-/** A job of a recurring (cron) queue, with the minute pg-boss created it in. */
-export type CronJobRow = { id: string; name: string; minute: string };
+/**
+ * pg-boss's cron: each firing is a `__pgboss__send-it` job keyed by the schedule's name and its minute slot
+ * (unique per slot), which then creates the job itself. `cronTriggers` are those, `cronJobs` the jobs of
+ * the scheduled queues.
+ */
+export type CronTriggerRow = { id: string; name: string; slot: string };
+export type CronJobRow = { id: string; name: string };
 
 export type ScaleFacts = SoakFacts & {
-  /** Jobs of the cron queues: each instance runs pg-boss's clock, yet each minute must queue one. */
+  /** Each instance runs pg-boss's clock, yet each minute must fire once and each firing make one job. */
+  cronTriggers: readonly CronTriggerRow[];
   cronJobs: readonly CronJobRow[];
   /** The outbox rows (replies that went out through `message.send` jobs). */
   outbox: readonly { id: string }[];
@@ -51,16 +57,28 @@ export function judgeScale(facts: ScaleFacts): ScaleVerdict {
     note('unanswered', `${row.channel}:${row.externalId ?? row.id}`);
   }
 
-  const perMinute = new Map<string, Set<string>>();
-  for (const job of facts.cronJobs) {
-    const key = `${job.name} ${job.minute}`;
-    (perMinute.get(key) ?? perMinute.set(key, new Set()).get(key)!).add(job.id);
+  // A slot fired twice, or more jobs in a scheduled queue than firings (a firing that made two).
+  const firings = new Map<string, Set<string>>();
+  const firingsOf = new Map<string, number>();
+  for (const t of facts.cronTriggers) {
+    const key = `${t.name} ${t.slot}`;
+    (firings.get(key) ?? firings.set(key, new Set()).get(key)!).add(t.id);
   }
   let cronDoubled = 0;
-  for (const [key, ids] of perMinute) {
+  for (const [key, ids] of firings) {
+    const name = key.split(' ')[0]!;
+    firingsOf.set(name, (firingsOf.get(name) ?? 0) + 1);
     if (ids.size < 2) continue;
     cronDoubled += ids.size - 1;
-    note('cronDoubled', `${key} ×${ids.size}`);
+    note('cronDoubled', `${key} fired ×${ids.size}`);
+  }
+  const jobsOf = new Map<string, Set<string>>();
+  for (const job of facts.cronJobs) (jobsOf.get(job.name) ?? jobsOf.set(job.name, new Set()).get(job.name)!).add(job.id);
+  for (const [name, ids] of jobsOf) {
+    const extra = ids.size - (firingsOf.get(name) ?? 0);
+    if (extra <= 0) continue;
+    cronDoubled += extra;
+    note('cronDoubled', `${name}: ${ids.size} jobs from ${firingsOf.get(name) ?? 0} firings`);
   }
 
   // A `message.send` job that ran twice sends twice; one that never ran leaves its reply unsent.
@@ -90,7 +108,7 @@ export function judgeScale(facts: ScaleFacts): ScaleVerdict {
     duplicates: soak.duplicated + cronDoubled + sentTwice,
     unprocessed: soak.parts.unprocessed,
     unanswered,
-    parts: { ...soak.parts, cronDoubled, unanswered, neverSent, sentTwice, jobsChecked: facts.jobs.length + facts.cronJobs.length },
+    parts: { ...soak.parts, cronDoubled, unanswered, neverSent, sentTwice, jobsChecked: facts.jobs.length + facts.cronJobs.length + facts.cronTriggers.length },
     sentBy,
     examples,
   };

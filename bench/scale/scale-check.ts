@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { countBacklog, readSoakFacts } from '../soak/soak-check.js';
 import type { ProviderSend } from './fake-twilio.js';
-import type { CronJobRow, ScaleFacts } from './scale-accounting.js';
+import type { CronJobRow, CronTriggerRow, ScaleFacts } from './scale-accounting.js';
 
 /**
  * What the database holds after the instances stopped: the soak's facts (inbound, replies, tickets, jobs)
- * for the acknowledged SMS, and the jobs of the cron queues by the minute they were created in.
+ * for the acknowledged SMS, pg-boss's cron firings and the jobs of the scheduled queues, and the outbox.
  */
 export async function readScaleFacts(url: string, ackedSids: readonly string[], providerSends?: readonly ProviderSend[]): Promise<ScaleFacts> {
   const facts = await readSoakFacts(
@@ -15,13 +15,13 @@ export async function readScaleFacts(url: string, ackedSids: readonly string[], 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const cron = await client.query<CronJobRow>(
-      `SELECT j.id::text, j.name, to_char(date_trunc('minute', j.created_on), 'YYYY-MM-DD"T"HH24:MI') AS minute
-         FROM (SELECT id, name, created_on FROM pgboss.job UNION ALL SELECT id, name, created_on FROM pgboss.archive) j
-        WHERE j.name IN (SELECT name FROM pgboss.schedule)`,
+    const all = `(SELECT id, name, singleton_key, singleton_on FROM pgboss.job UNION ALL SELECT id, name, singleton_key, singleton_on FROM pgboss.archive)`;
+    const triggers = await client.query<CronTriggerRow>(
+      `SELECT j.id::text, j.singleton_key AS name, to_char(j.singleton_on, 'YYYY-MM-DD"T"HH24:MI') AS slot FROM ${all} j WHERE j.name = '__pgboss__send-it'`,
     );
+    const cron = await client.query<CronJobRow>(`SELECT j.id::text, j.name FROM ${all} j WHERE j.name IN (SELECT name FROM pgboss.schedule)`);
     const outbox = await client.query<{ id: string }>(`SELECT id FROM "OutboundMessage"`);
-    return { ...facts, cronJobs: cron.rows, outbox: outbox.rows, ...(providerSends ? { providerSends } : {}) };
+    return { ...facts, cronTriggers: triggers.rows, cronJobs: cron.rows, outbox: outbox.rows, ...(providerSends ? { providerSends } : {}) };
   } finally {
     await client.end();
   }

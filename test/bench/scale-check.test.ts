@@ -32,7 +32,8 @@ describe.skipIf(!databaseKinds.includes('postgresql'))('the scale bench’s chec
     db = await openTestDatabase('postgresql');
     jobs = createJobQueue(db, createLogger('silent'));
     await jobs.start({ work: false });
-    await jobs.schedule('turn.sweep', '* * * * *', 'UTC');
+    // A schedule that does not fire during the test: the firings below are the crafted ones.
+    await jobs.schedule('turn.sweep', '0 0 1 1 *', 'UTC');
     return db;
   }
 
@@ -58,12 +59,13 @@ describe.skipIf(!databaseKinds.includes('postgresql'))('the scale bench’s chec
     expect(verdict.parts.doubledReplies).toBe(1);
   }, 60_000);
 
-  it('counts a message left unprocessed, one processed without a reply, and a cron job queued twice in one minute', async () => {
+  it('counts a message left unprocessed, one processed without a reply, and a cron firing that made two jobs', async () => {
     const database = await open();
     await craft(database, [
       { sid: 'SM1', processed: false, replies: [] },
       { sid: 'SM2', processed: true, replies: [] },
     ]);
+    await database.sql.query(`INSERT INTO pgboss.job (name, singleton_key, singleton_on, data) VALUES ('__pgboss__send-it', 'turn.sweep', date_trunc('minute', now()), '{}')`, []);
     await jobs!.send('turn.sweep', {});
     await jobs!.send('turn.sweep', {});
     const verdict = judgeScale(await readScaleFacts(database.connectionString!, ['SM1', 'SM2']));
@@ -80,16 +82,28 @@ describe('the scale verdict', () => {
     tickets: [],
     jobs: [],
     expectedJobKeys: [],
+    cronTriggers: [
+      { id: 't1', name: 'sla.sweep', slot: '2026-11-30T13:00' },
+      { id: 't2', name: 'sla.sweep', slot: '2026-11-30T13:01' },
+      { id: 't3', name: 'turn.sweep', slot: '2026-11-30T13:01' },
+      { id: 't4', name: 'turn.sweep', slot: '2026-11-30T13:02' },
+    ],
     cronJobs: [
-      { id: 'j1', name: 'sla.sweep', minute: '2026-11-30T13:00' },
-      { id: 'j2', name: 'sla.sweep', minute: '2026-11-30T13:01' },
-      { id: 'j3', name: 'turn.sweep', minute: '2026-11-30T13:01' },
+      { id: 'j1', name: 'sla.sweep' },
+      { id: 'j2', name: 'sla.sweep' },
+      { id: 'j3', name: 'turn.sweep' },
     ],
     outbox: [{ id: 'o1' }, { id: 'o2' }],
   };
 
-  it('does not count one cron job a minute per queue, nor two queues in one minute, as doubled', () => {
+  it('does not count one firing a minute per queue, nor a firing whose job is not made yet, as doubled', () => {
     expect(judgeScale(facts).duplicates).toBe(0);
+  });
+
+  it('counts a minute that fired twice as doubled', () => {
+    const verdict = judgeScale({ ...facts, cronTriggers: [...facts.cronTriggers, { id: 't5', name: 'sla.sweep', slot: '2026-11-30T13:01' }] });
+    expect(verdict.parts.cronDoubled).toBe(1);
+    expect(verdict.examples.cronDoubled).toEqual(['sla.sweep 2026-11-30T13:01 fired ×2']);
   });
 
   it('counts an outbox reply the provider received twice as a duplicate and one it never received as lost, and who sent what', () => {
