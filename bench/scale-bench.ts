@@ -6,7 +6,7 @@ import { runLoad, startAppOnFreePort, type AppProcess, type LoadResult } from '.
 import { benchServerUrl, withFreshDatabase } from './e2e/fresh-database.js';
 import { startFakeTwilio } from './scale/fake-twilio.js';
 import { judgeScale, type ScaleVerdict } from './scale/scale-accounting.js';
-import { readScaleFacts, waitForBacklog } from './scale/scale-check.js';
+import { describeUnsent, readScaleFacts, waitForBacklog } from './scale/scale-check.js';
 
 type Row = { name: string; value: number; unit: string; target?: string; key?: string };
 export type BenchOptions = { quick: boolean };
@@ -69,7 +69,7 @@ const totalCpuMs = async (apps: readonly AppProcess[]) => (await Promise.all(app
  * so every turn finishes after the answer and its replies go out through the outbox, one pg-boss
  * `message.send` job each, taken by either instance and sent to a fake Twilio that counts them.
  */
-async function measurePhase(instances: number, quick: boolean, queued = false): Promise<Phase | null> {
+export async function measurePhase(instances: number, quick: boolean, queued = false): Promise<Phase | null> {
   const size = sizes(quick);
   const count = queued ? size.queuedCount : size.count;
   return withFreshDatabase(`aftercare_bench_scale${instances}${queued ? 'q' : ''}_${process.pid}`, async (url) => {
@@ -91,6 +91,7 @@ async function measurePhase(instances: number, quick: boolean, queued = false): 
       const ackedFile = path.join(scratch, 'acked.json');
       const load = await runLoad({ url: urls, count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL, ackedFile });
       const leftAfterWait = await waitForBacklog(url, size.backlogMs);
+      if (leftAfterWait) console.error(`scale bench, ${instances} instance(s)${queued ? ', queued' : ''}: backlog left after the wait: ${JSON.stringify(await describeUnsent(url))}`);
       // Queued, the work goes on after the answers: CPU counts until the backlog is gone.
       const cpuMsPerMsg = load.ok ? Math.round((((await totalCpuMs(apps)) - cpuBefore) / load.ok) * 100) / 100 : NaN;
       await Promise.all(apps.map((a) => a.stop()));

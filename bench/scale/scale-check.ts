@@ -39,6 +39,21 @@ async function unsent(url: string): Promise<number> {
   }
 }
 
+/** What the outbox rows not sent yet are doing: status, attempts and last error, counted. */
+export async function describeUnsent(url: string): Promise<{ status: string; attempts: number; lastError: string | null; n: number }[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ status: string; attempts: number; lastError: string | null; n: number }>(
+      `SELECT status::text, attempts, left("lastError", 200) AS "lastError", count(*)::int AS n FROM "OutboundMessage"
+        WHERE status IN ('pending', 'sending', 'failed') GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 10`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Waits (bounded) until no stored inbound message is left unprocessed and no outbox row unsent; returns how many still are. */
 export async function waitForBacklog(url: string, maxMs: number): Promise<number> {
   const deadline = performance.now() + maxMs;
