@@ -1,7 +1,7 @@
 /**
  * The scale bench's verdict after instances shared one database: every acknowledged SMS stored once,
  * processed once and answered once, and no job run twice. Pure, so a crafted database state can show that
- * it finds a duplicate and a lost message (test/bench/scale-accounting.test.ts); the rows come from
+ * it finds a duplicate and a lost message (test/bench/scale-check.test.ts); the rows come from
  * bench/scale/scale-check.ts.
  */
 import { judgeSoak, type SoakFacts } from '../soak/soak-accounting.js';
@@ -40,7 +40,11 @@ export type ScaleVerdict = {
   examples: Record<string, string[]>;
 };
 
-/** The soak's accounting (src of the lost, stored-twice, doubled-reply and doubled-job counts), plus two checks of its own. */
+/**
+ * The soak's accounting (acknowledged but not stored, stored twice, a reply doubled, a must-once job missing
+ * or doubled), plus: processed without a reply, cron minutes fired twice or firings that made two jobs, and
+ * outbox rows the provider received never or twice.
+ */
 export function judgeScale(facts: ScaleFacts): ScaleVerdict {
   const soak = judgeSoak(facts);
   const examples: Record<string, string[]> = { ...soak.examples };
