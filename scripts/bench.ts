@@ -3,7 +3,8 @@
  * turn, prints one table and writes bench/results.json. A bench function takes `{ quick }` and returns
  * `{ name, value, unit, target?, key? }[]`; a row with a `key` (dotted, e.g. `e2e.pglite.p99Ms`) also goes into
  * results.json. With `--quick` only modules exporting `inQuick = true` run, with smaller counts (under a minute).
- * Words after `--` pick bench files by name (`npm run bench -- startup`); results.json then holds only those.
+ * Words after `--` pick bench files by name (`npm run bench -- startup`); results.json then holds only those,
+ * and a bench picked by name also runs with `--quick` (smaller counts) when it is not part of the plain quick run.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ const started = performance.now();
 const loadAverage = os.loadavg().map((l) => Math.round(l * 10) / 10);
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
-  if (quick && mod.inQuick !== true) continue;
+  if (quick && mod.inQuick !== true && !only.length) continue;
   for (const [name, fn] of Object.entries(mod)) {
     if (!name.startsWith('bench') || typeof fn !== 'function') continue;
     try {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +12,8 @@ export type AppProcess = {
   startMs: number;
   peakRssMb(): Promise<number>;
   rssMb(): Promise<number>;
+  /** CPU time (user + system) the process has used since it started. */
+  cpuMs(): Promise<number>;
   /** Whether the process is still running. */
   running(): boolean;
   /** `kill -9`, then waits for the exit (the soak's crash). */
@@ -24,6 +26,42 @@ async function procMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
   return Math.round(kb / 1024);
+}
+
+/** Linux counts CPU time in /proc in clock ticks of 1/100 s (USER_HZ, the same on every common kernel). */
+const TICK_MS = 10;
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15; the name in parentheses may contain spaces). */
+async function procCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/**
+ * Whether process `pid` holds the socket listening on 127.0.0.1:`port` (from /proc/net/tcp and its file
+ * descriptors). The benches' ports lie in Linux's ephemeral range: between freePort and the app's listen,
+ * another program (a test server of someone else's suite) can take the port, and its /healthz would pass
+ * for ours.
+ */
+async function listensOn(pid: number, port: number): Promise<boolean> {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const table = await readFile('/proc/net/tcp', 'utf8');
+  const inodes = new Set(
+    table
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[1]?.endsWith(`:${hexPort}`) && f[3] === '0A')
+      .map((f) => f[9]),
+  );
+  if (!inodes.size) return false;
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
+  for (const fd of fds) {
+    const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+    if (inodes.has(/^socket:\[(\d+)\]$/.exec(link)?.[1])) return true;
+  }
+  return false;
 }
 
 /**
@@ -51,11 +89,12 @@ export async function startAppProcess(port: number, env: Record<string, string>,
     for (;;) {
       if (child.exitCode !== null) throw new Error(`aftercare exited with ${child.exitCode} before it was healthy`);
       if (performance.now() - started > timeoutMs) throw new Error(`aftercare was not healthy within ${timeoutMs} ms`);
-      try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
-      } catch {
-        // not listening yet
-      }
+      const healthy = await fetch(`${url}/healthz`).then(
+        (res) => res.ok,
+        () => false, // not listening yet
+      );
+      if (healthy && (await listensOn(child.pid!, port))) break;
+      if (healthy) throw new Error(`another program answers on ${url}; aftercare cannot listen there`);
       await sleep(50);
     }
   } catch (err) {
@@ -68,16 +107,31 @@ export async function startAppProcess(port: number, env: Record<string, string>,
     if (running()) child.kill('SIGKILL');
     await exited;
   };
-  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), running, kill, stop };
+  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), cpuMs: () => procCpuMs(pid), running, kill, stop };
 }
 
 export type LoadResult = { sent: number; ok: number; statuses: Record<string, number>; seconds: number; msgsPerSec: number; p50Ms: number | null; p99Ms: number | null };
 
-/** Runs bench/e2e/load-generator.ts as its own process and returns what it printed. */
-export async function runLoad(args: { url: string; count: number; concurrency: number; maxSeconds: number; token: string; publicBaseUrl: string }): Promise<LoadResult> {
+/**
+ * Runs bench/e2e/load-generator.ts as its own process and returns what it printed. Several URLs: round robin
+ * over them. With `ackedFile`, the generator writes the MessageSids answered 200 there.
+ */
+export async function runLoad(args: { url: string | readonly string[]; count: number; concurrency: number; maxSeconds: number; token: string; publicBaseUrl: string; ackedFile?: string }): Promise<LoadResult> {
+  const urls = typeof args.url === 'string' ? args.url : args.url.join(',');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'load-generator.ts'), args.url, String(args.count), String(args.concurrency), String(args.maxSeconds), args.token, args.publicBaseUrl],
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'load-generator.ts'),
+      urls,
+      String(args.count),
+      String(args.concurrency),
+      String(args.maxSeconds),
+      args.token,
+      args.publicBaseUrl,
+      ...(args.ackedFile ? [args.ackedFile] : []),
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
@@ -98,4 +152,21 @@ export async function freePort(range: { first: number; last: number }): Promise<
     if (free) return port;
   }
   throw new Error(`no free port in ${range.first}-${range.last}`);
+}
+
+/**
+ * startAppProcess on the first free port of `range`; when another program takes that port before the app
+ * listens (startAppProcess then refuses it), tries the next free one, three times at most.
+ */
+export async function startAppOnFreePort(range: { first: number; last: number }, env: Record<string, string>, timeoutMs?: number): Promise<AppProcess> {
+  let first = range.first;
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort({ first, last: range.last });
+    try {
+      return await startAppProcess(port, env, timeoutMs);
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !err.message.startsWith('another program answers')) throw err;
+      first = port + 1;
+    }
+  }
 }

@@ -1,15 +1,19 @@
 /**
  * The load generator, run as its own process so its work does not share a core's event loop with the app:
- * signed SMS webhooks to one running aftercare on 127.0.0.1, `concurrency` at a time, until `count` are
- * answered or `maxSeconds` pass. Prints one JSON line: counts, statuses, rate and latency percentiles.
+ * signed SMS webhooks to running aftercare instances on 127.0.0.1 (several: round robin), `concurrency` at a
+ * time, until `count` are answered or `maxSeconds` pass. Prints one JSON line: counts, statuses, rate and
+ * latency percentiles. With `ackedFile`, also writes the MessageSids answered 200 there (a JSON array), for
+ * the scale bench's check that every acknowledged message is stored once.
  *
- *   node --import tsx bench/e2e/load-generator.ts <baseUrl> <count> <concurrency> <maxSeconds> <authToken> <publicBaseUrl>
+ *   node --import tsx bench/e2e/load-generator.ts <baseUrl[,baseUrl…]> <count> <concurrency> <maxSeconds> <authToken> <publicBaseUrl> [ackedFile]
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import twilio from 'twilio';
 
-const [baseUrl = '', countArg = '200', concurrencyArg = '10', maxSecondsArg = '20', token = '', publicBaseUrl = ''] = process.argv.slice(2);
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`refusing to load anything but 127.0.0.1: ${baseUrl}`);
+const [baseUrls = '', countArg = '200', concurrencyArg = '10', maxSecondsArg = '20', token = '', publicBaseUrl = '', ackedFile = ''] = process.argv.slice(2);
+const targets = baseUrls.split(',');
+for (const url of targets) if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
 const count = Number(countArg);
 const concurrency = Number(concurrencyArg);
 const maxMs = Number(maxSecondsArg) * 1000;
@@ -19,7 +23,15 @@ const questions = ['What are your opening hours?', '請問保固期多久？', '
 const customers = 50;
 const phone = (i: number) => `+8869${String(10_000_000 + i).slice(-8)}`;
 
+/**
+ * Round robin over the instances, shifted by one every round of customers: with 50 customers and 2
+ * instances a plain `i % 2` would send each customer to one instance only, and the instances would never
+ * meet on a conversation.
+ */
+const targetOf = (i: number) => targets[(i + Math.floor(i / customers)) % targets.length]!;
+
 const latencies: number[] = [];
+const acked: string[] = [];
 const statuses: Record<string, number> = {};
 let next = 0;
 const started = performance.now();
@@ -40,7 +52,7 @@ async function worker(): Promise<void> {
     const t = performance.now();
     let status: string;
     try {
-      const res = await fetch(`${baseUrl}/twilio/sms`, {
+      const res = await fetch(`${targetOf(i)}/twilio/sms`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
         body: new URLSearchParams(params).toString(),
@@ -54,12 +66,15 @@ async function worker(): Promise<void> {
       status = cause?.code ? `${(err as Error).name}:${cause.code}` : (err as Error).name;
     }
     statuses[status] = (statuses[status] ?? 0) + 1;
-    if (status === '200') latencies.push(performance.now() - t);
+    if (status !== '200') continue;
+    latencies.push(performance.now() - t);
+    acked.push(params.MessageSid);
   }
 }
 
 await Promise.all(Array.from({ length: concurrency }, worker));
 const seconds = (performance.now() - started) / 1000;
+if (ackedFile) writeFileSync(ackedFile, JSON.stringify(acked));
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]! * 10) / 10 : null);
 console.log(

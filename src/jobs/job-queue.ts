@@ -60,6 +60,28 @@ function pgliteExecutor(pg: PGlite): PgBoss.Db {
   };
 }
 
+/** PostgreSQL's deadlock_detected: the transaction was chosen as the victim and rolled back, so retrying is safe. */
+const DEADLOCK = '40P01';
+const CREATE_QUEUE_ATTEMPTS = 5;
+
+/**
+ * pg-boss creates a queue as a partition of its job table (CREATE TABLE … ATTACH PARTITION) without a lock
+ * of its own: two instances starting at once on a fresh database deadlock on it and one of them failed to
+ * start (seen in bench/scale-bench.ts). The victim was rolled back; the retry finds the queue made by the
+ * other instance and does nothing.
+ */
+export async function createQueueRetryingDeadlocks(create: () => Promise<unknown>, attempts = CREATE_QUEUE_ATTEMPTS): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await create();
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== DEADLOCK || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
 function txExecutor(tx: Prisma.TransactionClient): PgBoss.Db {
   return { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) };
 }
@@ -94,21 +116,27 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     },
     async start(options = { work: true }) {
       await boss.start();
-      for (const name of jobNames) await boss.createQueue(name);
+      for (const name of jobNames) await createQueueRetryingDeadlocks(() => boss.createQueue(name));
       started = true;
       if (!options.work) return;
       const missing = jobNames.filter((n) => !handlers.has(n));
       // A job nobody handles would wait forever in its queue: refuse to start instead.
       if (missing.length && options.requireAllHandlers !== false) throw new Error(`No handler registered for job(s): ${missing.join(', ')}`);
       for (const [name, { handler, options: workOptions }] of handlers) {
-        await boss.work<object>(
+        const batchSize = workOptions.batchSize ?? 1;
+        const worker: { id?: string } = {};
+        worker.id = await boss.work<object>(
           name,
-          { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
+          { batchSize, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
           async (jobs) => {
             for (const job of jobs) {
               const result = await handler(job.data as never, { id: job.id, retryCount: job.retryCount });
               logger.debug({ job: name, id: job.id, result }, 'job finished');
             }
+            // pg-boss 10 waits out the polling interval after every fetch, even a full one: one job per
+            // 2 s per instance, so a burst of deferred replies left the outbox at 0.5 a second
+            // (bench/scale-bench.ts). A full batch means more may be waiting: fetch again at once.
+            if (jobs.length >= batchSize && worker.id) boss.notifyWorker(worker.id);
           },
         );
       }

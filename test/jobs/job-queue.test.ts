@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobQueue } from '../../src/jobs/job-queue.js';
+import { createJobQueue, jobNames } from '../../src/jobs/job-queue.js';
 import { createLogger } from '../../src/logger.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -21,4 +21,24 @@ describe('the job queue', () => {
       await jobs.stop();
     }
   });
+
+  it('takes the next waiting job at once after one finishes, not after the polling interval', async () => {
+    const jobs = createJobQueue(db, createLogger('silent'));
+    const done: string[] = [];
+    for (const name of jobNames) jobs.handle(name, async () => 'done');
+    // One job a fetch, polled every 30 s: three jobs within 10 s only if a finished fetch fetches again.
+    jobs.handle('message.send', async ({ outboundId }) => {
+      done.push(outboundId);
+      return 'done';
+    }, { pollingIntervalSeconds: 30 });
+    try {
+      await jobs.start({ work: false });
+      for (const id of ['o1', 'o2', 'o3']) await jobs.send('message.send', { outboundId: id });
+      await jobs.stop();
+      await jobs.start({ work: true });
+      await expect.poll(() => done.length, { timeout: 10_000, interval: 100 }).toBe(3);
+    } finally {
+      await jobs.stop();
+    }
+  }, 30_000);
 });
