@@ -12,6 +12,8 @@ export type AppProcess = {
   startMs: number;
   peakRssMb(): Promise<number>;
   rssMb(): Promise<number>;
+  /** CPU time (user + system) the process has used since it started, in milliseconds. */
+  cpuMs(): Promise<number>;
   /** Whether the process is still running. */
   running(): boolean;
   /** `kill -9`, then waits for the exit (the soak's crash). */
@@ -26,15 +28,24 @@ async function procMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
   return Math.round(kb / 1024);
 }
 
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
+async function procCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /**
  * Starts aftercare as `npm start` does (the compiled `dist/src/main.js`, built first when stale; one process), on 127.0.0.1:`port` with `env`,
- * and waits until /healthz answers ok. stop() sends SIGTERM and waits for the exit.
+ * and waits until /healthz answers ok. stop() sends SIGTERM and waits for the exit. `nodeArgs` go before the
+ * script (e.g. `--cpu-prof`).
  */
-export async function startAppProcess(port: number, env: Record<string, string>, timeoutMs = 180_000): Promise<AppProcess> {
+export async function startAppProcess(port: number, env: Record<string, string>, timeoutMs = 180_000, nodeArgs: readonly string[] = []): Promise<AppProcess> {
   // A stale build is rebuilt first, outside the start-up time.
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/src/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--disable-warning=DEP0111', 'dist/src/main.js'], {
     cwd: root,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: process.env.BENCH_VERBOSE ? 'inherit' : ['ignore', 'ignore', 'inherit'],
@@ -68,7 +79,7 @@ export async function startAppProcess(port: number, env: Record<string, string>,
     if (running()) child.kill('SIGKILL');
     await exited;
   };
-  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), running, kill, stop };
+  return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), cpuMs: () => procCpuMs(pid), running, kill, stop };
 }
 
 export type LoadResult = { sent: number; ok: number; statuses: Record<string, number>; seconds: number; msgsPerSec: number; p50Ms: number | null; p99Ms: number | null };
