@@ -86,7 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const sms = new TwilioSmsAdapter({ env, db: database.prisma, logger });
   channels.set('sms', sms);
   sms.useTurn(turn);
-  sms.mount(server, { env, clock, events, jobs, sql: database.sql });
+  sms.mount(server, { env, clock, events, jobs });
   const voice = new TwilioVoiceLine({ env, db: database.prisma, clock, events, logger, policy, calendar });
   channels.set('voice', voice);
   voice.useTurn(turn);

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { BotUnavailableError, type Turn, type TurnResult } from '../channel-adapter.js';
 import type { Env } from '../../src/config/env.js';
 import type { Db } from '../../src/db/db.js';
-import type { SqlConnection } from '../../src/db/sql-connection.js';
 import type { EventBus } from '../../src/events/event-bus.js';
 import { route } from '../../src/http/server.js';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
@@ -13,7 +12,6 @@ import { sendTwiml } from '../twilio-shared/twiml-response.js';
 import { verifiedTwilioParams } from '../twilio-shared/twilio-webhook.js';
 import { recordSmsDeliveryStatus } from './sms-delivery-status.js';
 import { answerSmsKeyword } from './sms-keyword-reply.js';
-import { linkMediaToTicket } from './sms-media-link.js';
 import { splitSms } from './sms-segments.js';
 import { smsTextOf } from './sms-text.js';
 import { InboundSmsSchema, mmsAttachments, SmsStatusSchema } from './sms-webhook-schema.js';
@@ -21,8 +19,6 @@ import { InboundSmsSchema, mmsAttachments, SmsStatusSchema } from './sms-webhook
 export type TwilioSmsDeps = {
   env: Env;
   db: Db;
-  /** Hand-written SQL on the same connections (the media link after each turn). */
-  sql: SqlConnection;
   clock: () => Date;
   events: EventBus;
   jobs: Pick<JobQueue, 'send'>;
@@ -88,9 +84,8 @@ export function mountTwilioSms(server: Server, deps: TwilioSmsDeps): void {
       const run = deps.turn();
       if (!run) throw new BotUnavailableError();
       const result = await answerWithinBudget(run, message, budget);
+      // MMS photos are linked to the conversation's ticket by the turn itself (src/bot/turn-sql.ts, finishTurn).
       if (result.deferred) req.logger.warn({ messageSid: sms.MessageSid, budgetMs: budget }, 'dialog slower than the webhook budget; the message is stored and the reply goes out through the outbox');
-      // Photos sent during a slow turn are linked by the next one (linkMediaToTicket looks back a day).
-      else if (!result.duplicate) await linkMediaToTicket(deps.sql, message.from);
       sendTwiml(res, smsTwiml(result.replies.filter((r) => r.channel === 'sms').map(smsTextOf)));
     }),
   );

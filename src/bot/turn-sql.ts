@@ -121,6 +121,9 @@ export async function loadNextTurn(run: SqlRunner, conversationId: string): Prom
   return { ...row, receivedMs: Number(row.receivedMs) };
 }
 
+/** MMS photos sent at most this long before the conversation's ticket was opened belong to it. */
+const MMS_MEDIA_WINDOW_HOURS = 24;
+
 const FINISH = `
 WITH claim AS (
   UPDATE "Message" SET "processedAt" = $2::timestamp(3), understanding = $3::jsonb,
@@ -151,12 +154,21 @@ WITH claim AS (
   FROM jsonb_to_recordset($12::jsonb) AS r(n int, id text, channel text, text text, subject text, raw jsonb)
   ORDER BY r.n
   RETURNING id
+), media AS (
+  UPDATE "Attachment" a SET "ticketId" = t.id
+  FROM "Conversation" v
+  JOIN "Ticket" t ON t.id = v."ticketId"
+  JOIN "Message" m ON m."conversationId" = v.id
+  WHERE v.id = $4 AND v.channel = 'sms'
+    AND a."messageId" = m.id AND a."ticketId" IS NULL AND a.url IS NOT NULL
+    AND m."createdAt" >= t."createdAt" - interval '${MMS_MEDIA_WINDOW_HOURS} hours'
+  RETURNING a.id
 )
 SELECT aftercare_turn_guard(
   (SELECT count(*) FROM claim) = 1
   AND (NOT $7::boolean OR (SELECT count(*) FROM st_upd) + (SELECT count(*) FROM st_ins) = 1)
   AND (SELECT count(*) FROM conv) = 1 AND (SELECT count(*) FROM cust) = 1
-) AS ok, (SELECT count(*) FROM replies) AS replies`;
+) AS ok, (SELECT count(*) FROM replies) AS replies, (SELECT count(*) FROM media) AS media`;
 
 export type TurnOutcome = {
   messageId: string;
@@ -173,7 +185,9 @@ export type TurnOutcome = {
 
 /**
  * Everything a turn writes, in one statement: the message marked processed (with its understanding and
- * ticket), the dialog state, the replies, the conversation's and customer's language and times. The guard
+ * ticket), the dialog state, the replies, the conversation's and customer's language and times, and on an
+ * SMS conversation with a ticket, the MMS photos sent for it that no ticket has yet (photos arrive before
+ * the dialog has opened the ticket, and those sent during a slow turn are picked up by the next). The guard
  * aborts the whole statement (40001, `isStaleTurn`) when the message was processed meanwhile or the dialog
  * state is no longer the one read, so a turn commits entirely or not at all, and at most once.
  */
