@@ -12,11 +12,14 @@ import type { OutboundMessage } from '../messages/outbound-message.js';
  * back except as epoch milliseconds, so no driver's local-time parsing is involved.
  */
 
-/** Where a statement runs: the connection directly, or inside the turn's Prisma transaction. */
-export type SqlRunner = { query<T>(text: string, params: unknown[]): Promise<T[]> };
+/**
+ * Where a statement runs: the connection directly, or inside the turn's Prisma transaction. `name` prepares
+ * it on the connection (sql-connection.ts): planning these CTEs cost the server about as much CPU as running them.
+ */
+export type SqlRunner = { query<T>(text: string, params: unknown[], name?: string): Promise<T[]> };
 
 export function connectionRunner(sql: SqlConnection): SqlRunner {
-  return { query: (text, params) => sql.query(text, params) };
+  return { query: (text, params, name) => sql.query(text, params, name) };
 }
 
 export function transactionRunner(tx: Prisma.TransactionClient): SqlRunner {
@@ -52,7 +55,9 @@ WHERE m.channel = $3::"ChannelKind" AND m."externalId" = $6`;
  */
 export async function storeFromKnownSender(sql: SqlConnection, message: InboundMessage, contact: { kind: string; address: string }): Promise<StoredInbound | null> {
   if (message.attachments.length > 0) return null;
-  const rows = await sql.query<StoredInbound>(STORE_KNOWN_SENDER, [
+  const rows = await sql.query<StoredInbound>(
+    STORE_KNOWN_SENDER,
+    [
     contact.kind,
     contact.address,
     message.channel,
@@ -64,7 +69,9 @@ export async function storeFromKnownSender(sql: SqlConnection, message: InboundM
     message.raw === undefined ? null : JSON.stringify(message.raw),
     JSON.stringify(envelopeOf(message)),
     message.receivedAt.toISOString(),
-  ]);
+    ],
+    'aftercare_turn_store',
+  );
   return rows[0] ?? null;
 }
 
@@ -114,7 +121,7 @@ export function stateKeyOf(channel: string, conversationId: string): string {
 
 /** The oldest unprocessed inbound message of the conversation (turns run in arrival order), or null. */
 export async function loadNextTurn(run: SqlRunner, conversationId: string): Promise<PendingTurn | null> {
-  const rows = await run.query<PendingTurn>(LOAD_NEXT, [conversationId]);
+  const rows = await run.query<PendingTurn>(LOAD_NEXT, [conversationId], 'aftercare_turn_load');
   const row = rows[0];
   if (!row) return null;
   // The pg driver hands JSON back parsed; Prisma's raw queries too. Numbers may arrive as strings.
@@ -214,7 +221,7 @@ export async function finishTurn(run: SqlRunner, outcome: TurnOutcome): Promise<
     outcome.state?.key ?? null,
     JSON.stringify(replies),
     replies.length > 0,
-  ]);
+  ], 'aftercare_turn_finish');
 }
 
 /** The guard in finishTurn fired: someone else processed the message or moved the dialog on. */
