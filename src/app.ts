@@ -62,6 +62,11 @@ export type CreateAppOptions = {
   database: Database;
   /** Close `database` on stop() (main.ts); tests close their own. */
   ownsDatabase?: boolean;
+  /**
+   * Start the job workers this long after listening (main.ts): their first polls, one per queue at once,
+   * held up the first requests (on PGlite, /healthz by 0.4 s). Tests start them at once.
+   */
+  workersAfterMs?: number;
 };
 
 export async function createApp(options: CreateAppOptions): Promise<App> {
@@ -141,7 +146,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     calendar,
     turn,
     async listen() {
-      await jobs.start({ work: env.JOBS_ENABLED });
+      await jobs.start({ work: env.JOBS_ENABLED, workAfterMs: options.workersAfterMs });
       // One instance polls the mailbox (advisory lock on a PostgreSQL server; channels/email/mailbox-leader.ts).
       if (env.IMAP_HOST && !email) {
         // Loaded only when a mailbox is configured: the IMAP and MIME libraries cost start-up time.

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     logger.fatal({ err }, (err as Error).message);
     process.exit(1);
   });
-  const app = await createApp({ env, logger, clock: systemClock, database, ownsDatabase: true }).catch(async (err: unknown) => {
+  const app = await createApp({ env, logger, clock: systemClock, database, ownsDatabase: true, workersAfterMs: 1_000 }).catch(async (err: unknown) => {
     logger.fatal({ err }, (err as Error).message);
     await database.close().catch(() => undefined);
     process.exit(1);

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage } from '../../src/messages/outbound-message.js';
 import type { ChannelAdapter } from '../channel-adapter.js';
@@ -32,30 +32,38 @@ function stringMeta(meta: Record<string, unknown>, key: string): string | undefi
 export class SmtpAdapter implements ChannelAdapter {
   readonly kind = 'email' as const;
   readonly configured: boolean;
-  private readonly transporter: Transporter | undefined;
+  private transporter: Promise<Transporter> | undefined;
   private readonly from: string;
 
   constructor(
-    settings: SmtpSettings,
+    private readonly settings: SmtpSettings,
     private readonly logger: Logger,
   ) {
     this.configured = Boolean(settings.host);
     this.from = settings.from ?? settings.user ?? 'aftercare@localhost';
-    this.transporter = settings.host
-      ? nodemailer.createTransport({
-          host: settings.host,
-          port: settings.port,
-          secure: settings.secure,
-          auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
-          connectionTimeout: 30_000,
-          greetingTimeout: 30_000,
-          socketTimeout: 60_000,
-        })
-      : undefined;
+  }
+
+  /** nodemailer is loaded with the first mail: an instance that sends none does not pay for it at start-up. */
+  private transport(): Promise<Transporter> {
+    const { settings } = this;
+    if (!settings.host) throw new Error('SMTP is not configured (SMTP_HOST is empty)');
+    const host = settings.host;
+    this.transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host,
+        port: settings.port,
+        secure: settings.secure,
+        auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    );
+    return this.transporter;
   }
 
   async send(message: OutboundMessage): Promise<{ providerMessageId: string }> {
-    if (!this.transporter) throw new Error('SMTP is not configured (SMTP_HOST is empty)');
+    const transporter = await this.transport();
     const meta = message.meta;
     const messageId = stringMeta(meta, 'messageId') ?? newMessageId(this.from);
     const inReplyTo = stringMeta(meta, 'inReplyTo');
@@ -66,7 +74,7 @@ export class SmtpAdapter implements ChannelAdapter {
     const headers: Record<string, string> = { 'X-Auto-Response-Suppress': 'All', 'X-Aftercare-Outbound': '1', 'Content-Language': language };
     if (byBot) headers['Auto-Submitted'] = message.purpose === 'reply' || message.purpose === 'ack' ? 'auto-replied' : 'auto-generated';
 
-    const info = await this.transporter.sendMail({
+    const info = await transporter.sendMail({
       from: this.from,
       to: message.to,
       subject,
@@ -82,6 +90,6 @@ export class SmtpAdapter implements ChannelAdapter {
   }
 
   async stop(): Promise<void> {
-    this.transporter?.close();
+    (await this.transporter)?.close();
   }
 }

@@ -1,5 +1,6 @@
 import type { Request } from 'restify';
-import twilio from 'twilio';
+// The webhook module alone: the package's index loads the whole REST client too (about 13 MB).
+import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import { z } from 'zod';
 import type { Env } from '../../src/config/env.js';
 import { AppError, ValidationError } from '../../src/errors/app-error.js';
@@ -64,7 +65,7 @@ export function verifiedTwilioParams(req: Request, env: WebhookEnv): TwilioParam
     throw new TwilioSignatureError('Missing X-Twilio-Signature');
   }
   const params = readTwilioParams(req);
-  if (!twilio.validateRequest(env.TWILIO_AUTH_TOKEN, signature, url, params)) {
+  if (!signatureMatches(req, env.TWILIO_AUTH_TOKEN, signature, url, params)) {
     req.logger.warn({ path: req.path(), url, remote: req.socket?.remoteAddress }, 'twilio webhook refused: signature does not match');
     throw new TwilioSignatureError('X-Twilio-Signature does not match this request');
   }
@@ -97,8 +98,21 @@ export function hasTwilioSignature(req: Request, env: WebhookEnv): boolean {
   const signature = firstHeader(req, 'x-twilio-signature');
   if (!env.TWILIO_AUTH_TOKEN || !signature) return false;
   try {
-    return twilio.validateRequest(env.TWILIO_AUTH_TOKEN, signature, signedUrl(req, env), readTwilioParams(req));
+    return signatureMatches(req, env.TWILIO_AUTH_TOKEN, signature, signedUrl(req, env), readTwilioParams(req));
   } catch {
     return false;
   }
+}
+
+/** The verdict on each request's signature: the rate limiter asks first, then the route; the HMACs run once. */
+const verdicts = new WeakMap<Request, { key: string; valid: boolean }>();
+
+function signatureMatches(req: Request, token: string, signature: string, url: string, params: TwilioParams): boolean {
+  // Keyed on what was checked, so a different question about the same request is answered afresh.
+  const key = `${token}\u0000${signature}\u0000${url}`;
+  const known = verdicts.get(req);
+  if (known?.key === key) return known.valid;
+  const valid = validateRequest(token, signature, url, params);
+  verdicts.set(req, { key, valid });
+  return valid;
 }

@@ -1,10 +1,8 @@
-import { Converter } from 'opencc-js';
 import type { SmsKeyword } from '../../src/customers/opt-out-service.js';
 import { isLanguage, type Language } from '../../src/messages/channel-kind.js';
+import { chineseScriptOf } from '../../src/messages/chinese-script.js';
 
 const HAN = /\p{Script=Han}/u;
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
 
 /**
  * The language of a keyword reply: a Chinese keyword answers in its own script (退訂 → 繁體, 退订 → 简体);
@@ -13,10 +11,11 @@ const toTraditional = Converter({ from: 'cn', to: 'tw' });
  * QUIT…), which would unsubscribe whoever follows the advice.
  */
 export function keywordLanguage(text: string, known: string | null | undefined): Language {
-  const chinese = [...text].filter((ch) => HAN.test(ch)).join('');
-  if (chinese) {
-    if (toSimplified(chinese) !== chinese) return 'zh-Hant';
-    if (toTraditional(chinese) !== chinese) return 'zh-Hans';
+  const chinese = [...text].filter((ch) => HAN.test(ch));
+  if (chinese.length) {
+    const scripts = chinese.map(chineseScriptOf);
+    if (scripts.includes('traditional')) return 'zh-Hant';
+    if (scripts.includes('simplified')) return 'zh-Hans';
     return isLanguage(known) && known !== 'en' ? known : 'zh-Hant';
   }
   return isLanguage(known) ? known : 'en';

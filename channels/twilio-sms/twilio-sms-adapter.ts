@@ -8,7 +8,6 @@ import { findCustomerByContact } from '../../src/customers/customer-service.js';
 import { maySendSms } from '../../src/customers/opt-out-service.js';
 import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage } from '../../src/messages/outbound-message.js';
-import { createTwilioClient } from '../twilio-shared/twilio-client.js';
 import { MAX_SMS_BODY } from './sms-webhook-schema.js';
 import { splitSms, smsSegmentCount } from './sms-segments.js';
 import { smsTextOf } from './sms-text.js';
@@ -61,15 +60,17 @@ export class TwilioSmsAdapter implements ChannelAdapter {
     mountTwilioSms(server, { ...deps, db: this.deps.db, logger: this.deps.logger, turn: () => this.turn });
   }
 
-  private twilioClient(): twilio.Twilio {
+  private async twilioClient(): Promise<twilio.Twilio> {
     const { env } = this.deps;
     if (!this.configured || !env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN) throw new TwilioSendError('Twilio SMS is not configured', undefined, undefined);
+    // Loaded on the first send: twilio's REST client (and its HTTP stack) is 13 MB an instance that only answers webhooks never needs.
+    const { createTwilioClient } = await import('../twilio-shared/twilio-client.js');
     this.client ??= createTwilioClient({ accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL });
     return this.client;
   }
 
   async send(message: OutboundMessage): Promise<{ providerMessageId: string }> {
-    const client = this.twilioClient();
+    const client = await this.twilioClient();
     const customer = await findCustomerByContact(this.deps.db, 'phone', message.to);
     if (customer && !maySendSms(customer, message.purpose)) {
       throw new RecipientOptedOutError(`Not sent: ${message.to} opted out of ${customer.optOutSms ? 'SMS' : 'surveys'} (purpose ${message.purpose})`);

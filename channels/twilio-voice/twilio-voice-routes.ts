@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
-import twilio from 'twilio';
+// The TwiML builder alone: the package's index loads the whole REST client too (about 13 MB).
+import TwimlVoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Turn } from '../channel-adapter.js';
 import { recordCallHandoff, recordCallStatus, setCallOutcome, startCall } from '../../src/calls/call-log-service.js';
 import { recordTranscription, recordVoicemail, type VoicemailReason } from '../../src/calls/voicemail-service.js';
@@ -60,7 +61,7 @@ export function mountTwilioVoice(server: Server, deps: TwilioVoiceDeps): void {
         const params = verifiedTwilioParams(req, deps.env);
         const call = VoiceRequestSchema.parse(params);
         const query = VoiceStepQuery.parse(req.query ?? {});
-        const response = new twilio.twiml.VoiceResponse();
+        const response = new TwimlVoiceResponse();
         await handler({ call, query, lang: query.lang ?? defaultLang, params, response });
         sendTwiml(res, response);
       }),

@@ -1,9 +1,7 @@
-import { Converter } from 'opencc-js';
 import { isLanguage, type Language } from '../../src/messages/channel-kind.js';
+import { chineseScriptOf } from '../../src/messages/chinese-script.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
 
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
 const CJK = /[\u3400-\u9fff]/gu;
 const ENGLISH_WORD = /(?<![\w-])[A-Za-z][A-Za-z'-]*[A-Za-z](?![\w-])/g;
 const LETTER = /\p{L}/u;
@@ -13,8 +11,9 @@ function scriptEvidence(text: string): { traditional: number; simplified: number
   let traditional = 0;
   let simplified = 0;
   for (const ch of text.match(CJK) ?? []) {
-    if (toSimplified(ch) !== ch) traditional++;
-    else if (toTraditional(ch) !== ch) simplified++;
+    const script = chineseScriptOf(ch);
+    if (script === 'traditional') traditional++;
+    else if (script === 'simplified') simplified++;
   }
   return { traditional, simplified };
 }

@@ -46,9 +46,20 @@ export async function runBot(deps: BotDeps, db: Db, activity: Partial<Activity>,
   const adapter = new CollectingAdapter();
   return adapter.processActivity(activity, async (context) => {
     setTurnInfo(context, info);
+    if (dialogStateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, dialogStateConfiguration);
     await bot.run(context);
+    dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION) as object | undefined;
   });
 }
+
+/*
+ * botbuilder's DialogStateManager builds its memory scopes and path resolvers through a service collection
+ * on the first dialog context of every turn (a tenth of a FAQ turn's CPU), and keeps them only for that
+ * turn. They hold no per-turn state (DialogManager keeps one set for its lifetime too), so the first turn's
+ * set is handed to every later turn under the key botbuilder looks for.
+ */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+let dialogStateConfiguration: object | undefined;
 
 /** The customer's newest phone and e-mail, for what the dialogs need not ask. */
 export async function contactsOf(db: Db, customerId: string): Promise<{ phone: string | null; email: string | null }> {

@@ -12,11 +12,14 @@ import type { OutboundMessage } from '../messages/outbound-message.js';
  * back except as epoch milliseconds, so no driver's local-time parsing is involved.
  */
 
-/** Where a statement runs: the connection directly, or inside the turn's Prisma transaction. */
-export type SqlRunner = { query<T>(text: string, params: unknown[]): Promise<T[]> };
+/**
+ * Where a statement runs: the connection directly, or inside the turn's Prisma transaction. `name` prepares
+ * it on the connection (sql-connection.ts): planning these CTEs cost the server about as much CPU as running them.
+ */
+export type SqlRunner = { query<T>(text: string, params: unknown[], name?: string): Promise<T[]> };
 
 export function connectionRunner(sql: SqlConnection): SqlRunner {
-  return { query: (text, params) => sql.query(text, params) };
+  return { query: (text, params, name) => sql.query(text, params, name) };
 }
 
 export function transactionRunner(tx: Prisma.TransactionClient): SqlRunner {
@@ -52,7 +55,9 @@ WHERE m.channel = $3::"ChannelKind" AND m."externalId" = $6`;
  */
 export async function storeFromKnownSender(sql: SqlConnection, message: InboundMessage, contact: { kind: string; address: string }): Promise<StoredInbound | null> {
   if (message.attachments.length > 0) return null;
-  const rows = await sql.query<StoredInbound>(STORE_KNOWN_SENDER, [
+  const rows = await sql.query<StoredInbound>(
+    STORE_KNOWN_SENDER,
+    [
     contact.kind,
     contact.address,
     message.channel,
@@ -64,7 +69,9 @@ export async function storeFromKnownSender(sql: SqlConnection, message: InboundM
     message.raw === undefined ? null : JSON.stringify(message.raw),
     JSON.stringify(envelopeOf(message)),
     message.receivedAt.toISOString(),
-  ]);
+    ],
+    'aftercare_turn_store',
+  );
   return rows[0] ?? null;
 }
 
@@ -114,12 +121,15 @@ export function stateKeyOf(channel: string, conversationId: string): string {
 
 /** The oldest unprocessed inbound message of the conversation (turns run in arrival order), or null. */
 export async function loadNextTurn(run: SqlRunner, conversationId: string): Promise<PendingTurn | null> {
-  const rows = await run.query<PendingTurn>(LOAD_NEXT, [conversationId]);
+  const rows = await run.query<PendingTurn>(LOAD_NEXT, [conversationId], 'aftercare_turn_load');
   const row = rows[0];
   if (!row) return null;
   // The pg driver hands JSON back parsed; Prisma's raw queries too. Numbers may arrive as strings.
   return { ...row, receivedMs: Number(row.receivedMs) };
 }
+
+/** MMS photos sent at most this long before the conversation's ticket was opened belong to it. */
+const MMS_MEDIA_WINDOW_HOURS = 24;
 
 const FINISH = `
 WITH claim AS (
@@ -151,12 +161,21 @@ WITH claim AS (
   FROM jsonb_to_recordset($12::jsonb) AS r(n int, id text, channel text, text text, subject text, raw jsonb)
   ORDER BY r.n
   RETURNING id
+), media AS (
+  UPDATE "Attachment" a SET "ticketId" = t.id
+  FROM "Conversation" v
+  JOIN "Ticket" t ON t.id = v."ticketId"
+  JOIN "Message" m ON m."conversationId" = v.id
+  WHERE v.id = $4 AND v.channel = 'sms'
+    AND a."messageId" = m.id AND a."ticketId" IS NULL AND a.url IS NOT NULL
+    AND m."createdAt" >= t."createdAt" - interval '${MMS_MEDIA_WINDOW_HOURS} hours'
+  RETURNING a.id
 )
 SELECT aftercare_turn_guard(
   (SELECT count(*) FROM claim) = 1
   AND (NOT $7::boolean OR (SELECT count(*) FROM st_upd) + (SELECT count(*) FROM st_ins) = 1)
   AND (SELECT count(*) FROM conv) = 1 AND (SELECT count(*) FROM cust) = 1
-) AS ok, (SELECT count(*) FROM replies) AS replies`;
+) AS ok, (SELECT count(*) FROM replies) AS replies, (SELECT count(*) FROM media) AS media`;
 
 export type TurnOutcome = {
   messageId: string;
@@ -173,7 +192,9 @@ export type TurnOutcome = {
 
 /**
  * Everything a turn writes, in one statement: the message marked processed (with its understanding and
- * ticket), the dialog state, the replies, the conversation's and customer's language and times. The guard
+ * ticket), the dialog state, the replies, the conversation's and customer's language and times, and on an
+ * SMS conversation with a ticket, the MMS photos sent for it that no ticket has yet (photos arrive before
+ * the dialog has opened the ticket, and those sent during a slow turn are picked up by the next). The guard
  * aborts the whole statement (40001, `isStaleTurn`) when the message was processed meanwhile or the dialog
  * state is no longer the one read, so a turn commits entirely or not at all, and at most once.
  */
@@ -200,7 +221,7 @@ export async function finishTurn(run: SqlRunner, outcome: TurnOutcome): Promise<
     outcome.state?.key ?? null,
     JSON.stringify(replies),
     replies.length > 0,
-  ]);
+  ], 'aftercare_turn_finish');
 }
 
 /** The guard in finishTurn fired: someone else processed the message or moved the dialog on. */

@@ -153,5 +153,5 @@ export type { SqlConnection };
 
 /** The hot path's hand-written statements get the same bounded wait on PGlite as Prisma's (query-deadline.ts). */
 function withSqlDeadline(sql: SqlConnection, ms: number): SqlConnection {
-  return { ...sql, query: <T>(text: string, params?: unknown[]) => withinDeadline(sql.query<T>(text, params), ms, 'a query') };
+  return { ...sql, query: <T>(text: string, params?: unknown[], name?: string) => withinDeadline(sql.query<T>(text, params, name), ms, 'a query') };
 }

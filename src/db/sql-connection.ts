@@ -3,7 +3,11 @@ import type pg from 'pg';
 
 /** The raw SQL the migrator and the job queue need, over either PGlite or a pg client. */
 export interface SqlConnection {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `name` makes it a prepared statement on a PostgreSQL server (parsed and planned once per connection,
+   * then only bound and run): for the turn's few large statements, run on every message. PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
   /** Runs a script of several statements (no parameters). */
   exec(script: string): Promise<void>;
   transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
@@ -24,8 +28,8 @@ export function pgliteConnection(db: PGlite | Transaction): SqlConnection {
 
 export function pgClientConnection(client: pg.ClientBase): SqlConnection {
   const self: SqlConnection = {
-    query: async <T>(text: string, params?: unknown[]) =>
-      (await client.query(text, params)).rows as T[],
+    query: async <T>(text: string, params?: unknown[], name?: string) =>
+      (await (name ? client.query({ name, text, values: params }) : client.query(text, params))).rows as T[],
     exec: async (script) => {
       await client.query(script);
     },
@@ -47,7 +51,7 @@ export function pgClientConnection(client: pg.ClientBase): SqlConnection {
 /** A pool: each query on whichever connection is free; a transaction holds one connection throughout. */
 export function pgPoolConnection(pool: pg.Pool): SqlConnection {
   return {
-    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+    query: async <T>(text: string, params?: unknown[], name?: string) => (await (name ? pool.query({ name, text, values: params }) : pool.query(text, params))).rows as T[],
     exec: async (script) => {
       await pool.query(script);
     },

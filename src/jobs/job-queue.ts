@@ -23,8 +23,12 @@ export interface JobQueue {
   /** Registers the handler for a job; start() refuses to run while a job has none. */
   handle<J extends JobName>(name: J, handler: JobHandler<J>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): void;
   schedule(name: JobName, cron: string, timeZone: string): Promise<void>;
-  /** `requireAllHandlers: false` is for harnesses that wire only some jobs (tests). */
-  start(options?: { work: boolean; requireAllHandlers?: boolean }): Promise<void>;
+  /**
+   * `requireAllHandlers: false` is for harnesses that wire only some jobs (tests). `workAfterMs` starts the
+   * workers that long after start() returns (the app: their first polls, one per queue at once, would
+   * otherwise hold up the first requests after listening; queued jobs only wait that much longer).
+   */
+  start(options?: { work: boolean; requireAllHandlers?: boolean; workAfterMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +97,7 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   const handlers = new Map<JobName, { handler: JobHandler<JobName>; options: { batchSize?: number; pollingIntervalSeconds?: number } }>();
   let started = false;
+  let workTimer: NodeJS.Timeout | undefined;
 
   return {
     async send(name, data, options = {}) {
@@ -116,35 +121,51 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     },
     async start(options = { work: true }) {
       await boss.start();
-      for (const name of jobNames) await createQueueRetryingDeadlocks(() => boss.createQueue(name));
+      // createQueue takes an advisory lock and checks the catalogue each time (12 queues: 0.4 s of PGlite
+      // start-up): on existing data one query says which queues are there, and only missing ones are made.
+      const existing = new Set((await boss.getQueues()).map((q) => q.name));
+      for (const name of jobNames) if (!existing.has(name)) await createQueueRetryingDeadlocks(() => boss.createQueue(name));
       started = true;
       if (!options.work) return;
       const missing = jobNames.filter((n) => !handlers.has(n));
       // A job nobody handles would wait forever in its queue: refuse to start instead.
       if (missing.length && options.requireAllHandlers !== false) throw new Error(`No handler registered for job(s): ${missing.join(', ')}`);
-      for (const [name, { handler, options: workOptions }] of handlers) {
-        const batchSize = workOptions.batchSize ?? 1;
-        const worker: { id?: string } = {};
-        worker.id = await boss.work<object>(
-          name,
-          { batchSize, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
-          async (jobs) => {
-            for (const job of jobs) {
-              const result = await handler(job.data as never, { id: job.id, retryCount: job.retryCount });
-              logger.debug({ job: name, id: job.id, result }, 'job finished');
-            }
-            // pg-boss 10 waits out the polling interval after every fetch, even a full one: one job per
-            // 2 s per instance, so a burst of deferred replies left the outbox at 0.5 a second
-            // (bench/scale-bench.ts). A full batch means more may be waiting: fetch again at once.
-            if (jobs.length >= batchSize && worker.id) boss.notifyWorker(worker.id);
-          },
-        );
+      if (options.workAfterMs) {
+        workTimer = setTimeout(() => {
+          workTimer = undefined;
+          startWorkers().catch((err: unknown) => logger.error({ err }, 'job workers did not start'));
+        }, options.workAfterMs);
+        return;
       }
+      await startWorkers();
     },
     async stop() {
       if (!started) return;
       started = false;
+      clearTimeout(workTimer);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
+
+  async function startWorkers(): Promise<void> {
+    if (!started) return;
+    for (const [name, { handler, options: workOptions }] of handlers) {
+      const batchSize = workOptions.batchSize ?? 1;
+      const worker: { id?: string } = {};
+      worker.id = await boss.work<object>(
+        name,
+        { batchSize, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
+        async (jobs) => {
+          for (const job of jobs) {
+            const result = await handler(job.data as never, { id: job.id, retryCount: job.retryCount });
+            logger.debug({ job: name, id: job.id, result }, 'job finished');
+          }
+          // pg-boss 10 waits out the polling interval after every fetch, even a full one: one job per
+          // 2 s per instance, so a burst of deferred replies left the outbox at 0.5 a second
+          // (bench/scale-bench.ts). A full batch means more may be waiting: fetch again at once.
+          if (jobs.length >= batchSize && worker.id) boss.notifyWorker(worker.id);
+        },
+      );
+    }
+  }
 }

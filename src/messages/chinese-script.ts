@@ -1,0 +1,20 @@
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './chinese-script-table.js';
+
+export type ChineseScript = 'traditional' | 'simplified' | 'neutral';
+
+let table: Map<string, ChineseScript> | undefined;
+
+/**
+ * Whether only Traditional or only Simplified Chinese writes this character this way (neutral: both, or
+ * not Chinese). The answer is OpenCC's (Taiwan ↔ mainland), read from a table generated from it
+ * (scripts/chinese-script-table.ts): asking OpenCC's converters at run time cost about 40 MB of tries per
+ * module that did, for a question about one character at a time.
+ */
+export function chineseScriptOf(ch: string): ChineseScript {
+  if (!table) {
+    table = new Map();
+    for (const c of TRADITIONAL_ONLY) table.set(c, 'traditional');
+    for (const c of SIMPLIFIED_ONLY) table.set(c, 'simplified');
+  }
+  return table.get(ch) ?? 'neutral';
+}
