@@ -50,19 +50,8 @@ async function main(): Promise<void> {
     await database.close().catch(() => undefined);
     process.exit(1);
   });
-  const url = await app.listen();
-  if (!env.STAFF_BOOTSTRAP_TOKEN) {
-    const { firstStartAdmin } = await import('./console/staff-auth.js');
-    const admin = await firstStartAdmin(app.database.prisma, env.CONSOLE_ADMIN_EMAIL);
-    // Printed, not logged: the log masks and redacts, and this is the one time the password can be read.
-    if (admin) {
-      console.log(
-        `\nNobody can sign in to the staff console yet. Sign in at ${url}/console as\n\n  e-mail:   ${admin.email}\n  password: ${admin.password}   (one-time: you choose a new one at the first sign-in)\n`,
-      );
-    }
-  }
-  logger.info({ url, database: app.database.kind, ms: Date.now() - started }, `aftercare is listening on ${url} (web chat ${url}/chat, console ${url}/console)`);
-
+  // Stopping is possible from here on, not only once start-up has finished: a SIGTERM while the bot warms
+  // up or the first admin is made would otherwise kill the process without closing the database.
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 20_000).unref();
@@ -79,6 +68,19 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  const url = await app.listen();
+  if (!env.STAFF_BOOTSTRAP_TOKEN) {
+    const { firstStartAdmin } = await import('./console/staff-auth.js');
+    const admin = await firstStartAdmin(app.database.prisma, env.CONSOLE_ADMIN_EMAIL);
+    // Printed, not logged: the log masks and redacts, and this is the one time the password can be read.
+    if (admin) {
+      console.log(
+        `\nNobody can sign in to the staff console yet. Sign in at ${url}/console as\n\n  e-mail:   ${admin.email}\n  password: ${admin.password}   (one-time: you choose a new one at the first sign-in)\n`,
+      );
+    }
+  }
+  logger.info({ url, database: app.database.kind, ms: Date.now() - started }, `aftercare is listening on ${url} (web chat ${url}/chat, console ${url}/console)`);
+
 }
 
 await main();
