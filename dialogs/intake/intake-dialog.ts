@@ -2,13 +2,16 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnRe
 import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { parseContact, parsePartialDate, provinceOf, storedDate } from '../shared/answers.js';
+import { conversationalAct } from '../../src/understanding/conversational-act.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
+import { correctionOf } from '../shared/corrections.js';
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
+import { statedDetails } from './stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -100,13 +103,22 @@ export function reportInProgress(dc: DialogContext): IntakeOptions | undefined {
   return undefined;
 }
 
-/** A first message that describes something, not just "report a fault" or a menu number. */
+/** A serial or model as written on a label: a few tokens of letters and digits, at least one digit. */
+function looksLikeCode(text: string): boolean {
+  const t = text.trim();
+  return /\d/.test(t) && /^[A-Za-z0-9][A-Za-z0-9\-/. #]{2,40}$/.test(t) && t.split(/\s+/).length <= 3;
+}
+
+/** Words that ask for the service without saying what is wrong: "我要報修", "report a fault", "need a repair". */
+const REQUEST_ONLY = /報修|报修|報障|报障|維修|维修|修理|申報|申报|故障|我要|我想|想要|需要|請|请|幫我|帮我|麻煩|麻烦|\b(?:i|we)\b|\b(?:want|need|would like)\b|\bto\b|\breport(?:ing)?\b|\ba\b|\bfault\b|\brepairs?\b|\bplease\b|\bpls\b|\bhelp\b|\bservice\b/gi;
+
+/** A first message that says what is wrong ("冰箱不冷了", "oven not heating"), not just "report a fault" or a menu number. */
 function describesProblem(text: string | undefined): text is string {
   if (!text) return false;
-  const t = text.trim();
+  const t = text.trim().replace(REQUEST_ONLY, ' ');
   const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
-  const words = t.split(/\s+/).filter(Boolean).length;
-  return cjk >= 6 || words >= 4;
+  const words = t.split(/[\s,.!?，。！？]+/).filter((w) => /[a-z]/i.test(w)).length;
+  return cjk >= 4 || words >= 3 || (cjk >= 2 && words >= 1);
 }
 
 /**
@@ -138,7 +150,7 @@ export class IntakeDialog extends ComponentDialog {
    */
   private spec(field: IntakeField, state: IntakeState): AnswerSpec {
     const context = field === 'contact' ? [state.values.siteAddress, state.values.problem ?? state.options.problem].filter(Boolean).join(' ') : undefined;
-    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context };
+    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context, corrections: true };
   }
 
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
@@ -149,14 +161,20 @@ export class IntakeDialog extends ComponentDialog {
       return this.open(step, { options: { ...options, cutShort: undefined, handoffAfter: reason }, values, skipped }, true);
     }
     const e = options.entities ?? {};
+    const stated = statedDetails(options.problem ?? '');
     const values: Values = {
       name: info.customer.name ?? undefined,
       company: info.customer.company ?? undefined,
       phone: info.customer.phone ?? undefined,
       email: info.customer.email ?? undefined,
-      productModel: e.productModel,
+      productModel: e.productModel ?? stated.productModel,
       serial: e.serial,
+      siteAddress: stated.siteAddress,
     };
+    if (!values.name && stated.name) {
+      values.name = stated.name;
+      await this.services.rememberCustomer(info.customer.id, { name: stated.name });
+    }
     const contact = parseContact(e.email ?? e.phone ?? '', { language: info.language, text: options.problem });
     if (contact.ok) {
       Object.assign(values, contact.value);
@@ -201,12 +219,13 @@ export class IntakeDialog extends ComponentDialog {
     const field = state.asking!;
     const optional = this.fields(state).find((f) => f.field === field)?.optional ?? false;
     const info = turnInfo(step.context);
-    const answer = answerOf(step, step.result, this.spec(field, state));
     const entities = info.understanding?.entities ?? {};
+    if (await this.corrected(step, state, entities)) return step.replaceDialog(LOOP, state);
+    const answer = answerOf(step, step.result, this.spec(field, state));
     if (answer.status === 'invalid') {
       // Asked twice: an optional field stays empty; a required free-text field keeps what was written.
       const raw = typeof step.result === 'string' ? step.result.trim() : '';
-      const keep = !optional && (SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name') && raw.length > 0;
+      const keep = !optional && (SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name') && raw.length > 0 && conversationalAct(raw) === null;
       if (keep) state.values[field as Exclude<IntakeField, 'contact'>] = raw.slice(0, 4000);
       else state.skipped.push(field);
     } else if (answer.status === 'skipped') {
@@ -215,6 +234,11 @@ export class IntakeDialog extends ComponentDialog {
       const contact = answer.value as { phone?: string; email?: string };
       Object.assign(state.values, contact);
       await this.services.rememberCustomer(info.customer.id, contact);
+    } else if (field === 'serial' && !entities.serial && !looksLikeCode(answer.value as string) && (entities.purchaseDate || entities.productModel || entities.phoneE164)) {
+      // "bought it in May 2024" to the serial question answers another question: keep that, ask for the serial again.
+      state.asking = undefined;
+      await this.absorb(step, state, entities);
+      return step.replaceDialog(LOOP, state);
     } else {
       // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence.
       const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : undefined;
@@ -226,6 +250,37 @@ export class IntakeDialog extends ComponentDialog {
     state.asking = undefined;
     if (answer.status === 'ok') await this.absorb(step, state, entities);
     return step.replaceDialog(LOOP, state);
+  }
+
+  /**
+   * "不是 是 RAS-50", "sorry, the number is 0922 333 444": a correction of an earlier answer replaces it, is
+   * acknowledged with the new value, and the open question (if any) is asked again. True when one was applied.
+   */
+  private async corrected(step: WaterfallStepContext<IntakeState>, state: IntakeState, e: Entities): Promise<boolean> {
+    const text = typeof step.result === 'string' ? step.result : '';
+    const correction = correctionOf(text, e);
+    if (!correction) return false;
+    const info = turnInfo(step.context);
+    const t = this.texts(step);
+    const v = state.values;
+    const changed: IntakeField[] = [];
+    const set = (field: IntakeField, apply: () => void) => {
+      apply();
+      changed.push(field);
+      state.skipped = state.skipped.filter((f) => f !== field);
+    };
+    if (correction.productModel) set('productModel', () => (v.productModel = correction.productModel));
+    if (correction.serial) set('serial', () => (v.serial = correction.serial));
+    if (correction.purchaseDate) set('purchaseDate', () => (v.purchaseDate = correction.purchaseDate));
+    if (correction.phone || correction.email) {
+      const contact = correction.email ? { email: correction.email } : { phone: correction.phone };
+      set('contact', () => Object.assign(v, { phone: undefined, email: undefined }, contact));
+      await this.services.rememberCustomer(info.customer.id, contact);
+    }
+    state.asking = undefined;
+    const shown = changed.map((f) => `${t.fields[f].label} ${f === 'contact' ? (v.phone ?? v.email) : v[f as Exclude<IntakeField, 'contact'>]}`);
+    await say(step.context, t.corrected(shown.join(t.listSeparator)));
+    return true;
   }
 
   /** Details an answer mentions beside what was asked ("it's the RAS-40NK, bought 2024-05") fill empty fields, never overwrite. */
@@ -261,11 +316,13 @@ export class IntakeDialog extends ComponentDialog {
     if (state.options.urgent || state.options.category === 'complaint') return step.next(true);
     const t = this.texts(step);
     const choices = turnInfo(step.context).language === 'en' ? ['Yes', 'No'] : ['是', '否'];
-    return ask(step, `${this.summary(state, t)}\n${t.confirm}`, t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1 }, choices);
+    return ask(step, `${this.summary(state, t)}\n${t.confirm}`, t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1, corrections: true }, choices);
   }
 
   private async receiveConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
+    // "不是 是 RAS-50" at the confirmation: the summary is shown again with the new value.
+    if (step.result !== true && (await this.corrected(step, state, turnInfo(step.context).understanding?.entities ?? {}))) return step.replaceDialog(CONFIRM, state);
     const answer = step.result === true ? { status: 'ok' as const, value: true } : answerOf(step, step.result, { kind: 'yesno', maxAttempts: 1 });
     // Not understood twice: the report is kept as a ticket and a person checks it with the customer.
     if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
