@@ -10,7 +10,8 @@ import { turnInfo } from '../shared/turn-info.js';
 
 export const COMPLAINT_DIALOG = 'complaint';
 
-export type ComplaintOptions = { text: string; entities?: Entities };
+/** `linkedTicketId`: the earlier ticket the complaint is about, when the customer quoted its number. */
+export type ComplaintOptions = { text: string; entities?: Entities; linkedTicketId?: string };
 
 type ComplaintState = ComplaintOptions & { complaintType?: ComplaintType };
 
@@ -76,6 +77,7 @@ export class ComplaintDialog extends ComponentDialog {
       problem: step.options.text,
       entities: step.options.entities,
       handoffAfter: 'complaint',
+      linkedTicketId: step.options.linkedTicketId,
     };
     return step.replaceDialog(INTAKE_DIALOG, intake);
   }

@@ -11,6 +11,7 @@ import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
+import { safetyAdvice, type Hazard } from './safety-advice.js';
 import { statedDetails } from './stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
@@ -30,6 +31,8 @@ export type IntakeOptions = {
   linkedTicketId?: string;
   /** Urgent: only what is needed to act, no confirmation, then a person takes over. */
   urgent?: boolean;
+  /** A danger to people (gas, smoke, sparks): safety advice comes first. */
+  hazard?: Hazard;
   /** Hand off to staff once the ticket is open, with this reason. */
   handoffAfter?: string;
   /** A report cut short (the customer asked for a person): open it with what was collected and hand off. */
@@ -101,6 +104,20 @@ export function reportInProgress(dc: DialogContext): IntakeOptions | undefined {
     return { ...intake.options, cutShort: { values: intake.values, skipped: intake.skipped, reason: 'customer_request' } };
   }
   return undefined;
+}
+
+/** How much of the description an SMS confirmation repeats (Chinese characters, Latin characters). */
+const SMS_PROBLEM_CJK = 16;
+const SMS_PROBLEM_LATIN = 48;
+
+/** Two concatenated SMS parts: 2 × 67 UCS-2 characters (any Chinese), or 2 × 153 GSM characters. */
+function fitsTwoSmsParts(text: string): boolean {
+  return text.length <= (/[^\x00-\x7f]/.test(text) ? 134 : 306);
+}
+
+function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
 /** A serial or model as written on a label: a few tokens of letters and digits, at least one digit. */
@@ -204,6 +221,8 @@ export class IntakeDialog extends ComponentDialog {
     if (!state.introduced) {
       state.introduced = true;
       const kind = state.options.urgent ? 'urgent' : state.options.category;
+      const info = turnInfo(step.context);
+      if (state.options.hazard) await say(step.context, safetyAdvice(state.options.hazard, info.language, info.customer.phone));
       await say(step.context, t.intro[kind]);
     }
     const next = this.missing(state);
@@ -302,13 +321,24 @@ export class IntakeDialog extends ComponentDialog {
     }
   }
 
-  private summary(state: IntakeState, t: IntakeTexts): string {
+  /** Every field with its value or "not given"; `compact`: only what was given, the description shortened. */
+  private summary(state: IntakeState, t: IntakeTexts, compact = false): string {
     return this.fields(state)
       .map(({ field }) => {
-        const value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : state.values[field];
+        let value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : state.values[field];
+        if (compact && !value) return undefined;
+        if (compact && field === 'problem' && value) value = shorten(value, /[\u3400-\u9fff]/.test(value) ? SMS_PROBLEM_CJK : SMS_PROBLEM_LATIN);
         return `${t.fields[field].label}: ${value || t.skipped}`;
       })
+      .filter(Boolean)
       .join('\n');
+  }
+
+  /** The confirmation question; on SMS made compact when the whole summary would take more than two parts. */
+  private confirmation(state: IntakeState, t: IntakeTexts, channel: string): string {
+    const full = `${this.summary(state, t)}\n${t.confirm}`;
+    if (channel !== 'sms' || fitsTwoSmsParts(full)) return full;
+    return `${this.summary(state, t, true)}\n${t.confirm}`;
   }
 
   private async askConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
@@ -316,7 +346,7 @@ export class IntakeDialog extends ComponentDialog {
     if (state.options.urgent || state.options.category === 'complaint') return step.next(true);
     const t = this.texts(step);
     const choices = turnInfo(step.context).language === 'en' ? ['Yes', 'No'] : ['是', '否'];
-    return ask(step, `${this.summary(state, t)}\n${t.confirm}`, t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1, corrections: true }, choices);
+    return ask(step, this.confirmation(state, t, turnInfo(step.context).channel), t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1, corrections: true }, choices);
   }
 
   private async receiveConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {

@@ -50,7 +50,7 @@ describe.each(databaseKinds)('ordinary customers on %s', (kind) => {
 
   it.each([
     { language: 'zh-Hant', send: '你可以幫我做什麼？', expect: '您可以描述設備的故障' },
-    { language: 'zh-Hans', send: '你能做什么', expect: '您可以描述设备的故障' },
+    { language: 'zh-Hans', send: '你们能帮我做什么', expect: '您可以描述设备的故障' },
     { language: 'en', send: 'what can you do?', expect: 'You can describe a fault' },
   ])('answers "$send" with what the bot can do, not a handoff or a ticket', async ({ send, expect: wanted }) => {
     const chat = `web-${aPhone()}`;
