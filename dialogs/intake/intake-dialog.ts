@@ -112,7 +112,7 @@ const SMS_PROBLEM_LATIN = 48;
 
 /** Two concatenated SMS parts: 2 × 67 UCS-2 characters (any Chinese), or 2 × 153 GSM characters. */
 function fitsTwoSmsParts(text: string): boolean {
-  return text.length <= (/[^\x00-\x7f]/.test(text) ? 134 : 306);
+  return text.length <= ([...text].some((ch) => ch.charCodeAt(0) > 0x7f) ? 134 : 306);
 }
 
 function shorten(text: string, max: number): string {
