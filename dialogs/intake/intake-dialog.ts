@@ -120,6 +120,13 @@ function shorten(text: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
+/** "型號 S7", "model: S7": the customer repeated the label before the value. */
+const FIELD_LABEL = /^(?:型號|型号|機型|机型|序號|序列号|產品型號|产品型号|model(?:\s*(?:no\.?|number))?|serial(?:\s*(?:no\.?|number))?|s\/n)\s*(?:是|係|系|為|为|is|[:：#])?\s*(?=\S)/i;
+
+function withoutLabel(value: string): string {
+  return value.replace(FIELD_LABEL, '').trim() || value;
+}
+
 /** A serial or model as written on a label: a few tokens of letters and digits, at least one digit. */
 function looksLikeCode(text: string): boolean {
   const t = text.trim();
@@ -261,7 +268,7 @@ export class IntakeDialog extends ComponentDialog {
     } else {
       // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence.
       const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : undefined;
-      state.values[field] = found ?? (answer.value as string);
+      state.values[field] = found ?? (field === 'productModel' || field === 'serial' ? withoutLabel(answer.value as string) : (answer.value as string));
       if (field === 'name' || field === 'company') {
         await this.services.rememberCustomer(info.customer.id, { [field]: answer.value as string });
       }

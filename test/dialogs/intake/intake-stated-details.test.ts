@@ -182,4 +182,15 @@ describe.each(databaseKinds)('intake takes what the customer stated on %s', (kin
     await h.say(phone, first);
     expect(await h.say(phone, ok)).toContain(again);
   });
+
+  it.each([
+    { language: 'zh-Hant', first: '掃地機器人壞掉了，一直不能充電', answer: '型號 S7', label: '型號: S7' },
+    { language: 'en', first: 'my robot vacuum is broken, it will not charge', answer: 'model: S7', label: 'Model: S7' },
+  ])('stores the $language answer "$answer" as the model without its label', async ({ first, answer, label }) => {
+    const phone = aPhone();
+    for (const text of [first, 'Lee', 'skip']) await h.say(phone, text);
+    await h.say(phone, answer);
+    for (const text of ['skip', 'skip']) await h.say(phone, text);
+    expect(await h.say(phone, 'skip')).toContain(label);
+  });
 });
