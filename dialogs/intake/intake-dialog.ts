@@ -12,7 +12,7 @@ import { turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 import { safetyAdvice, type Hazard } from './safety-advice.js';
-import { statedDetails } from './stated-details.js';
+import { statedDetails } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';

@@ -9,7 +9,7 @@ export type StatedDetails = { name?: string; siteAddress?: string; productModel?
 
 const CJK = String.raw`\u3400-\u9fff`;
 /** Where a Chinese labelled value stops: punctuation, a space before another label, or the end. */
-const CJK_END = String.raw`(?=[，,。;；!！?？\n]|\s+(?:電話|电话|手機|手机|型號|型号|序號|序列号|地址|我叫|我是|姓名)|$)`;
+const CJK_END = String.raw`(?=[，,。;；!！?？\n]|\s+(?:電話|电话|手機|手机|型號|型号|序號|序列号|地址|我叫|我是|姓名|[+\d])|$)`;
 
 const NAME_CJK = new RegExp(String.raw`(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|聯絡人\s*[:：]?|联系人\s*[:：]?|我是)\s*([${CJK}]{2,4}(?:先生|小姐|女士|太太)?)${CJK_END}`);
 const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
