@@ -284,9 +284,9 @@ export class IntakeDialog extends ComponentDialog {
    */
   private async corrected(step: WaterfallStepContext<IntakeState>, state: IntakeState, e: Entities): Promise<boolean> {
     const text = typeof step.result === 'string' ? step.result : '';
-    const correction = correctionOf(text, e);
-    if (!correction) return false;
     const info = turnInfo(step.context);
+    const correction = correctionOf(text, e, info);
+    if (!correction) return false;
     const t = this.texts(step);
     const v = state.values;
     const changed: IntakeField[] = [];
@@ -298,6 +298,7 @@ export class IntakeDialog extends ComponentDialog {
     if (correction.productModel) set('productModel', () => (v.productModel = correction.productModel));
     if (correction.serial) set('serial', () => (v.serial = correction.serial));
     if (correction.purchaseDate) set('purchaseDate', () => (v.purchaseDate = correction.purchaseDate));
+    if (correction.siteAddress) set('siteAddress', () => (v.siteAddress = correction.siteAddress));
     if (correction.phone || correction.email) {
       const contact = correction.email ? { email: correction.email } : { phone: correction.phone };
       set('contact', () => Object.assign(v, { phone: undefined, email: undefined }, contact));

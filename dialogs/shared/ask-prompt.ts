@@ -85,7 +85,7 @@ export class AskPrompt extends TextPrompt {
       const spec = (prompt.options.validations ?? { kind: 'text', maxAttempts: 3 }) as AnswerSpec;
       const info = turnInfo(prompt.context);
       const text = prompt.recognized.value ?? '';
-      if (spec.corrections && correctionOf(text, info.understanding?.entities)) return true;
+      if (spec.corrections && correctionOf(text, info.understanding?.entities, info)) return true;
       const answer = interpretAnswer(spec, text, info.now, info.timeZone, info.understanding?.act ?? null, info.language);
       if (answer.status !== 'invalid') return true;
       return prompt.attemptCount >= spec.maxAttempts;

@@ -193,4 +193,34 @@ describe.each(databaseKinds)('intake takes what the customer stated on %s', (kin
     for (const text of ['skip', 'skip']) await h.say(phone, text);
     expect(await h.say(phone, 'skip')).toContain(label);
   });
+
+  it.each([
+    {
+      language: 'zh-Hant',
+      steps: ['冷氣不冷一直滴水', '陳小姐', '略過', 'RAS-40NK', '略過', '略過', '略過'],
+      correction: '不是 RAS-40NK，是 RAS-50NK',
+      shown: '型號: RAS-50NK',
+      ticket: { productModel: 'RAS-50NK' },
+    },
+    {
+      language: 'zh-Hant',
+      steps: ['洗衣機脫水時很大聲，型號 NA-V130', '吳先生', '略過', '略過', '略過', '台北市中正區重慶南路一段1號'],
+      correction: '地址打錯了，應該是台中市西屯區台灣大道三段99號',
+      shown: '設備地址: 台中市西屯區台灣大道三段99號',
+      ticket: { siteAddress: '台中市西屯區台灣大道三段99號', province: '台中市' },
+    },
+    {
+      language: 'en',
+      steps: ['my washing machine shows error E21 and will not spin, model NA-V130', 'Ken', 'skip', 'skip', 'March 2024', 'skip'],
+      correction: 'sorry I mean March 2023',
+      shown: 'Purchase date: 2023-03',
+      ticket: { purchaseDate: new Date('2023-03-01T00:00:00Z') },
+    },
+  ])('corrects to the value after "是" / "is" at the $language confirmation: "$correction"', async ({ steps, correction, shown, ticket }) => {
+    const phone = aPhone();
+    for (const text of steps) await h.say(phone, text);
+    expect(await h.say(phone, correction)).toContain(shown);
+    expect(await h.say(phone, steps[0]!.startsWith('my') ? 'yes' : '是')).toMatch(TICKET);
+    expect(await h.db.prisma.ticket.findFirstOrThrow({ where: { contactPhone: phone } })).toMatchObject(ticket);
+  });
 });
