@@ -248,6 +248,7 @@ export class IntakeDialog extends ComponentDialog {
     const entities = info.understanding?.entities ?? {};
     if (await this.corrected(step, state, entities)) return step.replaceDialog(LOOP, state);
     const answer = answerOf(step, step.result, this.spec(field, state));
+    const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
     if (answer.status === 'invalid') {
       // Asked twice: an optional field stays empty; a required free-text field keeps what was written.
       const raw = typeof step.result === 'string' ? step.result.trim() : '';
@@ -260,10 +261,10 @@ export class IntakeDialog extends ComponentDialog {
       const contact = answer.value as { phone?: string; email?: string };
       Object.assign(state.values, contact);
       await this.services.rememberCustomer(info.customer.id, contact);
-    } else if (field === 'serial' && !entities.serial && !looksLikeCode(answer.value as string) && (entities.purchaseDate || entities.productModel || entities.phoneE164)) {
-      // "bought it in May 2024" to the serial question answers another question: keep that, ask for the serial again.
+    } else if (field === 'serial' && !entities.serial && !looksLikeCode(answer.value as string) && (entities.purchaseDate || entities.productModel || entities.phoneE164 || asDate.ok)) {
+      // "bought it in May 2024" or "2024年5月" to the serial question answers another question: keep that, ask for the serial again.
       state.asking = undefined;
-      await this.absorb(step, state, entities);
+      await this.absorb(step, state, { ...entities, purchaseDate: entities.purchaseDate ?? (asDate.ok ? asDate.value : undefined) });
       return step.replaceDialog(LOOP, state);
     } else {
       // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence.

@@ -163,6 +163,16 @@ describe.each(databaseKinds)('intake takes what the customer stated on %s', (kin
     expect(await h.say(phone, 'skip')).toContain(label);
   });
 
+  it('takes a bare month sent to the serial question as the purchase date', async () => {
+    const phone = aPhone();
+    for (const text of ['冰箱不冷了', '林小姐', '略過', 'RAS-40']) await h.say(phone, text);
+    expect(await h.say(phone, '2024年5月')).toContain('序號');
+    expect(await h.say(phone, '略過')).toContain('地址');
+    const summary = await h.say(phone, '略過');
+    expect(summary).toContain('序號: 未提供');
+    expect(summary).toContain('購買日期: 2024-05');
+  });
+
   it('takes a purchase date sent to the serial question as the date, not as the serial', async () => {
     const phone = aPhone();
     for (const text of ['The dishwasher leaks from the door', 'Peter', 'skip', 'SMS4HVI33E']) await h.say(phone, text);
