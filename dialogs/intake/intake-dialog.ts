@@ -106,6 +106,8 @@ export function reportInProgress(dc: DialogContext): IntakeOptions | undefined {
   return undefined;
 }
 
+const HOUSEHOLD = /我家|我們家|我们家|家裡|家里|家中|屋企|我屋|\b(?:at|in) (?:my|our) (?:home|house|flat|apartment)\b|\bat home\b/i;
+
 /** How much of the description an SMS confirmation repeats (Chinese characters, Latin characters). */
 const SMS_PROBLEM_CJK = 16;
 const SMS_PROBLEM_LATIN = 48;
@@ -210,7 +212,9 @@ export class IntakeDialog extends ComponentDialog {
     }
     if (describesProblem(options.problem) || (options.problemGiven && options.problem)) values.problem = options.problem.trim();
     // A message that mentioned someone else's ticket (e-mail threading) opens a new ticket linked to it.
-    const state: IntakeState = { options: { ...options, linkedTicketId: options.linkedTicketId ?? info.linkedTicketId }, values, skipped: [] };
+    // "我家的冷氣", "at home": a household has no company or project to ask about.
+    const skipped: IntakeField[] = !values.company && HOUSEHOLD.test(options.problem ?? '') ? ['company'] : [];
+    const state: IntakeState = { options: { ...options, linkedTicketId: options.linkedTicketId ?? info.linkedTicketId }, values, skipped };
     return step.replaceDialog(LOOP, state);
   }
 

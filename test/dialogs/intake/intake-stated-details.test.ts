@@ -10,9 +10,8 @@ const everythingAtOnce: { language: string; steps: Step[]; ticket: Record<string
     steps: [
       {
         send: '我家的冷氣機不冷，一直滴水，型號 RAS-40NK，序號 SN12345678，電話 0912345678，地址 台北市大安區復興南路一段100號，我叫王小明',
-        expect: ['公司'],
+        expect: ['購買'],
       },
-      { send: '略過', expect: ['購買'] },
       { send: '不知道', expect: ['姓名: 王小明', '聯絡方式: +886912345678', '設備地址: 台北市大安區復興南路一段100號'] },
       { send: '是', expect: [TICKET, '王小明'] },
     ],
@@ -232,5 +231,17 @@ describe.each(databaseKinds)('intake takes what the customer stated on %s', (kin
     expect(await h.say(phone, correction)).toContain(shown);
     expect(await h.say(phone, steps[0]!.startsWith('my') ? 'yes' : '是')).toMatch(TICKET);
     expect(await h.db.prisma.ticket.findFirstOrThrow({ where: { contactPhone: phone } })).toMatchObject(ticket);
+  });
+
+  it.each([
+    { language: 'zh-Hant', first: '我家的冰箱不冷了，型號 GR-B22', next: '序號' },
+    { language: 'zh-Hans', first: '家里的空调坏了，型号 KFR-35GW', next: '序列号' },
+    { language: 'en', first: 'The fridge at home is not cooling, model GR-B22', next: 'serial' },
+  ])('does not ask a $language household customer for a company', async ({ first, next }) => {
+    const phone = aPhone();
+    await h.say(phone, first);
+    const reply = await h.say(phone, 'Lin');
+    expect(reply).not.toMatch(/公司|company/i);
+    expect(reply).toContain(next);
   });
 });
