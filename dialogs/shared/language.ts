@@ -28,8 +28,7 @@ function scriptEvidence(text: string): { traditional: number; simplified: number
 export function chooseLanguage(input: { detected: Understanding['language']; text: string; current?: string | null; fallback: Language; hint?: string | null }): Language {
   const current = isLanguage(input.current) ? input.current : undefined;
   const hint = isLanguage(input.hint) ? input.hint : undefined;
-  // No letters ("0" on the keypad, "👍"): nothing to detect, so not English by default either.
-  if (!LETTER.test(input.text)) return hint ?? current ?? input.fallback;
+  if (hint && !LETTER.test(input.text)) return hint;
   if (input.detected === 'mixed') return current ?? hint ?? input.fallback;
   if (!current || input.detected === current) return input.detected;
   const cjk = (input.text.match(CJK) ?? []).length;

@@ -105,11 +105,6 @@ describe('language of the conversation', () => {
     expect(chooseLanguage({ detected: 'zh-Hans', text: '我的打印机坏了', current: 'zh-Hant', fallback: 'zh-Hant' })).toBe('zh-Hans');
   });
 
-  it('answers a first message without letters (a keypad 0, an emoji) in the default language when the page gives none', () => {
-    expect(chooseLanguage({ detected: 'en', text: '0', current: null, fallback: 'zh-Hant' })).toBe('zh-Hant');
-    expect(chooseLanguage({ detected: 'en', text: '👍', current: null, fallback: 'zh-Hans' })).toBe('zh-Hans');
-  });
-
   it('answers mixed messages in the stored language or the default', () => {
     expect(chooseLanguage({ detected: 'mixed', text: 'printer 壞了 please help', current: 'en', fallback: 'zh-Hant' })).toBe('en');
     expect(chooseLanguage({ detected: 'mixed', text: 'printer 壞了 please help', current: null, fallback: 'zh-Hans' })).toBe('zh-Hans');
