@@ -10,12 +10,13 @@ import { turnInfo } from '../shared/turn-info.js';
 
 export const COMPLAINT_DIALOG = 'complaint';
 
-export type ComplaintOptions = { text: string; entities?: Entities };
+/** `linkedTicketId`: the earlier ticket the complaint is about, when the customer quoted its number. */
+export type ComplaintOptions = { text: string; entities?: Entities; linkedTicketId?: string };
 
 type ComplaintState = ComplaintOptions & { complaintType?: ComplaintType };
 
 const TYPES: { value: ComplaintType; labels: string[]; cues: RegExp }[] = [
-  { value: 'product_quality', labels: ['product quality', 'quality', '產品品質', '产品质量', '品質', '质量'], cues: /quality|defect|broke again|keeps breaking|品質|质量|瑕疵|又壞|又坏|一直壞|一直坏/i },
+  { value: 'product_quality', labels: ['product quality', 'quality', '產品品質', '产品质量', '品質', '质量'], cues: /quality|defect|broken? again|keeps (?:breaking|failing)|still (?:broken|not working)|(?:third|fourth|fifth|\d+(?:rd|th)) time|品質|质量|瑕疵|又壞|又坏|一直壞|一直坏|還是壞|还是坏|修了.{0,4}[二兩两三四五六幾几多\d]次/i },
   { value: 'service_attitude', labels: ['service attitude', 'attitude', '服務態度', '服务态度', '態度', '态度'], cues: /attitude|rude|impolite|unfriendly|態度|态度|不禮貌|不礼貌|兇|凶/i },
   { value: 'lateness', labels: ['lateness', 'late', 'delay', '遲到', '迟到', '延誤', '延误', '拖延'], cues: /\blate\b|lateness|delay|no[- ]show|never came|遲到|迟到|延誤|延误|拖延|沒來|没来|等了/i },
   { value: 'other', labels: ['other', '其他'], cues: /$^/ },
@@ -50,8 +51,9 @@ export class ComplaintDialog extends ComponentDialog {
     this.addDialog(new AskPrompt());
   }
 
+  /** Asked once: an upset customer who answers something else is not made to classify the complaint (it stays "other"). */
   private spec(): AnswerSpec {
-    return { kind: 'choice', choices: TYPES.map(({ value, labels }) => ({ value, labels })), maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+    return { kind: 'choice', choices: TYPES.map(({ value, labels }) => ({ value, labels })), maxAttempts: 1 };
   }
 
   private async apologise(step: WaterfallStepContext<ComplaintState>): Promise<DialogTurnResult> {
@@ -76,6 +78,7 @@ export class ComplaintDialog extends ComponentDialog {
       problem: step.options.text,
       entities: step.options.entities,
       handoffAfter: 'complaint',
+      linkedTicketId: step.options.linkedTicketId,
     };
     return step.replaceDialog(INTAKE_DIALOG, intake);
   }

@@ -2,13 +2,17 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnRe
 import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { parseContact, parsePartialDate, provinceOf, storedDate } from '../shared/answers.js';
+import { conversationalAct } from '../../src/understanding/conversational-act.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
+import { correctionOf } from '../shared/corrections.js';
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
+import { safetyAdvice, type Hazard } from './safety-advice.js';
+import { statedDetails } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -27,6 +31,8 @@ export type IntakeOptions = {
   linkedTicketId?: string;
   /** Urgent: only what is needed to act, no confirmation, then a person takes over. */
   urgent?: boolean;
+  /** A danger to people (gas, smoke, sparks): safety advice comes first. */
+  hazard?: Hazard;
   /** Hand off to staff once the ticket is open, with this reason. */
   handoffAfter?: string;
   /** A report cut short (the customer asked for a person): open it with what was collected and hand off. */
@@ -100,13 +106,45 @@ export function reportInProgress(dc: DialogContext): IntakeOptions | undefined {
   return undefined;
 }
 
-/** A first message that describes something, not just "report a fault" or a menu number. */
+const HOUSEHOLD = /我家|我們家|我们家|家裡|家里|家中|屋企|我屋|\b(?:at|in) (?:my|our) (?:home|house|flat|apartment)\b|\bat home\b/i;
+
+/** How much of the description an SMS confirmation repeats (Chinese characters, Latin characters). */
+const SMS_PROBLEM_CJK = 16;
+const SMS_PROBLEM_LATIN = 48;
+
+/** Two concatenated SMS parts: 2 × 67 UCS-2 characters (any Chinese), or 2 × 153 GSM characters. */
+function fitsTwoSmsParts(text: string): boolean {
+  return text.length <= ([...text].some((ch) => ch.charCodeAt(0) > 0x7f) ? 134 : 306);
+}
+
+function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** "型號 S7", "model: S7": the customer repeated the label before the value. */
+const FIELD_LABEL = /^(?:型號|型号|機型|机型|序號|序列号|產品型號|产品型号|model(?:\s*(?:no\.?|number))?|serial(?:\s*(?:no\.?|number))?|s\/n)\s*(?:是|係|系|為|为|is|[:：#])?\s*(?=\S)/i;
+
+function withoutLabel(value: string): string {
+  return value.replace(FIELD_LABEL, '').trim() || value;
+}
+
+/** A serial or model as written on a label: a few tokens of letters and digits, at least one digit. */
+function looksLikeCode(text: string): boolean {
+  const t = text.trim();
+  return /\d/.test(t) && /^[A-Za-z0-9][A-Za-z0-9\-/. #]{2,40}$/.test(t) && t.split(/\s+/).length <= 3;
+}
+
+/** Words that ask for the service without saying what is wrong: "我要報修", "report a fault", "need a repair". */
+const REQUEST_ONLY = /報修|报修|報障|报障|維修|维修|修理|申報|申报|故障|我要|我想|想要|需要|請|请|幫我|帮我|麻煩|麻烦|\b(?:i|we)\b|\b(?:want|need|would like)\b|\bto\b|\breport(?:ing)?\b|\ba\b|\bfault\b|\brepairs?\b|\bplease\b|\bpls\b|\bhelp\b|\bservice\b/gi;
+
+/** A first message that says what is wrong ("冰箱不冷了", "oven not heating"), not just "report a fault" or a menu number. */
 function describesProblem(text: string | undefined): text is string {
   if (!text) return false;
-  const t = text.trim();
+  const t = text.trim().replace(REQUEST_ONLY, ' ');
   const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
-  const words = t.split(/\s+/).filter(Boolean).length;
-  return cjk >= 6 || words >= 4;
+  const words = t.split(/[\s,.!?，。！？]+/).filter((w) => /[a-z]/i.test(w)).length;
+  return cjk >= 4 || words >= 3 || (cjk >= 2 && words >= 1);
 }
 
 /**
@@ -138,7 +176,7 @@ export class IntakeDialog extends ComponentDialog {
    */
   private spec(field: IntakeField, state: IntakeState): AnswerSpec {
     const context = field === 'contact' ? [state.values.siteAddress, state.values.problem ?? state.options.problem].filter(Boolean).join(' ') : undefined;
-    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context };
+    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context, corrections: true };
   }
 
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
@@ -149,15 +187,21 @@ export class IntakeDialog extends ComponentDialog {
       return this.open(step, { options: { ...options, cutShort: undefined, handoffAfter: reason }, values, skipped }, true);
     }
     const e = options.entities ?? {};
+    const stated = statedDetails(options.problem ?? '');
     const known = channelProvesIdentity(info) ? info.customer : null;
     const values: Values = {
       name: known?.name ?? undefined,
       company: known?.company ?? undefined,
       phone: known?.phone ?? undefined,
       email: known?.email ?? undefined,
-      productModel: e.productModel,
+      productModel: e.productModel ?? stated.productModel,
       serial: e.serial,
+      siteAddress: stated.siteAddress,
     };
+    if (!values.name && stated.name) {
+      values.name = stated.name;
+      await this.services.rememberCustomer(info.customer.id, { name: stated.name });
+    }
     const contact = parseContact(e.email ?? e.phone ?? '', { language: info.language, text: options.problem });
     if (contact.ok) {
       Object.assign(values, contact.value);
@@ -169,7 +213,9 @@ export class IntakeDialog extends ComponentDialog {
     }
     if (describesProblem(options.problem) || (options.problemGiven && options.problem)) values.problem = options.problem.trim();
     // A message that mentioned someone else's ticket (e-mail threading) opens a new ticket linked to it.
-    const state: IntakeState = { options: { ...options, linkedTicketId: options.linkedTicketId ?? info.linkedTicketId }, values, skipped: [] };
+    // "我家的冷氣", "at home": a household has no company or project to ask about.
+    const skipped: IntakeField[] = !values.company && HOUSEHOLD.test(options.problem ?? '') ? ['company'] : [];
+    const state: IntakeState = { options: { ...options, linkedTicketId: options.linkedTicketId ?? info.linkedTicketId }, values, skipped };
     return step.replaceDialog(LOOP, state);
   }
 
@@ -187,6 +233,8 @@ export class IntakeDialog extends ComponentDialog {
     if (!state.introduced) {
       state.introduced = true;
       const kind = state.options.urgent ? 'urgent' : state.options.category;
+      const info = turnInfo(step.context);
+      if (state.options.hazard) await say(step.context, safetyAdvice(state.options.hazard, info.language, info.customer.phone));
       await say(step.context, t.intro[kind]);
     }
     const next = this.missing(state);
@@ -202,12 +250,14 @@ export class IntakeDialog extends ComponentDialog {
     const field = state.asking!;
     const optional = this.fields(state).find((f) => f.field === field)?.optional ?? false;
     const info = turnInfo(step.context);
-    const answer = answerOf(step, step.result, this.spec(field, state));
     const entities = info.understanding?.entities ?? {};
+    if (await this.corrected(step, state, entities)) return step.replaceDialog(LOOP, state);
+    const answer = answerOf(step, step.result, this.spec(field, state));
+    const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
     if (answer.status === 'invalid') {
       // Asked twice: an optional field stays empty; a required free-text field keeps what was written.
       const raw = typeof step.result === 'string' ? step.result.trim() : '';
-      const keep = !optional && (SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name') && raw.length > 0;
+      const keep = !optional && (SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name') && raw.length > 0 && conversationalAct(raw) === null;
       if (keep) state.values[field as Exclude<IntakeField, 'contact'>] = raw.slice(0, 4000);
       else state.skipped.push(field);
     } else if (answer.status === 'skipped') {
@@ -216,10 +266,15 @@ export class IntakeDialog extends ComponentDialog {
       const contact = answer.value as { phone?: string; email?: string };
       Object.assign(state.values, contact);
       await this.services.rememberCustomer(info.customer.id, contact);
+    } else if (field === 'serial' && !entities.serial && !looksLikeCode(answer.value as string) && (entities.purchaseDate || entities.productModel || entities.phoneE164 || asDate.ok)) {
+      // "bought it in May 2024" or "2024年5月" to the serial question answers another question: keep that, ask for the serial again.
+      state.asking = undefined;
+      await this.absorb(step, state, { ...entities, purchaseDate: entities.purchaseDate ?? (asDate.ok ? asDate.value : undefined) });
+      return step.replaceDialog(LOOP, state);
     } else {
       // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence.
       const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : undefined;
-      state.values[field] = found ?? (answer.value as string);
+      state.values[field] = found ?? (field === 'productModel' || field === 'serial' ? withoutLabel(answer.value as string) : (answer.value as string));
       if (field === 'name' || field === 'company') {
         await this.services.rememberCustomer(info.customer.id, { [field]: answer.value as string });
       }
@@ -227,6 +282,38 @@ export class IntakeDialog extends ComponentDialog {
     state.asking = undefined;
     if (answer.status === 'ok') await this.absorb(step, state, entities);
     return step.replaceDialog(LOOP, state);
+  }
+
+  /**
+   * "不是 是 RAS-50", "sorry, the number is 0922 333 444": a correction of an earlier answer replaces it, is
+   * acknowledged with the new value, and the open question (if any) is asked again. True when one was applied.
+   */
+  private async corrected(step: WaterfallStepContext<IntakeState>, state: IntakeState, e: Entities): Promise<boolean> {
+    const text = typeof step.result === 'string' ? step.result : '';
+    const info = turnInfo(step.context);
+    const correction = correctionOf(text, e, info);
+    if (!correction) return false;
+    const t = this.texts(step);
+    const v = state.values;
+    const changed: IntakeField[] = [];
+    const set = (field: IntakeField, apply: () => void) => {
+      apply();
+      changed.push(field);
+      state.skipped = state.skipped.filter((f) => f !== field);
+    };
+    if (correction.productModel) set('productModel', () => (v.productModel = correction.productModel));
+    if (correction.serial) set('serial', () => (v.serial = correction.serial));
+    if (correction.purchaseDate) set('purchaseDate', () => (v.purchaseDate = correction.purchaseDate));
+    if (correction.siteAddress) set('siteAddress', () => (v.siteAddress = correction.siteAddress));
+    if (correction.phone || correction.email) {
+      const contact = correction.email ? { email: correction.email } : { phone: correction.phone };
+      set('contact', () => Object.assign(v, { phone: undefined, email: undefined }, contact));
+      await this.services.rememberCustomer(info.customer.id, contact);
+    }
+    state.asking = undefined;
+    const shown = changed.map((f) => `${t.fields[f].label} ${f === 'contact' ? (v.phone ?? v.email) : v[f as Exclude<IntakeField, 'contact'>]}`);
+    await say(step.context, t.corrected(shown.join(t.listSeparator)));
+    return true;
   }
 
   /** Details an answer mentions beside what was asked ("it's the RAS-40NK, bought 2024-05") fill empty fields, never overwrite. */
@@ -248,13 +335,24 @@ export class IntakeDialog extends ComponentDialog {
     }
   }
 
-  private summary(state: IntakeState, t: IntakeTexts): string {
+  /** Every field with its value or "not given"; `compact`: only what was given, the description shortened. */
+  private summary(state: IntakeState, t: IntakeTexts, compact = false): string {
     return this.fields(state)
       .map(({ field }) => {
-        const value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : state.values[field];
+        let value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : state.values[field];
+        if (compact && !value) return undefined;
+        if (compact && field === 'problem' && value) value = shorten(value, /[\u3400-\u9fff]/.test(value) ? SMS_PROBLEM_CJK : SMS_PROBLEM_LATIN);
         return `${t.fields[field].label}: ${value || t.skipped}`;
       })
+      .filter(Boolean)
       .join('\n');
+  }
+
+  /** The confirmation question; on SMS made compact when the whole summary would take more than two parts. */
+  private confirmation(state: IntakeState, t: IntakeTexts, channel: string): string {
+    const full = `${this.summary(state, t)}\n${t.confirm}`;
+    if (channel !== 'sms' || fitsTwoSmsParts(full)) return full;
+    return `${this.summary(state, t, true)}\n${t.confirm}`;
   }
 
   private async askConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
@@ -262,11 +360,13 @@ export class IntakeDialog extends ComponentDialog {
     if (state.options.urgent || state.options.category === 'complaint') return step.next(true);
     const t = this.texts(step);
     const choices = turnInfo(step.context).language === 'en' ? ['Yes', 'No'] : ['是', '否'];
-    return ask(step, `${this.summary(state, t)}\n${t.confirm}`, t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1 }, choices);
+    return ask(step, this.confirmation(state, t, turnInfo(step.context).channel), t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1, corrections: true }, choices);
   }
 
   private async receiveConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
+    // "不是 是 RAS-50" at the confirmation: the summary is shown again with the new value.
+    if (step.result !== true && (await this.corrected(step, state, turnInfo(step.context).understanding?.entities ?? {}))) return step.replaceDialog(CONFIRM, state);
     const answer = step.result === true ? { status: 'ok' as const, value: true } : answerOf(step, step.result, { kind: 'yesno', maxAttempts: 1 });
     // Not understood twice: the report is kept as a ticket and a person checks it with the customer.
     if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });

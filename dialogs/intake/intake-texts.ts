@@ -19,6 +19,9 @@ export type IntakeTexts = {
   emailReply: (time: string) => string;
   callback: (time: string) => string;
   closing: string;
+  /** A correction was applied: what the values are now ("Model RAS-50NK"). */
+  corrected: (values: string) => string;
+  listSeparator: string;
 };
 
 const en: IntakeTexts = {
@@ -50,6 +53,8 @@ const en: IntakeTexts = {
   emailReply: (time) => `We will reply by e-mail by ${time}.`,
   callback: (time) => `We will call you back by ${time}.`,
   closing: 'You can check the ticket at any time by sending its number.',
+  corrected: (values) => `Thank you, I have corrected it: ${values}.`,
+  listSeparator: ', ',
 };
 
 const zhHant: IntakeTexts = {
@@ -81,6 +86,8 @@ const zhHant: IntakeTexts = {
   emailReply: (time) => `我們將於 ${time} 前以電子郵件回覆您。`,
   callback: (time) => `我們將於 ${time} 前回電給您。`,
   closing: '您隨時可以傳送工單編號查詢進度。',
+  corrected: (values) => `好的，已為您更正：${values}。`,
+  listSeparator: '、',
 };
 
 const zhHans: IntakeTexts = {
@@ -112,6 +119,8 @@ const zhHans: IntakeTexts = {
   emailReply: (time) => `我们将在 ${time} 前通过电子邮件回复您。`,
   callback: (time) => `我们将在 ${time} 前给您回电。`,
   closing: '您随时可以发送工单编号查询进度。',
+  corrected: (values) => `好的，已为您更正：${values}。`,
+  listSeparator: '、',
 };
 
 export const intakeTexts: Record<Language, IntakeTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

@@ -2,9 +2,10 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { TicketCategory } from '../../src/generated/prisma/enums.js';
 import type { TicketDetailField, TicketDetails } from '../../src/tickets/ticket-details.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
-import { parsePartialDate, parsePhone, parseTicketReference, storedDate } from '../shared/answers.js';
+import { parsePartialDate, parsePhone, parseTicketReference, provinceOf, storedDate } from '../shared/answers.js';
 import { formatTime } from '../shared/format-time.js';
 import { say } from '../shared/say.js';
+import { statedDetails } from '../shared/stated-details.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo, type TurnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, type StatusOptions } from '../status/status-dialog.js';
@@ -147,16 +148,18 @@ export class MailIntakeDialog extends Dialog {
     const e = u.entities;
     const sig = fromSignature(signature);
     const labelled = readDetails(text, WANTED.fault.concat('contactName'), { now: info.now, timeZone: info.timeZone }).values;
+    // Details written inside a sentence ("地址：… 。聯絡人：林美玲 0912…") rather than on lines of their own.
+    const stated = statedDetails(text);
     const phone = e.phone ? parsePhone(e.phone) : { ok: false as const };
     const date = e.purchaseDate ? parsePartialDate(e.purchaseDate, info.now, info.timeZone) : { ok: false as const };
     return {
-      contactName: info.customer.name ?? labelled.contactName ?? sig.name,
+      contactName: info.customer.name ?? labelled.contactName ?? stated.name ?? sig.name,
       contactPhone: (phone.ok ? phone.value : undefined) ?? labelled.contactPhone ?? sig.phone ?? info.customer.phone ?? undefined,
-      productModel: e.productModel ?? labelled.productModel,
+      productModel: e.productModel ?? labelled.productModel ?? stated.productModel,
       serial: e.serial ?? labelled.serial,
       purchaseDate: (date.ok ? date.value : undefined) ?? labelled.purchaseDate,
-      siteAddress: labelled.siteAddress,
-      province: labelled.province,
+      siteAddress: labelled.siteAddress ?? stated.siteAddress,
+      province: labelled.siteAddress ? labelled.province : stated.siteAddress ? provinceOf(stated.siteAddress) : undefined,
     };
   }
 

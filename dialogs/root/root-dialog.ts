@@ -6,6 +6,7 @@ import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
 import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
+import { hazardOf } from '../intake/safety-advice.js';
 import { MAIL_INTAKE_DIALOG, MailIntakeDialog } from '../mail-intake/mail-intake-dialog.js';
 import { parseTicketReference } from '../shared/answers.js';
 import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
@@ -131,6 +132,11 @@ export class RootDialog extends InterruptibleDialog {
     if (visitReply) return step.beginDialog(VISIT_REPLY_DIALOG, visitReply);
     // A menu digit is a choice, not a "yes"; a ticket number is a status question.
     if (u.act && !menuChoiceOf(text) && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act, text);
+    // Gas, smoke, sparks: whatever the category, safety advice first and a person at once.
+    const hazard = hazardOf(text);
+    if (hazard) return step.beginDialog(INTAKE_DIALOG, { ...this.faultReport(text, u, !!o.expect), urgent: true, urgency: 'high', hazard } satisfies IntakeOptions);
+    // "1" again after "please describe the problem" picks the same entry again: the description is still to come.
+    if (o.expect && menuChoiceOf(text) === o.expect) return this.dispatch(step, o.expect, text, u, true);
     if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false, true);
 
     const choice = menuChoiceOf(text);
@@ -142,7 +148,13 @@ export class RootDialog extends InterruptibleDialog {
       await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
       return step.next();
     }
-    if (parseTicketReference(u.entities.ticketRef ?? '') || STATUS_CUE.test(text)) return this.dispatch(step, 'status', text, u, false);
+    const reference = parseTicketReference(u.entities.ticketRef ?? '');
+    // "修了三次還是壞的！SR-2026-000045 上個月才來過" reports again what a ticket was about: a new report linked to it, not a status check.
+    if (reference && !STATUS_CUE.test(text) && !u.needsClarification && u.category !== 'inquiry' && substantive(text)) {
+      const linkedTicketId = (await this.services.findTicket(reference, info.customer.id))?.id;
+      return this.dispatch(step, u.category === 'complaint' ? 'complaint' : 'fault', text, u, false, false, linkedTicketId);
+    }
+    if (reference || STATUS_CUE.test(text)) return this.dispatch(step, 'status', text, u, false);
     // An unsure category, but plainly a question the knowledge base answers: answer it rather than ask "which service?".
     if (!u.isEmpty && u.needsClarification && QUESTION.test(text) && this.services.knowledgeBase.match(text)) return this.dispatch(step, 'question', text, u, false);
     if (u.isEmpty || u.needsClarification) {
@@ -187,7 +199,15 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   /** `asked`: the message answers "please describe the problem", so it is the description however short. */
-  private async dispatch(step: WaterfallStepContext<RootOptions>, choice: MenuChoice, text: string, u: Understanding, fromMenu: boolean, asked = false): Promise<DialogTurnResult> {
+  private async dispatch(
+    step: WaterfallStepContext<RootOptions>,
+    choice: MenuChoice,
+    text: string,
+    u: Understanding,
+    fromMenu: boolean,
+    asked = false,
+    linkedTicketId?: string,
+  ): Promise<DialogTurnResult> {
     const { language } = turnInfo(step.context);
     if (fromMenu && (choice === 'fault' || choice === 'question' || choice === 'complaint')) {
       values(step).carry = { expect: choice } satisfies RootOptions;
@@ -200,22 +220,24 @@ export class RootDialog extends InterruptibleDialog {
       case 'status':
         return step.beginDialog(STATUS_DIALOG, { reference: fromMenu ? undefined : (u.entities.ticketRef ?? text) } satisfies StatusOptions);
       case 'complaint':
-        return step.beginDialog(COMPLAINT_DIALOG, { text, entities: u.entities } satisfies ComplaintOptions);
+        return step.beginDialog(COMPLAINT_DIALOG, { text, entities: u.entities, linkedTicketId } satisfies ComplaintOptions);
       case 'question':
         return step.beginDialog(INQUIRY_DIALOG, { text, entities: u.entities } satisfies InquiryOptions);
-      case 'fault': {
-        const intake: IntakeOptions = {
-          category: 'fault',
-          problem: text,
-          problemGiven: asked,
-          entities: u.entities,
-          urgency: u.urgency,
-          complexity: u.complexity,
-          urgent: u.urgency === 'high' && substantive(text),
-        };
-        return step.beginDialog(INTAKE_DIALOG, intake);
-      }
+      case 'fault':
+        return step.beginDialog(INTAKE_DIALOG, { ...this.faultReport(text, u, asked), linkedTicketId } satisfies IntakeOptions);
     }
+  }
+
+  private faultReport(text: string, u: Understanding, asked: boolean): IntakeOptions {
+    return {
+      category: 'fault',
+      problem: text,
+      problemGiven: asked,
+      entities: u.entities,
+      urgency: u.urgency,
+      complexity: u.complexity,
+      urgent: u.urgency === 'high' && substantive(text),
+    };
   }
 
   private async wait(_step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {

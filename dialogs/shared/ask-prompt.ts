@@ -3,6 +3,7 @@ import { conversationalAct } from '../../src/understanding/conversational-act.js
 import { isSkip, parseChoice, parseContact, parseEmail, parsePartialDate, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
+import { correctionOf } from './corrections.js';
 import { reply } from './say.js';
 import { turnInfo } from './turn-info.js';
 
@@ -20,12 +21,18 @@ export type AnswerSpec = {
   when?: 'past' | 'future';
   /** For phone numbers: what else the customer wrote (an address, the first message) tells the country. */
   context?: string;
+  /** A correction of an earlier answer ("sorry, the number is …") is let through to the step, which applies it. */
+  corrections?: boolean;
 };
 
 export type Answer = { status: 'ok'; value: unknown } | { status: 'skipped' } | { status: 'invalid' };
 
 /** Conversational acts that are never the value of a name or a free-text field ("thanks" is not a name). */
 const NOT_A_VALUE = new Set<ConversationalAct>(['thanks', 'goodbye', 'greeting', 'affirm', 'smalltalk', 'human']);
+/** "ok" or "hi" to "May I have your name?" acknowledges the question: ask it again rather than leave the name empty. */
+const ACKNOWLEDGES = new Set<ConversationalAct>(['affirm', 'greeting', 'smalltalk']);
+/** "Model? no idea", "型號？不知道": the customer repeats the question before the answer. */
+const ECHOED_QUESTION = /^[^?？:：,，\d]{1,16}[?？:：,，]\s*/;
 
 /**
  * `act` is what the understanding made of the whole message: "I don't know" and "No" to a question that
@@ -35,9 +42,11 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
   const phoneContext = { language, text: spec.context };
   const t = text.trim();
   if (spec.optional && (isSkip(t) || act === 'skip' || act === 'deny')) return { status: 'skipped' };
+  const answer = t.replace(ECHOED_QUESTION, '');
+  if (spec.optional && answer !== t && (isSkip(answer) || conversationalAct(answer) === 'skip')) return { status: 'skipped' };
   // Only a message made of act phrases alone: "Quick and friendly, thanks" is a suggestion that also thanks.
   if ((spec.kind === 'text' || spec.kind === 'name') && act && NOT_A_VALUE.has(act) && conversationalAct(t) !== null) {
-    return spec.optional ? { status: 'skipped' } : { status: 'invalid' };
+    return spec.optional && !(spec.kind === 'name' && ACKNOWLEDGES.has(act)) ? { status: 'skipped' } : { status: 'invalid' };
   }
   const wrap = (p: { ok: boolean; value?: unknown }): Answer => (p.ok ? { status: 'ok', value: p.value } : { status: 'invalid' });
   switch (spec.kind) {
@@ -77,7 +86,9 @@ export class AskPrompt extends TextPrompt {
     super(ASK_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const spec = (prompt.options.validations ?? { kind: 'text', maxAttempts: 3 }) as AnswerSpec;
       const info = turnInfo(prompt.context);
-      const answer = interpretAnswer(spec, prompt.recognized.value ?? '', info.now, info.timeZone, info.understanding?.act ?? null, info.language);
+      const text = prompt.recognized.value ?? '';
+      if (spec.corrections && correctionOf(text, info.understanding?.entities, info)) return true;
+      const answer = interpretAnswer(spec, text, info.now, info.timeZone, info.understanding?.act ?? null, info.language);
       if (answer.status !== 'invalid') return true;
       return prompt.attemptCount >= spec.maxAttempts;
     });

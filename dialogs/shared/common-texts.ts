@@ -82,11 +82,10 @@ export function menuChoiceOf(text: string): MenuChoice | undefined {
   const digit = /^([0-4])(?:\s+\S.*)?$/.exec(t)?.[1];
   if (digit === '0') return 'agent';
   if (digit) return menuChoices[Number(digit) - 1]!.value;
-  if (t.length > 12) return undefined;
+  // A whole label picks its entry however long it is ("report a fault", "ask a question").
+  const whole = menuChoices.find((c) => c.labels.some((l) => t === l.toLowerCase()))?.value;
+  if (whole || t.length > 12) return whole;
   // A label inside a longer message ("我要報修") picks it; a question that mentions one ("維修要收費嗎？") does not.
   const near = (l: string) => l.length >= 2 && t.includes(l) && t.length <= l.length + 2 && !/[?？嗎吗呢]/.test(t);
-  return (
-    menuChoices.find((c) => c.labels.some((l) => t === l.toLowerCase()))?.value ??
-    menuChoices.find((c) => c.labels.some((l) => near(l.toLowerCase())))?.value
-  );
+  return menuChoices.find((c) => c.labels.some((l) => near(l.toLowerCase())))?.value;
 }

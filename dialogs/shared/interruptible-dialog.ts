@@ -12,10 +12,15 @@ const SMS_START_OVER = /^\s*(?:menu|main menu|start over|restart|reset|never ?mi
 const SMS_HELP = /^\s*(?:help|\?|？|幫助|帮助|說明|说明|求助)\s*[.!。！]?\s*$/i;
 const AGENT = /^\s*(?:agent|human|operator|person|人工|真人|專人|专人|客服|轉人工|转人工)\s*[.!。！]?\s*(?:please|pls|請|请)?\s*$/i;
 
+/** "What can you do?" asks for the help text, not a person (the act model reads "你可以幫我做什麼" as one). */
+const CAPABILITIES =
+  /^\s*(?:(?:so |and )?what (?:can|do|else can) you do(?: for me)?|what can you help (?:me )?with|how can you help(?: me)?|what are you for|你(?:們|们|哋)?(?:可以|能|會|会|識|识)(?:幫我|帮我|幫|帮|同我)?(?:做|幹|干)?(?:什麼|什么|甚麼|甚么|啲乜|乜嘢|咩)(?:忙|嘢)?|(?:有|提供)(?:什麼|什么|哪些)(?:功能|服務|服务))\s*(?:呢|啊|呀|㗎)?\s*[?？!！。.]*\s*$/i;
+
 export type Interruption = 'agent' | 'cancel' | 'help';
 
 /** Commands that work at any point of any dialog; only a whole short message counts, never words inside a description. */
 export function interruptionOf(text: string, isHumanRequest: boolean, channel?: ChannelKind): Interruption | undefined {
+  if (CAPABILITIES.test(text)) return 'help';
   if (isHumanRequest || AGENT.test(text)) return 'agent';
   if ((channel === 'sms' ? SMS_START_OVER : CANCEL).test(text)) return 'cancel';
   if ((channel === 'sms' ? SMS_HELP : HELP).test(text)) return 'help';

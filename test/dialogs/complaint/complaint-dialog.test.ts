@@ -58,4 +58,25 @@ describe.each(databaseKinds)('complaint dialog on %s', (kind) => {
       { send: 'other', expect: ['name'] },
     ]);
   });
+
+  it.each([
+    { language: 'zh-Hant', send: '冷氣修了三次還是壞的！你們到底會不會修？我要退貨！', next: '大名' },
+    { language: 'en', send: 'This is the THIRD time my fridge has broken after your technician fixed it. I want a refund.', next: 'name' },
+  ])('takes a $language repeat-failure complaint as product quality without asking the type', async ({ send, next }) => {
+    const phone = aPhone();
+    const reply = await h.say(phone, send);
+    expect(reply).toContain(next);
+    await h.say(phone, 'skip');
+    expect(await h.db.prisma.ticket.findFirstOrThrow({ where: { contactPhone: phone } })).toMatchObject({ complaintType: 'product_quality' });
+  });
+
+  it('asks the complaint type once and moves on with "other" when the answer is not a type', async () => {
+    const phone = aPhone();
+    await play(h, phone, [
+      { send: 'Nobody followed up on my case for two weeks and I am very unhappy', expect: ['What is your complaint about?'] },
+      { send: 'Tom', expect: ['name'] },
+      { send: 'Tom', expect: [TICKET] },
+    ]);
+    expect(await h.db.prisma.ticket.findFirstOrThrow({ where: { contactPhone: phone } })).toMatchObject({ complaintType: 'other', contactName: 'Tom' });
+  });
 });

@@ -31,6 +31,12 @@ describe.each(databaseKinds)('e-mail intake dialog on %s', (kind) => {
     expect(await ticketOf(reply)).toMatchObject({ siteAddress: '上海市浦东新区世纪大道100号', province: '上海市', language: 'zh-Hans' });
   });
 
+  it('reads the site address and contact name written inside one paragraph instead of asking for them', async () => {
+    const reply = await mail(anAddress(), '您好，我們公司的影印機 Canon iR-ADV C3530 一直卡紙，序號 QWE12345，麻煩派人來看。地址：台北市信義區松高路1號5樓。聯絡人：林美玲 0912345678');
+    expect(reply).not.toMatch(/設備所在地址|您的姓名/);
+    expect(await ticketOf(reply)).toMatchObject({ contactName: '林美玲', siteAddress: '台北市信義區松高路1號5樓', province: '台北市', contactPhone: '+886912345678' });
+  });
+
   it('links the ticket to the earlier one the channel says the mail refers to', async () => {
     const { customer } = await identifyCustomer(h.db.prisma, { kind: 'email', address: 'owner@example.com' });
     const earlier = await h.db.prisma.ticket.create({ data: { number: 'SR-2026-900101', customerId: customer.id, category: 'fault', channel: 'email', title: 'x', problem: 'x' } });
