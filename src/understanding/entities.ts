@@ -75,9 +75,12 @@ const BRAND_MODEL = new RegExp(
 );
 const BRAND_FIRST_WORDS = new Set(BRANDS.split('|').map((b) => b.split(' ')[0]!.toLowerCase()));
 
+const LATIN_WORD = /(?<![\w-])[A-Za-z]+/g;
+
 function brandModels(text: string): Span[] {
   const out: Span[] = [];
-  for (const w of text.matchAll(/(?<![\w-])[A-Za-z]+/g)) {
+  LATIN_WORD.lastIndex = 0;
+  for (let w = LATIN_WORD.exec(text); w; w = LATIN_WORD.exec(text)) {
     if (!BRAND_FIRST_WORDS.has(w[0].toLowerCase())) continue;
     BRAND_MODEL.lastIndex = w.index;
     const m = BRAND_MODEL.exec(text);
@@ -96,9 +99,12 @@ const NOT_CAMEL = /^(?:WhatsApp|PayPal|YouTube|PowerPoint|LinkedIn|JavaScript|Ty
 const ERROR_CUE = /(?:error|code|err|alarm|alm|fault|shows?|showing|displays?|displaying|throws|trips?(?: on| with)?|显示|顯示|报|報|彈|弹|跳|出现|出現|show)\s*[:："'「“]?\s*$/i;
 const PURCHASE_CUE = /bought|purchased|purchase date|date of purchase|got (?:it|this|the unit|them)|購|购|買|买|入手|購於|购于|購置|购置|發票日期|发票日期|安裝|安装|installed/i;
 
+/** `re` must be global. exec() in a loop rather than matchAll(), which clones the expression on every call. */
 function spans(text: string, re: RegExp, group = 0): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(re)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
     const value = m[group];
     if (value === undefined) continue;
     const start = m.index + m[0].indexOf(value);
@@ -249,13 +255,15 @@ function withDigits(text: string, entities: Entities, taken: Span[], options: En
   if (model) entities.productModel = model;
 }
 
+const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
+/** Spans not inside a longer one. */
+const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
+
 function withDigitRuns(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
-  const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
   const serials = spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken));
   taken.push(...serials);
   if (serials[0]) entities.serial = serials[0].value;
 
-  const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
   const own = outermost([...spans(text, OWN_TICKET), ...spans(text, OWN_SPACED), ...spans(text, OWN_WORD), ...spans(text, OWN_ZH, 1)].filter((s) => !overlaps(s, taken)));
   // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
   // Descriptive words are left out ("invoice 55190" → 55190, "Order #55817-B" → 55817-B); a case or PO prefix is part of the code.
