@@ -38,8 +38,8 @@ const rows: Row[] = [
 
 type Task = { name: 'category' | 'urgency' | 'act'; labels: string[]; labelOf: (m: LabelledMessage) => string | undefined };
 const TASKS: Task[] = [
-  { name: 'category', labels: ['inquiry', 'fault', 'complaint'], labelOf: (m) => m.category },
-  { name: 'urgency', labels: ['low', 'normal', 'high'], labelOf: (m) => m.urgency },
+  { name: 'category', labels: ['inquiry', 'fault', 'complaint'], labelOf: (m) => m.category ?? undefined },
+  { name: 'urgency', labels: ['low', 'normal', 'high'], labelOf: (m) => m.urgency ?? undefined },
   // Template messages all carry service content; written ones are labelled with their act or null.
   { name: 'act', labels: ['none', ...ConversationalAct.options], labelOf: (m) => (m.act === undefined ? 'none' : (m.act ?? 'none')) },
 ];
