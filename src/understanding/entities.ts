@@ -49,9 +49,9 @@ const SERIAL = /(?:\bS\/N|\bSN\b|\bserial(?:\s*(?:no\.?|number|#))?|序號|序�
 const INTL_PHONE = String.raw`(?:\+|(?<!\d)00)[1-9]\d{0,2}[ -]?(?:\(0\)[ -]?)?\d{1,4}(?:[ -]?\d{2,4}){1,4}`;
 const PHONE = new RegExp(String.raw`(?<![\w$.,/-])(?:${INTL_PHONE}|(?:\+\d{1,3}[ -]?(?:\d[ -])?)?(?:\(\d{2,4}\)\s?)?(?:\d{2,4}(?:[ -]\d{3,4}){1,2}|0\d{4} \d{6}|1[3-9]\d{9}|09\d{8}))(?![\w/-]|[.,]\d)`, 'g');
 /** Phone numbers read out in a voice transcript: 零九一二 三四五 六七八, seven one eight five five five … */
-const ZH_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const ZH_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 拐: '7', 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const EN_DIGITS: Record<string, string> = { zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
-const ZH_SPOKEN_PHONE = /[零〇幺一二两兩三四五六七八九](?:[ ,，、]?[零〇幺一二两兩三四五六七八九]){7,13}(?![零〇幺一二两兩三四五六七八九十百千萬万])/g;
+const ZH_SPOKEN_PHONE = /[零〇幺拐一二两兩三四五六七八九](?:[ ,，、]?[零〇幺拐一二两兩三四五六七八九]){7,13}(?![零〇幺拐一二两兩三四五六七八九十百千萬万])/g;
 const EN_DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const EN_SPOKEN_PHONE = new RegExp(String.raw`\b(?:(?:double |triple )?${EN_DIGIT_WORD}[\s,-]+){6,13}${EN_DIGIT_WORD}\b`, 'gi');
 function spokenDigits(value: string): string {
@@ -141,10 +141,10 @@ function withSuffix(text: string, c: Span): Span {
   return m && !c.value.endsWith(m[0].trim()) ? { ...c, end: c.end + m[0].length, value: c.value + m[0] } : c;
 }
 
-function productModel(text: string, taken: readonly Span[]): string | undefined {
+function productModel(text: string, taken: readonly Span[], spokenModels: readonly Span[]): string | undefined {
   const candidates: Span[] = [];
   candidates.push(...brandModels(text));
-  if (/[A-Z] [A-Z]/.test(text)) candidates.push(...spokenModels(text));
+  candidates.push(...spokenModels);
   if (CJK_THEN_LATIN.test(text)) candidates.push(...spans(text, CJK_BRAND_MODEL));
   for (const s of spans(text, CODE_MODEL)) {
     const core = s.value.split(/\s/)[0]!;
@@ -175,35 +175,69 @@ function productModel(text: string, taken: readonly Span[]): string | undefined 
 }
 
 /**
- * A model read out letter by letter in a speech transcript ("R A S forty N K", "格力 K F R 三十五 G W",
- * "F D seven one zero"): two or more single capital letters, then numbers said as words, digits or Chinese
- * numerals, mixed with more letters. Kept as spoken; speech recognition gives no way to rebuild the code.
+ * A code read out letter by letter in a speech transcript ("R A S forty N K", "格力 K F R 三十五 G W",
+ * "S R one two three four five", "my P O number is P O dash seven seven one two"): two or more single capital
+ * letters, then numbers said as words, digits or Chinese numerals, mixed with more letters. Kept as spoken;
+ * speech recognition gives no way to rebuild the code. SR/TK letters are our ticket numbers, other reference
+ * prefixes or a reference word before it ("complaint number", "订单号") make another system's reference,
+ * anything else is a product model.
  */
-const SPOKEN_NUMBER = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple)(?![\w'])|[零〇幺一二两兩三四五六七八九十百]+(?![\u3400-\u9fff])|\d+(?![\w'])`;
+const SPOKEN_NUMBER = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple)(?![\w'])|[零〇幺拐一二两兩三四五六七八九十百]+(?![\u3400-\u9fff])|\d+(?![\w'])`;
 const SPOKEN_LETTER = String.raw`[A-Z](?![\w'.])`;
-const SPOKEN_MODEL = new RegExp(
-  String.raw`(?<![\w'-])${SPOKEN_LETTER}(?:[ ]${SPOKEN_LETTER})+(?:(?:[ ,-]|[ ](?:dash|hyphen|杠|槓)[ ])(?:${SPOKEN_NUMBER}|(?![AI][ ]+[a-z])${SPOKEN_LETTER}))*`,
+const SPOKEN_CODE = new RegExp(
+  String.raw`(?<![\w'-])(?:(?:[零〇幺拐一二两兩三四五六七八九十]+|\d+)[ ](?=[A-Z][ ][A-Z]))?${SPOKEN_LETTER}(?:[ ]${SPOKEN_LETTER})+(?:(?:[ ,-]|[ ](?:dash|hyphen|杠|槓)[ ])(?:${SPOKEN_NUMBER}|(?![AI][ ]+[a-z])${SPOKEN_LETTER}))*`,
   'g',
 );
-/** Spelled abbreviations that are followed by a number in ordinary speech. */
-const SPOKEN_NOT_MODEL = /^(?:AM|PM|OK|UK|US|USA|HK|TV|IT|ID|AC|DC|PC|SMS|CEO|ASAP|SN)$/;
 const SPOKEN_DIGIT_TOKEN = new RegExp(String.raw`^(?:${SPOKEN_NUMBER})$`);
+/** Spelled abbreviations that are followed by a number in ordinary speech. */
+const SPOKEN_NOT_CODE = /^(?:AM|PM|OK|UK|US|USA|HK|TV|IT|ID|AC|DC|PC|SMS|CEO|ASAP|SN)$/;
+const SPOKEN_OWN = /^(?:SR|TK)$/;
+const SPOKEN_EXT = /^(?:PO|RMA|INV|SO|ORD|INC|REQ|CASE|CS|CMP|WO|CT|HT|REF)$/;
 const SERIAL_LABEL_BEFORE = /(?:\bS\/N|\bSN|serial(?:\s*(?:no\.?|number|#))?|序號|序号|序列號|序列号|機身號|机身号|機號|机号)\s*[:：#]?\s*(?:is\s+)?$/i;
-const CJK_BRAND_BEFORE = new RegExp(String.raw`(?:${CJK_BRANDS})\s?$`);
-function spokenModels(text: string): Span[] {
-  const out: Span[] = [];
-  for (const m of text.matchAll(SPOKEN_MODEL)) {
+const MODEL_LABEL_BEFORE = /(?:model|型號|型号|機型|机型)\s*(?:no\.?|number|編號|编号|號碼|号码)?\s*(?:is|是|係|系)?\s*[:：#]?\s*$/i;
+const OWN_REF_BEFORE = /(?:ticket|job|service request|工单|工單|报修单|報修單|维修单|維修單|服务单|服務單)\s*(?:no\.?|number|#|号|號|号码|號碼|编号|編號)?\s*(?:is|was|是|係|系)?\s*[:：#]?\s*$/i;
+const EXT_REF_BEFORE = /(?:reference|ref|case|order|invoice|complaint|claim|incident|return|rma|po|purchase order|订单|訂單|发票|發票|案件|客诉|客訴|单号|單號|编号|編號)\s*(?:no\.?|number|#|号|號|号码|號碼|编号|編號)?\s*(?:is|was|是|係|系)?\s*[:：#]?\s*$/i;
+const CJK_BRAND_BEFORE = new RegExp(String.raw`(?:${CJK_BRANDS}|萬和|万和|海康|海天|林德|台達|台达)\s?$`);
+const LATIN_BRAND_BEFORE = /(?:^|[^\w-])([A-Za-z]+) $/;
+const SPACED_CAPITALS = /[A-Z] [A-Z]/;
+type SpokenCode = Span & { kind: 'model' | 'own' | 'external'; letters: string; cue?: string };
+
+function spokenCodes(text: string): SpokenCode[] {
+  const out: SpokenCode[] = [];
+  SPOKEN_CODE.lastIndex = 0;
+  for (let m = SPOKEN_CODE.exec(text); m; m = SPOKEN_CODE.exec(text)) {
     const tokens = m[0].split(/[ ,-]+/).filter((t) => t && !/^(?:dash|hyphen|杠|槓)$/.test(t));
-    if (!tokens.some((t) => SPOKEN_DIGIT_TOKEN.test(t))) continue; // "I T", "A C": letters alone are words, not a model
-    if (SPOKEN_NOT_MODEL.test(tokens.slice(0, tokens.findIndex((t) => SPOKEN_DIGIT_TOKEN.test(t))).join(''))) continue; // "3 P M two engineers"
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const firstLetter = tokens.findIndex((t) => /^[A-Z]$/.test(t));
+    const letters = tokens.slice(firstLetter, tokens.findIndex((t, i) => i > firstLetter && !/^[A-Z]$/.test(t))).join('');
+    if (!tokens.slice(firstLetter).some((t) => SPOKEN_DIGIT_TOKEN.test(t))) continue; // "I T", "A C": letters alone are words, not a code
+    if (SPOKEN_NOT_CODE.test(letters)) continue; // "3 P M two engineers"
+    const before = text.slice(Math.max(0, m.index - 32), m.index);
     if (SERIAL_LABEL_BEFORE.test(before)) continue;
     const value = m[0].replace(/[ ,-]+$/, '');
-    const brand = CJK_BRAND_BEFORE.exec(before);
-    const span = { start: m.index, end: m.index + value.length, value };
-    out.push(brand ? { start: m.index - brand[0].length, end: span.end, value: `${brand[0].trim()} ${value}` } : withMaker(text, span));
+    const span = { start: m.index, end: m.index + value.length, value, letters };
+    const refCue = MODEL_LABEL_BEFORE.test(before) ? undefined : (OWN_REF_BEFORE.exec(before) ?? EXT_REF_BEFORE.exec(before))?.[0];
+    if (SPOKEN_OWN.test(letters) || (refCue && OWN_REF_BEFORE.test(before) && !SPOKEN_EXT.test(letters))) out.push({ ...span, kind: 'own' });
+    else if (SPOKEN_EXT.test(letters) || refCue) out.push({ ...span, kind: 'external', cue: refCue });
+    else {
+      const brand = CJK_BRAND_BEFORE.exec(before);
+      const latinBrand = LATIN_BRAND_BEFORE.exec(before);
+      if (brand) out.push({ start: m.index - brand[0].length, end: span.end, value: `${brand[0].trim()} ${value}`, letters, kind: 'model' });
+      else if (latinBrand && BRAND_FIRST_WORDS.has(latinBrand[1]!.toLowerCase())) out.push({ start: m.index - latinBrand[1]!.length - 1, end: span.end, value: `${latinBrand[1]} ${value}`, letters, kind: 'model' });
+      else out.push({ ...withMaker(text, span), letters, kind: 'model' });
+    }
   }
   return out;
+}
+
+/** Spoken references fill what the written forms left empty. */
+function spokenRefs(spoken: readonly SpokenCode[], entities: Entities): void {
+  const own = spoken.find((c) => c.kind === 'own');
+  if (own && !entities.ticketRef) entities.ticketRef = own.value;
+  const ext = spoken.find((c) => c.kind === 'external');
+  if (ext && !entities.externalRef) {
+    entities.externalRef = ext.value;
+    entities.externalRefKind = refKind(ext.letters) ?? (ext.cue ? refKind(ext.cue.trim()) : undefined) ?? 'other';
+  }
 }
 
 export type EntityOptions = { now?: Date; timeZone?: string; language?: Language; defaultRegion?: PhoneRegion };
@@ -232,26 +266,31 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   taken.push(...emails);
   if (emails[0]) entities.email = emails[0].value;
 
+  // Codes read out in speech ("S R one two three", "R A S forty N K"): references are kept out of the phone search.
+  const spoken = SPACED_CAPITALS.test(text) ? spokenCodes(text) : [];
+  const spokenModels = spoken.filter((c) => c.kind === 'model');
+  taken.push(...spoken.filter((c) => c.kind !== 'model'));
+
   // Serials, references, written phone numbers and model codes all contain a digit: most chat lines have none.
-  if (/\d/.test(text)) withDigits(text, entities, taken, options);
+  if (/\d/.test(text)) withDigits(text, entities, taken, options, spokenModels);
   else {
     spokenPhone(text, entities, taken, options);
     // Without a digit, a model is a camel-case product name ("EnviroLink") or one read out ("R A S forty N K").
-    const spoken = /[A-Z] [A-Z]/.test(text) ? spokenModels(text).find((c) => !overlaps(c, taken)) : undefined;
     const camel = spans(text, CAMEL_MODEL).find((s) => !NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value) && !overlaps(s, taken));
-    const model = [spoken, camel].filter((c) => c !== undefined).sort((a, b) => a.start - b.start)[0];
+    const model = [spokenModels.find((c) => !overlaps(c, taken)), camel].filter((c) => c !== undefined).sort((a, b) => a.start - b.start)[0];
     if (model) entities.productModel = model.value;
   }
+  spokenRefs(spoken, entities);
 
   const purchase = purchaseDate(text, options.now ?? new Date(), options.timeZone ?? 'Asia/Taipei');
   if (purchase) [entities.purchaseDate, entities.purchaseDatePrecision, entities.purchaseDateText] = [purchase.value, purchase.precision, purchase.text];
   return entities;
 }
 
-function withDigits(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
+function withDigits(text: string, entities: Entities, taken: Span[], options: EntityOptions, spokenModels: readonly Span[]): void {
   // Serials, references and phone numbers have at least two digits in a row; a model like "T5" may not.
   if (/\d\d/.test(text)) withDigitRuns(text, entities, taken, options);
-  const model = productModel(text, taken);
+  const model = productModel(text, taken, spokenModels);
   if (model) entities.productModel = model;
 }
 

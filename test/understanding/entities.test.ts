@@ -139,6 +139,28 @@ describe('product models read out in a speech transcript', () => {
   });
 });
 
+describe('references read out in a speech transcript', () => {
+  it('reads a spelled SR number as our ticket, not a product model', () => {
+    const e = extractEntities('S R one two three four five, any news');
+    expect(e.ticketRef).toBe('S R one two three four five');
+    expect(e.productModel).toBeUndefined();
+  });
+
+  it("reads a spelled code after a reference word as another system's reference", () => {
+    const e = extractEntities('my complaint number is C M P seven seven eight one');
+    expect(e.externalRef).toBe('C M P seven seven eight one');
+    expect(e.productModel).toBeUndefined();
+  });
+
+  it('reads a spelled PO number as a purchase order', () => {
+    expect(extractEntities('my P O number is P O dash seven seven one two').externalRefKind).toBe('purchase_order');
+  });
+
+  it('reads 拐 as seven in a phone number read out in Mandarin', () => {
+    expect(extractEntities('我电话 幺 三 九 零 四 五 一 二 拐 拐 六').phoneE164).toBe('+8613904512776');
+  });
+});
+
 describe('foreign phone numbers keep their country code', () => {
   it('reads +44 20 7946 0958 as a London number', () => {
     const e = extractEntities('call me on +44 20 7946 0958');
