@@ -107,6 +107,8 @@ const EMOJI_WORDS: readonly [RegExp, string][] = [
   [/[👋]/gu, ' hi '],
 ];
 
+const EMOJI_ANY = new RegExp(EMOJI_WORDS.map(([re]) => re.source).join('|'), 'u');
+
 const LATIN = /[a-z0-9']/;
 
 type Matcher = { act: ConversationalAct | 'filler'; re: RegExp };
@@ -134,7 +136,7 @@ function longestAt(t: string, i: number): { act: ConversationalAct | 'filler'; e
 /** Folds case and width, turns meaningful emoji into words and every other symbol into a space. */
 function fold(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
-  for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
+  if (EMOJI_ANY.test(t)) for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
   return t
     .replace(/[’‘`]/g, "'")
     .replace(/[^\p{L}\p{N}'/\- ]+/gu, ' ')
