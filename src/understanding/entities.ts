@@ -16,7 +16,7 @@ const OWN_ZH = /(?:工单|工單|维修单|維修單|報修單|报修单|叫修�
  * Other systems' references: RMA-88213, PO 4500123456, Case#00123987, INC0012345, invoice AB-12345678,
  * 订单号 2024051288771 … with or without a prefix, a separator or a label word.
  */
-const EXT_PREFIXED = /(?<![\w-])(?:(?:RMA|SO|INV|HT|GD|PO|P\.O\.?|P\/O|CT|WO|ORD|REF|CASE|INC|REQ|RITM|CHG|CAPA|DEV)(?:\s?(?:#|no\.?|-)?\s?[:：]?\s?|\s)(?:\d{3,}(?:\s\d{3,})*|\d{2}-\d{2,}|[A-Z]{2,4}[-/]\d{2,})|(?:RMA|SO|INV|HT|GD|PO|CT|WO|ORD|INC|REQ|RITM|CHG|CAPA)\d{5,})(?:[-/][A-Z0-9]+)*(?![\w-])/g;
+const EXT_PREFIXED = /(?<![\w-])(?:(?:RMA|SO|INV|HT|GD|PO|P\.O\.?|P\/O|CT|WO|ORD|REF|CASE|INC|REQ|RITM|CHG|CAPA|DEV)(?:\s?(?:#|no\.?|-)[:：]?\s?|\s?[:：]\s?|\s)(?:\d{3,}(?:\s\d{3,})*|\d{2}-\d{2,}|[A-Z]{2,4}[-/]\d{2,})|(?:RMA|SO|INV|HT|GD|PO|CT|WO|ORD|INC|REQ|RITM|CHG|CAPA)\d{5,})(?:[-/][A-Z0-9]+)*(?![\w-])/g;
 const EXT_WORD = /\b(?:case|order|invoice|contract|rma|reference|ref|purchase order|work order|incident|claim|return|delivery note|credit note|quote|quotation|account|deviation|capa|tender|po)(?:\s+(?:no\.?|number|num|#|id|ref))?(?:\s+(?:is|was))?\s*[#:.]{0,2}\s*((?:[A-Z]{1,4}[-/]?)?(?:[A-Z]{1,4}-)?\d{2,}(?:\s\d{3,})*(?:[-/][A-Z0-9]+)*)(?![\w-])/gi;
 const EXT_WORD_LABEL = /^(?:case|order|invoice|contract|rma|reference|ref|purchase order|work order|incident|claim|return|delivery note|credit note|quote|quotation|account|deviation|capa|tender|po)(?:\s+(?:no\.?|number|num|#|id|ref))?(?:\s+(?:is|was))?\s*[#:.]{0,2}\s*/i;
 /** Unlabelled multi-part codes (GZ-ECM-1102, DEV-2024-0331, KH-HVAC-2022-07): three or more parts, a model has two. */
