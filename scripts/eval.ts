@@ -17,11 +17,12 @@ const asJson = args.includes('--json');
 const showErrors = args.includes('--errors');
 
 const messages: LabelledMessage[] = readLabelled(file);
-const { category, urgency, languageAccuracy, entities, calibration, perChannel, act, results, entityErrors, seconds } = evaluate(messages);
+const evaluation = evaluate(messages);
+const { category, urgency, languageAccuracy, entities, calibration, perChannel, act, results, entityErrors, seconds } = evaluation;
 const speed = messages.length / seconds;
 
 if (asJson) {
-  console.log(JSON.stringify({ file, messages: messages.length, category, urgency, languageAccuracy, entities, calibration, perChannel, act, messagesPerSecond: speed }, null, 2));
+  console.log(JSON.stringify({ file, messages: messages.length, serviceMessages: evaluation.serviceMessages, category, urgency, languageAccuracy, entities, calibration, perChannel, act, messagesPerSecond: speed }, null, 2));
 } else {
   const f = (x: number) => x.toFixed(3);
   const table = (title: string, s: typeof category) => {
@@ -33,6 +34,8 @@ if (asJson) {
     for (const g of labels) console.log(`  ${g.padEnd(12)}${labels.map((p) => String(s.confusion[g]![p]).padStart(10)).join('')}`);
   };
   console.log(`${messages.length} messages from ${file}`);
+  const { serviceMessages } = evaluation;
+  if (serviceMessages < messages.length) console.log(`category, urgency, calibration and per channel over the ${serviceMessages} with a category; the other ${messages.length - serviceMessages} (acts, answers with data) count for entities, language and acts`);
   table('category', category);
   table('urgency', urgency);
   console.log(`\nlanguage accuracy ${f(languageAccuracy)}`);
@@ -52,8 +55,8 @@ if (asJson) {
     messages.forEach((m, i) => {
       const r = results[i]!;
       const wrong = [
-        m.category !== r.category && `category ${m.category}→${r.category} (${r.categoryConfidence})`,
-        m.urgency !== r.urgency && `urgency ${m.urgency}→${r.urgency}`,
+        m.category !== null && m.category !== r.category && `category ${m.category}→${r.category} (${r.categoryConfidence})`,
+        m.urgency !== null && m.urgency !== r.urgency && `urgency ${m.urgency}→${r.urgency}`,
         m.language !== r.language && `language ${m.language}→${r.language}`,
         m.act !== undefined && (m.act ?? null) !== r.act && `act ${m.act ?? '-'}→${r.act ?? '-'}`,
       ].filter(Boolean);

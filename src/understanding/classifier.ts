@@ -48,8 +48,21 @@ export class LinearClassifier {
 
   /** Labels with probabilities, most likely first. */
   predict(features: readonly string[]): Scored {
-    const p = softmax(this.logits(features), this.model.temperature);
+    return this.scored(this.logits(features));
+  }
+
+  /** Labels with probabilities from logits, most likely first. */
+  scored(logits: readonly number[]): Scored {
+    const p = softmax(logits, this.model.temperature);
     return this.model.labels.map((label, i) => ({ label, p: p[i]! })).sort((a, b) => b.p - a.p);
+  }
+
+  get bias(): readonly number[] {
+    return this.model.bias;
+  }
+
+  entries(): IterableIterator<[string, number[]]> {
+    return this.weights.entries();
   }
 }
 

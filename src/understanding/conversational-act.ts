@@ -107,6 +107,8 @@ const EMOJI_WORDS: readonly [RegExp, string][] = [
   [/[👋]/gu, ' hi '],
 ];
 
+const EMOJI_ANY = new RegExp(EMOJI_WORDS.map(([re]) => re.source).join('|'), 'u');
+
 const LATIN = /[a-z0-9']/;
 
 type Matcher = { act: ConversationalAct | 'filler'; re: RegExp };
@@ -134,7 +136,7 @@ function longestAt(t: string, i: number): { act: ConversationalAct | 'filler'; e
 /** Folds case and width, turns meaningful emoji into words and every other symbol into a space. */
 function fold(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
-  for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
+  if (EMOJI_ANY.test(t)) for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
   return t
     .replace(/[’‘`]/g, "'")
     .replace(/[^\p{L}\p{N}'/\- ]+/gu, ' ')
@@ -195,16 +197,19 @@ const SELF_INTRODUCTION = /^\s*([^,，。.!！\s]+(?:\s(?:there|all|team))?)[\s,
  * store", "序號不知道 貼紙都花掉了") gets it from the act model, unless it carries service cues (a fault,
  * a complaint, a repair request, urgency), so "hi there, my printer is broken" stays a service message.
  */
-export function decideAct(text: string, scores: Scored, cues: ReadonlySet<CueName>): { act: ConversationalAct; p: number } | null {
+export function decideAct(text: string, scores: Scored | (() => Scored), cues: ReadonlySet<CueName>): { act: ConversationalAct; p: number } | null {
   const lexical = conversationalAct(text);
   if (lexical) return { act: lexical, p: LEXICAL_P };
   const serviceCue = SERVICE_CUES.some((c) => cues.has(c));
   if (!serviceCue && SELF_INTRODUCTION.test(text) && conversationalAct(SELF_INTRODUCTION.exec(text)![1]!) === 'greeting') return { act: 'greeting', p: LEXICAL_P };
-  const top = scores[0];
-  if (!top || top.label === 'none' || top.p < MODEL_MIN_P || text.length > MODEL_MAX_CHARS || !hasActPhrase(text)) return null;
+  // Service content, a long text or no act phrase at all rule the model out: checked first, so the act model's
+  // scores are only worked out for the few messages it can decide.
+  if (serviceCue || text.length > MODEL_MAX_CHARS) return null;
+  const top = (typeof scores === 'function' ? scores() : scores)[0];
+  if (!top || top.label === 'none' || top.p < MODEL_MIN_P || !hasActPhrase(text)) return null;
   // A greeting with more text is a greeting plus content ("您好 … 冰箱溫度一直升高"), and a question is content
   // unless it asks for a person or says it does not know: the model only adds acts that answer the dialog.
-  if (serviceCue || top.label === 'greeting' || (cues.has('question') && top.label !== 'human' && top.label !== 'skip')) return null;
+  if (top.label === 'greeting' || (cues.has('question') && top.label !== 'human' && top.label !== 'skip')) return null;
   return { act: top.label as ConversationalAct, p: top.p };
 }
 

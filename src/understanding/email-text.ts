@@ -21,6 +21,13 @@ function isQuoteStart(lines: readonly string[], i: number): boolean {
   return QUOTE_START.some((re) => re.test(line));
 }
 
+/** The e-mail before any quoted or forwarded part, signature included: a signature's phone number is the sender's. */
+export function beforeQuote(body: string): string {
+  const lines = body.split(/\r?\n/);
+  const end = lines.findIndex((_, i) => isQuoteStart(lines, i));
+  return end === -1 ? body : lines.slice(0, end).join('\n').trim();
+}
+
 export function newEmailText(body: string): string {
   const lines = body.split(/\r?\n/);
   let end = lines.length;

@@ -11,20 +11,20 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:
 const OWN_TICKET = /\bSR-\d{4}-\d{6}\b|(?<![\w-])SR[\s-]?\d{4}[\s-]?\d{3,6}(?![\w-])|(?<![\w-])(?:TK|SR)-?(?:\d{3,}|\d{2}-\d{2,})(?:-\d+)*(?![\w-])/gi;
 const OWN_SPACED = /(?<![\w-])(?:tk|sr)\s?#?\s?\d{3,}(?![\w-])/gi;
 const OWN_WORD = /\b(?:ticket|job|service request|repair)(?:\s+(?:no\.?|number|#))?\s*[#:]?\s*\d{2,}(?:-[A-Z0-9]+)*(?![\w-])/gi;
-const OWN_ZH = /(?:工单|工單|维修单|維修單|報修單|报修单|叫修單|叫修单|服务单|服務單|(?<![订訂购購货貨价價案])单号|(?<![订訂购購货貨价價案])單號)(?:号|號|编号|編號|号码|號碼)?\s*[:：#]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-[A-Z0-9]+)*)/gi;
+const OWN_ZH = /(?:工单|工單|维修单|維修單|報修單|报修单|叫修單|叫修单|服务单|服務單|(?<![订訂购購货貨价價案件訴诉递遞流運运保款退A-Za-z])单号|(?<![订訂购購货貨价價案件訴诉递遞流運运保款退A-Za-z])單號)(?:号|號|编号|編號|号码|號碼)?\s*[:：#]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-[A-Z0-9]+)*)/gi;
 /**
  * Other systems' references: RMA-88213, PO 4500123456, Case#00123987, INC0012345, invoice AB-12345678,
  * 订单号 2024051288771 … with or without a prefix, a separator or a label word.
  */
-const EXT_PREFIXED = /(?<![\w-])(?:(?:RMA|SO|INV|HT|GD|PO|CT|WO|ORD|REF|CASE|INC|REQ|RITM|CHG|CAPA|DEV)(?:\s?(?:#|no\.?|-)\s?|\s)(?:\d{3,}|\d{2}-\d{2,}|[A-Z]{2,4}-\d{2,})|(?:RMA|SO|INV|HT|GD|PO|CT|WO|ORD|INC|REQ|RITM|CHG|CAPA)\d{5,})(?:-[A-Z0-9]+)*(?![\w-])/g;
-const EXT_WORD = /\b(?:case|order|invoice|contract|rma|reference|ref|purchase order|work order|incident|claim|return|delivery note|credit note|quote|quotation|account|deviation|capa|tender|po)(?:\s+(?:no\.?|number|num|#|id|ref))?(?:\s+(?:is|was))?\s*[#:.]?\s*((?:[A-Z]{1,4}-?)?(?:[A-Z]{1,4}-)?\d{2,}(?:-[A-Z0-9]+)*)(?![\w-])/gi;
-const EXT_WORD_LABEL = /^(?:case|order|invoice|contract|rma|reference|ref|purchase order|work order|incident|claim|return|delivery note|credit note|quote|quotation|account|deviation|capa|tender|po)(?:\s+(?:no\.?|number|num|#|id|ref))?(?:\s+(?:is|was))?\s*[#:.]?\s*/i;
+const EXT_PREFIXED = /(?<![\w-])(?:(?:RMA|SO|INV|HT|GD|PO|P\.O\.?|P\/O|CT|WO|ORD|REF|CASE|INC|REQ|RITM|CHG|CAPA|DEV)(?:\s?(?:#|no\.?|-)[:：]?\s?|\s?[:：]\s?|\s)(?:\d{3,}(?:\s\d{3,})*|\d{2}-\d{2,}|[A-Z]{2,4}[-/]\d{2,})|(?:RMA|SO|INV|HT|GD|PO|CT|WO|ORD|INC|REQ|RITM|CHG|CAPA)\d{5,})(?:[-/][A-Z0-9]+)*(?![\w-])/g;
+const EXT_WORD = /\b(?:case|order|invoice|contract|rma|reference|ref|purchase order|work order|incident|claim|return|delivery note|credit note|quote|quotation|account|deviation|capa|tender|po)(?:\s+(?:no\.?|number|num|#|id|ref))?(?:\s+(?:is|was))?\s*[#:.]{0,2}\s*((?:[A-Z]{1,4}[-/]?)?(?:[A-Z]{1,4}-)?\d{2,}(?:\s\d{3,})*(?:[-/][A-Z0-9]+)*)(?![\w-])/gi;
+const EXT_WORD_LABEL = /^(?:case|order|invoice|contract|rma|reference|ref|purchase order|work order|incident|claim|return|delivery note|credit note|quote|quotation|account|deviation|capa|tender|po)(?:\s+(?:no\.?|number|num|#|id|ref))?(?:\s+(?:is|was))?\s*[#:.]{0,2}\s*/i;
 /** Unlabelled multi-part codes (GZ-ECM-1102, DEV-2024-0331, KH-HVAC-2022-07): three or more parts, a model has two. */
 const EXT_CODE = /(?<![\w-])[A-Z]{1,5}(?:-[A-Z]{1,5})*-\d{2,}(?:-[A-Z0-9]+)+(?![\w-])|(?<![\w-])[A-Z]{2,5}-[A-Z]{2,5}-\d{3,}(?![\w-])/g;
-const EXT_ZH = /(?:订单|訂單|发票|發票|合同|合約|合约|案件|采购单|採購單|退货单|退貨單|报价单|報價單|送货单|送貨單|个案|個案|客訴|客诉|標案|标案|RMA)(?:号|號|编号|編號|号码|號碼)?\s*[:：#]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-[A-Z0-9]+)*)/gi;
+const EXT_ZH = /(?:(?:订单|訂單|发票|發票|合同|合約|合约|案件|采购单|採購單|退货单|退貨單|报价单|報價單|送货单|送貨單|发货单|發貨單|出货单|出貨單|个案|個案|客訴|客诉|標案|标案|运单|運單|保单|保單)(?:\s?(?:单号|單號|单|單|号|號|编号|編號|号码|號碼))?|(?:RMA\s?|采购|採購|退货|退貨|快递|快遞|物流)(?:单号|單號|单|單|号|號|编号|編號|号码|號碼))\s*[:：#]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-[A-Z0-9]+)*)/gi;
 const EXT_KINDS: readonly [RegExp, ExternalRefKind][] = [
   [/^rma|^return|退货|退貨/i, 'rma'],
-  [/^po\b|^po[\s#-]?\d|purchase order|采购|採購/i, 'purchase_order'],
+  [/^po\b|^po[\s#-]?\d|^p[./]o|purchase order|采购|採購/i, 'purchase_order'],
   [/^inv|invoice|发票|發票/i, 'invoice'],
   [/^(?:inc|req|ritm|chg)|incident/i, 'incident'],
   [/^(?:case|cs)\b|^case|^claim|案件|个案|個案|客訴|客诉|^capa|^dev/i, 'case'],
@@ -32,12 +32,26 @@ const EXT_KINDS: readonly [RegExp, ExternalRefKind][] = [
   [/^(?:ct|ht)\b|^(?:ct|ht)[\s#-]?\d|contract|合同|合約|合约/i, 'contract'],
   [/^wo\b|^wo[\s#-]?\d|work order/i, 'work_order'],
 ];
+/** 订单号 2024051288771, RMA單號 88213: the label words go to `label` (for the kind), the value is the code itself. */
+function labelledZh(s: Span): Span {
+  const code = /(?:[A-Z]{1,4}-?)?\d{3,}(?:-[A-Z0-9]+)*$/i.exec(s.value);
+  return code ? { ...s, label: s.value, value: code[0] } : s;
+}
+/** The kind a reference's own prefix says (PO-…, RMA …), else undefined; label words ("ref:", "order number") come second. */
+function refKind(text: string): ExternalRefKind | undefined {
+  return EXT_KINDS.find(([re]) => re.test(text))?.[1];
+}
 const SERIAL = /(?:\bS\/N|\bSN\b|\bserial(?:\s*(?:no\.?|number|#))?|序號|序号|序列號|序列号|機身序號|机身序号|機身號碼|机身号码|機身號|机身号|機身編號|机身编号|車身號碼|车身号码|車身號|车身号|設備編號|设备编号|機號|机号)\s*[:：#]?\s*(?=[A-Za-z-]*\d)([A-Za-z0-9][A-Za-z0-9-]{3,}[A-Za-z0-9])/gi;
-const PHONE = /(?<![\w$.,/-])(?:\+\d{1,3}[ -]?(?:\d[ -])?)?(?:\(\d{2,4}\)\s?)?(?:\d{2,4}(?:[ -]\d{3,4}){1,2}|0\d{4} \d{6}|1[3-9]\d{9}|09\d{8})(?![\w/-]|[.,]\d)/g;
+/**
+ * A number with a country code (+44 20 7946 0958, 0044 (0)20 7946 0958, +44 7700 900123) is taken whole, in any
+ * grouping: cutting off the "0044" would leave a bare number that reads as a local one.
+ */
+const INTL_PHONE = String.raw`(?:\+|(?<!\d)00)[1-9]\d{0,2}[ -]?(?:\(0\)[ -]?)?\d{1,4}(?:[ -]?\d{2,4}){1,4}`;
+const PHONE = new RegExp(String.raw`(?<![\w$.,/-])(?:${INTL_PHONE}|(?:\+\d{1,3}[ -]?(?:\d[ -])?)?(?:\(\d{2,4}\)\s?)?(?:\d{2,4}(?:[ -]\d{3,4}){1,2}|0\d{4} \d{6}|1[3-9]\d{9}|09\d{8}))(?![\w/-]|[.,]\d)`, 'g');
 /** Phone numbers read out in a voice transcript: 零九一二 三四五 六七八, seven one eight five five five … */
-const ZH_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const ZH_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 拐: '7', 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const EN_DIGITS: Record<string, string> = { zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
-const ZH_SPOKEN_PHONE = /[零〇幺一二两兩三四五六七八九](?:[ ,，、]?[零〇幺一二两兩三四五六七八九]){7,13}(?![零〇幺一二两兩三四五六七八九十百千萬万])/g;
+const ZH_SPOKEN_PHONE = /[零〇幺拐一二两兩三四五六七八九](?:[ ,，、]?[零〇幺拐一二两兩三四五六七八九]){7,13}(?![零〇幺拐一二两兩三四五六七八九十百千萬万])/g;
 const EN_DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const EN_SPOKEN_PHONE = new RegExp(String.raw`\b(?:(?:double |triple )?${EN_DIGIT_WORD}[\s,-]+){6,13}${EN_DIGIT_WORD}\b`, 'gi');
 function spokenDigits(value: string): string {
@@ -61,9 +75,12 @@ const BRAND_MODEL = new RegExp(
 );
 const BRAND_FIRST_WORDS = new Set(BRANDS.split('|').map((b) => b.split(' ')[0]!.toLowerCase()));
 
+const LATIN_WORD = /(?<![\w-])[A-Za-z]+/g;
+
 function brandModels(text: string): Span[] {
   const out: Span[] = [];
-  for (const w of text.matchAll(/(?<![\w-])[A-Za-z]+/g)) {
+  LATIN_WORD.lastIndex = 0;
+  for (let w = LATIN_WORD.exec(text); w; w = LATIN_WORD.exec(text)) {
     if (!BRAND_FIRST_WORDS.has(w[0].toLowerCase())) continue;
     BRAND_MODEL.lastIndex = w.index;
     const m = BRAND_MODEL.exec(text);
@@ -82,9 +99,12 @@ const NOT_CAMEL = /^(?:WhatsApp|PayPal|YouTube|PowerPoint|LinkedIn|JavaScript|Ty
 const ERROR_CUE = /(?:error|code|err|alarm|alm|fault|shows?|showing|displays?|displaying|throws|trips?(?: on| with)?|显示|顯示|报|報|彈|弹|跳|出现|出現|show)\s*[:："'「“]?\s*$/i;
 const PURCHASE_CUE = /bought|purchased|purchase date|date of purchase|got (?:it|this|the unit|them)|購|购|買|买|入手|購於|购于|購置|购置|發票日期|发票日期|安裝|安装|installed/i;
 
+/** `re` must be global. exec() in a loop rather than matchAll(), which clones the expression on every call. */
 function spans(text: string, re: RegExp, group = 0): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(re)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
     const value = m[group];
     if (value === undefined) continue;
     const start = m.index + m[0].indexOf(value);
@@ -121,9 +141,10 @@ function withSuffix(text: string, c: Span): Span {
   return m && !c.value.endsWith(m[0].trim()) ? { ...c, end: c.end + m[0].length, value: c.value + m[0] } : c;
 }
 
-function productModel(text: string, taken: readonly Span[]): string | undefined {
+function productModel(text: string, taken: readonly Span[], spokenModels: readonly Span[]): string | undefined {
   const candidates: Span[] = [];
   candidates.push(...brandModels(text));
+  candidates.push(...spokenModels);
   if (CJK_THEN_LATIN.test(text)) candidates.push(...spans(text, CJK_BRAND_MODEL));
   for (const s of spans(text, CODE_MODEL)) {
     const core = s.value.split(/\s/)[0]!;
@@ -153,6 +174,72 @@ function productModel(text: string, taken: readonly Span[]): string | undefined 
   return free.find((c) => first && c.value.length > first.value.length && c.value.endsWith(first.value))?.value ?? first?.value;
 }
 
+/**
+ * A code read out letter by letter in a speech transcript ("R A S forty N K", "格力 K F R 三十五 G W",
+ * "S R one two three four five", "my P O number is P O dash seven seven one two"): two or more single capital
+ * letters, then numbers said as words, digits or Chinese numerals, mixed with more letters. Kept as spoken;
+ * speech recognition gives no way to rebuild the code. SR/TK letters are our ticket numbers, other reference
+ * prefixes or a reference word before it ("complaint number", "订单号") make another system's reference,
+ * anything else is a product model.
+ */
+const SPOKEN_NUMBER = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple)(?![\w'])|[零〇幺拐一二两兩三四五六七八九十百]+(?![\u3400-\u9fff])|\d+(?![\w'])`;
+const SPOKEN_LETTER = String.raw`[A-Z](?![\w'.])`;
+const SPOKEN_CODE = new RegExp(
+  String.raw`(?<![\w'-])(?:(?:[零〇幺拐一二两兩三四五六七八九十]+|\d+)[ ](?=[A-Z][ ][A-Z]))?${SPOKEN_LETTER}(?:[ ]${SPOKEN_LETTER})+(?:(?:[ ,-]|[ ](?:dash|hyphen|杠|槓)[ ])(?:${SPOKEN_NUMBER}|(?![AI][ ]+[a-z])${SPOKEN_LETTER}))*`,
+  'g',
+);
+const SPOKEN_DIGIT_TOKEN = new RegExp(String.raw`^(?:${SPOKEN_NUMBER})$`);
+/** Spelled abbreviations that are followed by a number in ordinary speech. */
+const SPOKEN_NOT_CODE = /^(?:AM|PM|OK|UK|US|USA|HK|TV|IT|ID|AC|DC|PC|SMS|CEO|ASAP|SN)$/;
+const SPOKEN_OWN = /^(?:SR|TK)$/;
+const SPOKEN_EXT = /^(?:PO|RMA|INV|SO|ORD|INC|REQ|CASE|CS|CMP|WO|CT|HT|REF)$/;
+const SERIAL_LABEL_BEFORE = /(?:\bS\/N|\bSN|serial(?:\s*(?:no\.?|number|#))?|序號|序号|序列號|序列号|機身號|机身号|機號|机号)\s*[:：#]?\s*(?:is\s+)?$/i;
+const MODEL_LABEL_BEFORE = /(?:model|型號|型号|機型|机型)\s*(?:no\.?|number|編號|编号|號碼|号码)?\s*(?:is|是|係|系)?\s*[:：#]?\s*$/i;
+const OWN_REF_BEFORE = /(?:ticket|job|service request|工单|工單|报修单|報修單|维修单|維修單|服务单|服務單)\s*(?:no\.?|number|#|号|號|号码|號碼|编号|編號)?\s*(?:is|was|是|係|系)?\s*[:：#]?\s*$/i;
+const EXT_REF_BEFORE = /(?:reference|ref|case|order|invoice|complaint|claim|incident|return|rma|po|purchase order|订单|訂單|发票|發票|案件|客诉|客訴|单号|單號|编号|編號)\s*(?:no\.?|number|#|号|號|号码|號碼|编号|編號)?\s*(?:is|was|是|係|系)?\s*[:：#]?\s*$/i;
+const CJK_BRAND_BEFORE = new RegExp(String.raw`(?:${CJK_BRANDS}|萬和|万和|海康|海天|林德|台達|台达)\s?$`);
+const LATIN_BRAND_BEFORE = /(?:^|[^\w-])([A-Za-z]+) $/;
+const SPACED_CAPITALS = /[A-Z] [A-Z]/;
+type SpokenCode = Span & { kind: 'model' | 'own' | 'external'; letters: string; cue?: string };
+
+function spokenCodes(text: string): SpokenCode[] {
+  const out: SpokenCode[] = [];
+  SPOKEN_CODE.lastIndex = 0;
+  for (let m = SPOKEN_CODE.exec(text); m; m = SPOKEN_CODE.exec(text)) {
+    const tokens = m[0].split(/[ ,-]+/).filter((t) => t && !/^(?:dash|hyphen|杠|槓)$/.test(t));
+    const firstLetter = tokens.findIndex((t) => /^[A-Z]$/.test(t));
+    const letters = tokens.slice(firstLetter, tokens.findIndex((t, i) => i > firstLetter && !/^[A-Z]$/.test(t))).join('');
+    if (!tokens.slice(firstLetter).some((t) => SPOKEN_DIGIT_TOKEN.test(t))) continue; // "I T", "A C": letters alone are words, not a code
+    if (SPOKEN_NOT_CODE.test(letters)) continue; // "3 P M two engineers"
+    const before = text.slice(Math.max(0, m.index - 32), m.index);
+    if (SERIAL_LABEL_BEFORE.test(before)) continue;
+    const value = m[0].replace(/[ ,-]+$/, '');
+    const span = { start: m.index, end: m.index + value.length, value, letters };
+    const refCue = MODEL_LABEL_BEFORE.test(before) ? undefined : (OWN_REF_BEFORE.exec(before) ?? EXT_REF_BEFORE.exec(before))?.[0];
+    if (SPOKEN_OWN.test(letters) || (refCue && OWN_REF_BEFORE.test(before) && !SPOKEN_EXT.test(letters))) out.push({ ...span, kind: 'own' });
+    else if (SPOKEN_EXT.test(letters) || refCue) out.push({ ...span, kind: 'external', cue: refCue });
+    else {
+      const brand = CJK_BRAND_BEFORE.exec(before);
+      const latinBrand = LATIN_BRAND_BEFORE.exec(before);
+      if (brand) out.push({ start: m.index - brand[0].length, end: span.end, value: `${brand[0].trim()} ${value}`, letters, kind: 'model' });
+      else if (latinBrand && BRAND_FIRST_WORDS.has(latinBrand[1]!.toLowerCase())) out.push({ start: m.index - latinBrand[1]!.length - 1, end: span.end, value: `${latinBrand[1]} ${value}`, letters, kind: 'model' });
+      else out.push({ ...withMaker(text, span), letters, kind: 'model' });
+    }
+  }
+  return out;
+}
+
+/** Spoken references fill what the written forms left empty. */
+function spokenRefs(spoken: readonly SpokenCode[], entities: Entities): void {
+  const own = spoken.find((c) => c.kind === 'own');
+  if (own && !entities.ticketRef) entities.ticketRef = own.value;
+  const ext = spoken.find((c) => c.kind === 'external');
+  if (ext && !entities.externalRef) {
+    entities.externalRef = ext.value;
+    entities.externalRefKind = refKind(ext.letters) ?? (ext.cue ? refKind(ext.cue.trim()) : undefined) ?? 'other';
+  }
+}
+
 export type EntityOptions = { now?: Date; timeZone?: string; language?: Language; defaultRegion?: PhoneRegion };
 
 /** The date in the clause that says the product was bought ("去年三月買的", "we bought it last year"). */
@@ -179,47 +266,55 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   taken.push(...emails);
   if (emails[0]) entities.email = emails[0].value;
 
+  // Codes read out in speech ("S R one two three", "R A S forty N K"): references are kept out of the phone search.
+  const spoken = SPACED_CAPITALS.test(text) ? spokenCodes(text) : [];
+  const spokenModels = spoken.filter((c) => c.kind === 'model');
+  taken.push(...spoken.filter((c) => c.kind !== 'model'));
+
   // Serials, references, written phone numbers and model codes all contain a digit: most chat lines have none.
-  if (/\d/.test(text)) withDigits(text, entities, taken, options);
+  if (/\d/.test(text)) withDigits(text, entities, taken, options, spokenModels);
   else {
     spokenPhone(text, entities, taken, options);
-    // Without a digit, a model can only be a camel-case product name ("EnviroLink").
+    // Without a digit, a model is a camel-case product name ("EnviroLink") or one read out ("R A S forty N K").
     const camel = spans(text, CAMEL_MODEL).find((s) => !NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value) && !overlaps(s, taken));
-    if (camel) entities.productModel = camel.value;
+    const model = [spokenModels.find((c) => !overlaps(c, taken)), camel].filter((c) => c !== undefined).sort((a, b) => a.start - b.start)[0];
+    if (model) entities.productModel = model.value;
   }
+  spokenRefs(spoken, entities);
 
   const purchase = purchaseDate(text, options.now ?? new Date(), options.timeZone ?? 'Asia/Taipei');
   if (purchase) [entities.purchaseDate, entities.purchaseDatePrecision, entities.purchaseDateText] = [purchase.value, purchase.precision, purchase.text];
   return entities;
 }
 
-function withDigits(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
+function withDigits(text: string, entities: Entities, taken: Span[], options: EntityOptions, spokenModels: readonly Span[]): void {
   // Serials, references and phone numbers have at least two digits in a row; a model like "T5" may not.
   if (/\d\d/.test(text)) withDigitRuns(text, entities, taken, options);
-  const model = productModel(text, taken);
+  const model = productModel(text, taken, spokenModels);
   if (model) entities.productModel = model;
 }
 
+const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
+/** Spans not inside a longer one. */
+const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
+
 function withDigitRuns(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
-  const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
   const serials = spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken));
   taken.push(...serials);
   if (serials[0]) entities.serial = serials[0].value;
 
-  const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
   const own = outermost([...spans(text, OWN_TICKET), ...spans(text, OWN_SPACED), ...spans(text, OWN_WORD), ...spans(text, OWN_ZH, 1)].filter((s) => !overlaps(s, taken)));
   // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
   // Descriptive words are left out ("invoice 55190" → 55190, "Order #55817-B" → 55817-B); a case or PO prefix is part of the code.
   const extWords = spans(text, EXT_WORD).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
-  const external = outermost([...spans(text, EXT_PREFIXED), ...extWords, ...spans(text, EXT_ZH), ...spans(text, EXT_CODE)].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
+  const external = outermost([...spans(text, EXT_PREFIXED), ...extWords, ...spans(text, EXT_ZH).map(labelledZh), ...spans(text, EXT_CODE)].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
   const ownRef = first(own);
   if (ownRef) entities.ticketRef = ownRef.value;
   const ext = first(external);
   if (ext) {
     // The label words are kept for the kind; the value is the reference itself (订单号 2024051288771 → 2024051288771).
-    const value = /^[\u3400-\u9fff]/.test(ext.value) ? ext.value.replace(/^[^\dA-Za-z]+/, '').replace(/^RMA(?=[\s:：#])/i, '').replace(/^[\s:：#]+/, '') : ext.value;
-    entities.externalRef = value;
-    entities.externalRefKind = EXT_KINDS.find(([re]) => re.test(ext.label ?? ext.value))?.[1] ?? 'other';
+    entities.externalRef = ext.value;
+    entities.externalRefKind = refKind(ext.value) ?? (ext.label ? refKind(ext.label) : undefined) ?? 'other';
   }
   taken.push(...own, ...external);
 

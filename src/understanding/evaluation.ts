@@ -12,6 +12,8 @@ export { classScores, type ClassReport, type ClassScores } from './scores.js';
 export type PRF = { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
 export type Evaluation = {
   messages: number;
+  /** Messages with a category and an urgency: what the category, urgency, calibration and per-channel figures are over. */
+  serviceMessages: number;
   category: ClassReport;
   urgency: ClassReport;
   languageAccuracy: number;
@@ -60,8 +62,11 @@ export function evaluate(messages: readonly LabelledMessage[], options: { warmUp
   const results = messages.map((m) => understand(m.text, { channel: m.channel, subject: m.subject }));
   const seconds = (performance.now() - started) / 1000;
 
-  const category = classScores(['inquiry', 'fault', 'complaint'], messages.map((m) => m.category), results.map((r) => r.category));
-  const urgency = classScores(['low', 'normal', 'high'], messages.map((m) => m.urgency), results.map((r) => r.urgency));
+  // Turns a set leaves without category (a pure act, or only a name or a phone number) count for entities,
+  // language and acts only.
+  const service = messages.flatMap((m, i) => (m.category !== null && m.urgency !== null ? [i] : []));
+  const category = categoryScores(messages, results, service);
+  const urgency = urgencyScores(messages, results, service);
   const languageAccuracy = messages.length ? messages.filter((m, i) => m.language === results[i]!.language).length / messages.length : 0;
 
   const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
@@ -83,15 +88,11 @@ export function evaluate(messages: readonly LabelledMessage[], options: { warmUp
   });
   const total = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
   const entities = { overall: prf(total), perType: Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, prf(c)])) };
-  const calibration = calibrationOf(results.map((r, i) => ({ confidence: r.categoryConfidence, correct: r.category === messages[i]!.category })));
+  const calibration = calibrationOf(service.map((i) => ({ confidence: results[i]!.categoryConfidence, correct: results[i]!.category === messages[i]!.category })));
   const perChannel: Evaluation['perChannel'] = {};
-  for (const channel of [...new Set(messages.map((m) => m.channel))].sort()) {
-    const idx = messages.flatMap((m, i) => (m.channel === channel ? [i] : []));
-    perChannel[channel] = {
-      messages: idx.length,
-      category: classScores(['inquiry', 'fault', 'complaint'], idx.map((i) => messages[i]!.category), idx.map((i) => results[i]!.category)).macroF1,
-      urgency: classScores(['low', 'normal', 'high'], idx.map((i) => messages[i]!.urgency), idx.map((i) => results[i]!.urgency)).macroF1,
-    };
+  for (const channel of [...new Set(service.map((i) => messages[i]!.channel))].sort()) {
+    const idx = service.filter((i) => messages[i]!.channel === channel);
+    perChannel[channel] = { messages: idx.length, category: categoryScores(messages, results, idx).macroF1, urgency: urgencyScores(messages, results, idx).macroF1 };
   }
   const withAct = messages.flatMap((m, i) => (m.act !== undefined ? [i] : []));
   const actLabels = ['none', ...ConversationalAct.options];
@@ -100,7 +101,16 @@ export function evaluate(messages: readonly LabelledMessage[], options: { warmUp
   const act = withAct.length
     ? { ...classScores(actLabels, goldActs, predActs), accuracy: goldActs.filter((g, k) => g === predActs[k]).length / withAct.length, messages: withAct.length }
     : null;
-  return { messages: messages.length, category, urgency, languageAccuracy, entities, calibration, perChannel, act, results, entityErrors, seconds };
+  return { messages: messages.length, serviceMessages: service.length, category, urgency, languageAccuracy, entities, calibration, perChannel, act, results, entityErrors, seconds };
+}
+
+/** `idx` are messages with a category and an urgency. */
+function categoryScores(messages: readonly LabelledMessage[], results: readonly Understanding[], idx: readonly number[]): ClassReport {
+  return classScores(['inquiry', 'fault', 'complaint'], idx.map((i) => messages[i]!.category!), idx.map((i) => results[i]!.category));
+}
+
+function urgencyScores(messages: readonly LabelledMessage[], results: readonly Understanding[], idx: readonly number[]): ClassReport {
+  return classScores(['low', 'normal', 'high'], idx.map((i) => messages[i]!.urgency!), idx.map((i) => results[i]!.urgency));
 }
 
 function calibrationOf(points: readonly { confidence: number; correct: boolean }[]): Evaluation['calibration'] {

@@ -40,11 +40,15 @@ function candidates(digits: string, context: { text: string; language?: Language
  * business's region pick the first region where the number is valid. Undefined when none fits.
  */
 export function resolvePhone(raw: string, context: { text: string; language?: Language; defaultRegion?: PhoneRegion }): { e164: string; region: PhoneRegion | string } | undefined {
-  const written = raw.replace(/[^\d+]/g, '');
+  // "+44 (0)20 …": the (0) is the trunk prefix used at home, never dialled after a country code.
+  const written = raw.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
   const international = /^(?:\+|00)/.test(written) ? written.replace(/^00/, '+') : /^(?:886|852|86)\d{8,11}$/.test(written) ? `+${written}` : undefined;
   if (international) {
     const parsed = parsePhoneNumberFromString(international);
-    return parsed?.isValid() ? { e164: parsed.number, region: parsed.country ?? parsed.countryCallingCode } : undefined;
+    // The customer wrote the country code: keep it even where the number lies outside the allocated ranges
+    // (+44 7700 900123 is a reserved UK range), rather than dropping it or reading the digits as local.
+    if (!parsed?.isPossible()) return undefined;
+    return { e164: parsed.number, region: parsed.country ?? parsed.getPossibleCountries()[0] ?? parsed.countryCallingCode };
   }
   for (const region of candidates(written, context)) {
     const parsed = parsePhoneNumberFromString(written, region as CountryCode);

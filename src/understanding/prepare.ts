@@ -1,12 +1,12 @@
 import { matchCues, type CueName } from './cues.js';
-import { newEmailText } from './email-text.js';
+import { beforeQuote, newEmailText } from './email-text.js';
 import { extractEntities } from './entities.js';
 import { featuresOf } from './features.js';
 import { cleanText, normalise } from './normalise.js';
 import { MAX_ANALYSED_CHARS, type Entities, type UnderstandContext } from './understanding-schema.js';
 
 export type Prepared = {
-  /** Whole message (subject first), cleaned and capped: entities are looked for here, quotes included. */
+  /** Whole message (subject first), cleaned and capped, quotes included. */
   full: string;
   /** What the customer just wrote (subject + new e-mail text), cleaned: category, urgency, language. */
   own: string;
@@ -37,6 +37,22 @@ function masked(own: string, entities: Entities): string {
   return t.replace(LABELLED, ' ').replaceAll(MARK, ' ');
 }
 
+/**
+ * Entities come from what the customer wrote now, signature included (its phone number is the sender's). The
+ * quoted thread only says which product and which ticket or case the mail is about, when the new text does not:
+ * its phone numbers and serials belong to earlier messages (often ours: the hotline, the
+ * previous agent) and are left out.
+ */
+function withThread(unquoted: Entities, full: Entities): Entities {
+  const out: Entities = { ...unquoted };
+  if (out.productModel === undefined && full.productModel !== undefined) out.productModel = full.productModel;
+  if (out.ticketRef === undefined && out.externalRef === undefined) {
+    [out.ticketRef, out.externalRef, out.externalRefKind] = [full.ticketRef, full.externalRef, full.externalRefKind];
+    for (const key of ['ticketRef', 'externalRef', 'externalRefKind'] as const) if (out[key] === undefined) delete out[key];
+  }
+  return out;
+}
+
 /** One pass shared by understand() and scripts/train.ts, so training and prediction see the same features. */
 export function prepare(text: string, ctx: UnderstandContext): Prepared {
   const truncated = text.length > MAX_ANALYSED_CHARS;
@@ -45,7 +61,10 @@ export function prepare(text: string, ctx: UnderstandContext): Prepared {
   const ownBody = ctx.channel === 'email' ? newEmailText(body) : body;
   const own = subject ? `${subject}\n${ownBody}` : ownBody;
   const full = subject ? `${subject}\n${body}` : body;
-  const entities = extractEntities(full, { now: ctx.now, timeZone: ctx.timeZone });
+  const options = { now: ctx.now, timeZone: ctx.timeZone };
+  const unquotedBody = ctx.channel === 'email' ? beforeQuote(body) : body;
+  const unquoted = subject ? `${subject}\n${unquotedBody}` : unquotedBody;
+  const entities = unquoted === full ? extractEntities(full, options) : withThread(extractEntities(unquoted, options), extractEntities(full, options));
   const normalised = normalise(masked(own, entities));
   const cues = matchCues(normalised);
   return {

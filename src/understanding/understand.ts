@@ -2,6 +2,7 @@ import { conversationalAct, decideAct } from './conversational-act.js';
 import { detectLanguage } from './language.js';
 import { estimateComplexity } from './complexity.js';
 import { isHumanRequest } from './human-request.js';
+import { ModelBank } from './model-bank.js';
 import { loadModels } from './model-store.js';
 import { prepare } from './prepare.js';
 import { scoreSentiment } from './sentiment.js';
@@ -16,6 +17,7 @@ import {
 } from './understanding-schema.js';
 
 const models = loadModels();
+const bank = new ModelBank(models);
 const CHANNELS = new Set<unknown>(ChannelKind.options);
 
 export class UnderstandingInputError extends Error {
@@ -53,16 +55,17 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
       truncated: p.truncated,
     };
   }
-  const decided = decideAct(p.own, models.act.predict(p.features), p.cues);
+  const scored = bank.score(p.features);
+  const decided = decideAct(p.own, () => scored.act(), p.cues);
   const act = decided?.act ?? null;
   // With not one known word ("qwzx") the bias alone would look confident: the honest answer is "any of the three".
-  let scores = models.category.knownWords(p.features) ? models.category.predict(p.features) : models.category.labels.map((label) => ({ label, p: 1 / 3 }));
+  let scores = scored.known ? scored.category() : models.category.labels.map((label) => ({ label, p: 1 / 3 }));
   // A greeting, thanks or yes/no asks for no service: it is an inquiry of low urgency (as the corpora label
   // it), with the act's confidence, so a "thanks" is not sent to the clarify menu.
   if (decided) scores = [{ label: 'inquiry', p: Math.max(decided.p, scores.find((s) => s.label === 'inquiry')!.p) }, ...scores.filter((s) => s.label !== 'inquiry').map((s) => ({ label: s.label, p: Math.min(s.p, 1 - decided.p) }))];
   const [top, ...rest] = scores;
   const category = top!.label as Category;
-  const urgency = decided ? 'low' : decideUrgency(models.urgency.predict(p.features), p.cues, category);
+  const urgency = decided ? 'low' : decideUrgency(scored.urgency(), p.cues, category);
   return {
     category,
     categoryConfidence: round(top!.p),

@@ -55,6 +55,15 @@ describe('references from other systems', () => {
     ['Order SO-77120 arrived damaged', 'SO-77120', 'order'],
     ['under contract CT-2291-004', 'CT-2291-004', 'contract'],
     ['rma 88213', 'rma 88213', 'rma'],
+    ['RMA#: 88213 pls', 'RMA#: 88213', 'rma'],
+    ['P.O. 4500123456 still pending', 'P.O. 4500123456', 'purchase_order'],
+    ['invoice# INV/2024/0311 is wrong', 'INV/2024/0311', 'invoice'],
+    ['INC 001 2345 still open', 'INC 001 2345', 'incident'],
+    ['ref: PO-4500123456 please check', 'PO-4500123456', 'purchase_order'],
+    ['RMA單號 88213 進度', '88213', 'rma'],
+    ['客訴單號 CS-2024-1187 沒人處理', 'CS-2024-1187', 'case'],
+    ['案件单号 20931 没有回复', '20931', 'case'],
+    ['快递单号 SF1234567890 查不到', 'SF1234567890', 'other'],
   ];
   for (const [text, value, kind] of cases) {
     it(`reads "${text}" as another system's ${kind} reference, not our ticket`, () => {
@@ -69,6 +78,14 @@ describe('references from other systems', () => {
     const e = extractEntities('SR-2026-000123 is linked to RMA 5521');
     expect(e.ticketRef).toBe('SR-2026-000123');
     expect(e.externalRef).toBe('RMA 5521');
+  });
+
+  it('reads 單號 on its own as our ticket number', () => {
+    expect(extractEntities('我的單號 1234 進度如何').ticketRef).toBe('1234');
+  });
+
+  it('does not take a purchase verb for a purchase-order label', () => {
+    expect(extractEntities('想采购 EM-3000 两台').externalRef).toBeUndefined();
   });
 
   it('reads a loosely written SR number as ours', () => {
@@ -94,6 +111,80 @@ describe('product models', () => {
       expect(extractEntities(text).productModel).toBe(model);
     });
   }
+});
+
+describe('product models read out in a speech transcript', () => {
+  it('keeps a model spelled letter by letter with English number words as spoken', () => {
+    expect(extractEntities('the model is R A S forty N K I think').productModel).toBe('R A S forty N K');
+  });
+
+  it('keeps a Chinese brand with a spelled model and Chinese numerals', () => {
+    expect(extractEntities('格力 K F R 三十五 G W 一直漏水').productModel).toBe('格力 K F R 三十五 G W');
+  });
+
+  it('keeps a model read out as letters then single digits', () => {
+    expect(extractEntities('model F D seven one zero keeps beeping').productModel).toBe('F D seven one zero');
+  });
+
+  it('keeps a spoken dash inside the model', () => {
+    expect(extractEntities('uh the unit is a G R dash B twenty two').productModel).toBe('G R dash B twenty two');
+  });
+
+  it('does not take a spoken time of day for a model', () => {
+    expect(extractEntities('at 3 P M two engineers came').productModel).toBeUndefined();
+  });
+
+  it('does not take a read-out serial for a model', () => {
+    expect(extractEntities('序號 M V 二零一九 零四四七').productModel).toBeUndefined();
+  });
+});
+
+describe('references read out in a speech transcript', () => {
+  it('reads a spelled SR number as our ticket, not a product model', () => {
+    const e = extractEntities('S R one two three four five, any news');
+    expect(e.ticketRef).toBe('S R one two three four five');
+    expect(e.productModel).toBeUndefined();
+  });
+
+  it("reads a spelled code after a reference word as another system's reference", () => {
+    const e = extractEntities('my complaint number is C M P seven seven eight one');
+    expect(e.externalRef).toBe('C M P seven seven eight one');
+    expect(e.productModel).toBeUndefined();
+  });
+
+  it('reads a spelled PO number as a purchase order', () => {
+    expect(extractEntities('my P O number is P O dash seven seven one two').externalRefKind).toBe('purchase_order');
+  });
+
+  it('reads 拐 as seven in a phone number read out in Mandarin', () => {
+    expect(extractEntities('我电话 幺 三 九 零 四 五 一 二 拐 拐 六').phoneE164).toBe('+8613904512776');
+  });
+});
+
+describe('foreign phone numbers keep their country code', () => {
+  it('reads +44 20 7946 0958 as a London number', () => {
+    const e = extractEntities('call me on +44 20 7946 0958');
+    expect(e.phoneE164).toBe('+442079460958');
+    expect(e.phoneRegion).toBe('GB');
+  });
+
+  it('takes a number dialled with 0044 whole, prefix included', () => {
+    const e = extractEntities('my number is 0044 20 7946 0958');
+    expect(e.phone).toBe('0044 20 7946 0958');
+    expect(e.phoneE164).toBe('+442079460958');
+  });
+
+  it('drops the (0) trunk prefix written after the country code', () => {
+    expect(extractEntities('call +44 (0)20 7946 0958').phoneE164).toBe('+442079460958');
+  });
+
+  it('keeps a UK number as UK in a Traditional Chinese message', () => {
+    expect(extractEntities('我在倫敦出差，電話 0044 20 7946 0958').phoneRegion).toBe('GB');
+  });
+
+  it('keeps the country code of a number in a reserved range', () => {
+    expect(extractEntities('UK mobile +44 7700 900123').phoneE164).toBe('+447700900123');
+  });
 });
 
 describe('phone numbers by region', () => {

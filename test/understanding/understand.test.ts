@@ -96,4 +96,31 @@ describe('understand', () => {
     const u = understand('空调不制冷，电话 13812345678，地址上海市徐汇区', { channel: 'chat' });
     expect(u.entities).toMatchObject({ phone: '13812345678', phoneE164: '+8613812345678', phoneRegion: 'CN' });
   });
+
+  describe('entities of an e-mail with a quoted thread', () => {
+    const reply = (newText: string) =>
+      [newText, '', 'On Tue, 3 Mar 2026 at 09:12, Service Desk <service@aftercare.example> wrote:', '> Your ticket SR-2026-000123 for the HP LaserJet M404 is open.', '> Hotline 0800-066-600, serial VNB3K12345.'].join('\n');
+
+    it('takes the phone number from the signature of the new text, not the quoted hotline', () => {
+      expect(understand(reply('Still jamming.\n\nKim\n0912-345-678'), { channel: 'email' }).entities.phone).toBe('0912-345-678');
+    });
+
+    it('leaves out phone numbers and serials that only the quoted thread has', () => {
+      const e = understand(reply('Still jamming, please send someone.'), { channel: 'email' }).entities;
+      expect(e.phone).toBeUndefined();
+      expect(e.serial).toBeUndefined();
+    });
+
+    it('takes the product and the ticket from the thread when the new text does not name them', () => {
+      const e = understand(reply('Still jamming, please send someone.'), { channel: 'email' }).entities;
+      expect(e.productModel).toBe('HP LaserJet M404');
+      expect(e.ticketRef).toBe('SR-2026-000123');
+    });
+
+    it('prefers a reference in the new text to the ticket in the thread', () => {
+      const e = understand(reply('Our PO 4500183321 covers this visit.'), { channel: 'email' }).entities;
+      expect(e.externalRef).toBe('PO 4500183321');
+      expect(e.ticketRef).toBeUndefined();
+    });
+  });
 });

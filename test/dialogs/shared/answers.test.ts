@@ -53,6 +53,11 @@ describe('free-text answers', () => {
     expect(parseContact('02-2345 6789', { language: 'zh-Hant', text: '台北市' })).toEqual({ ok: true, value: { phone: '+886223456789' } });
   });
 
+  it('keeps the country code of a foreign number however it is dialled', () => {
+    expect(parseContact('+44 (0)20 7946 0958', { language: 'zh-Hant' })).toEqual({ ok: true, value: { phone: '+442079460958' } });
+    expect(parseContact('0044 20 7946 0958', { language: 'zh-Hant' })).toEqual({ ok: true, value: { phone: '+442079460958' } });
+  });
+
   it('reads scores from digits, words and stars', () => {
     expect(parseRating('4')).toEqual({ ok: true, value: 4 });
     expect(parseRating('5分')).toEqual({ ok: true, value: 5 });

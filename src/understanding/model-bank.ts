@@ -1,0 +1,78 @@
+import type { LinearClassifier, Scored } from './classifier.js';
+
+type Part = { classifier: LinearClassifier; offset: number };
+
+/** One message's logits for the three models; each model's scores are worked out only when asked for. */
+export class BankScores {
+  constructor(
+    private readonly z: Float64Array,
+    private readonly parts: readonly Part[],
+    /** Features the category model has a weight for, leaving out channel and cue features (see LinearClassifier.knownWords). */
+    readonly known: number,
+  ) {}
+
+  category(): Scored {
+    return this.scoredBy(0);
+  }
+
+  urgency(): Scored {
+    return this.scoredBy(1);
+  }
+
+  act(): Scored {
+    return this.scoredBy(2);
+  }
+
+  private scoredBy(i: number): Scored {
+    const { classifier, offset } = this.parts[i]!;
+    return classifier.scored(Array.from(this.z.subarray(offset, offset + classifier.labels.length)));
+  }
+}
+
+/**
+ * The three models read the same features, so their weights sit side by side under one key: one hash lookup
+ * per feature instead of four (three logits and the known-word count), which was most of the models' cost.
+ * Sums run in the same order as LinearClassifier.logits, so the scores are the same to the last bit.
+ */
+export class ModelBank {
+  private readonly rows = new Map<string, Float64Array>();
+  private readonly parts: readonly Part[];
+  private readonly bias: Float64Array;
+  /** Index of the flag "the category model knows this feature", after the models' weights. */
+  private readonly knownSlot: number;
+
+  constructor(models: { category: LinearClassifier; urgency: LinearClassifier; act: LinearClassifier }) {
+    let offset = 0;
+    this.parts = [models.category, models.urgency, models.act].map((classifier) => {
+      const part = { classifier, offset };
+      offset += classifier.labels.length;
+      return part;
+    });
+    this.knownSlot = offset;
+    this.bias = new Float64Array(offset);
+    for (const { classifier, offset: at } of this.parts) {
+      this.bias.set(classifier.bias, at);
+      for (const [feature, w] of classifier.entries()) {
+        let row = this.rows.get(feature);
+        if (!row) this.rows.set(feature, (row = new Float64Array(offset + 1)));
+        row.set(w, at);
+        if (classifier === models.category) row[offset] = 1;
+      }
+    }
+  }
+
+  /** `features` must be distinct, as for LinearClassifier. */
+  score(features: readonly string[]): BankScores {
+    const n = this.knownSlot;
+    const z = this.bias.slice();
+    const scale = 1 / Math.sqrt(Math.max(1, features.length));
+    let known = 0;
+    for (const f of features) {
+      const row = this.rows.get(f);
+      if (!row) continue;
+      for (let j = 0; j < n; j++) z[j]! += row[j]! * scale;
+      if (row[n] === 1 && !f.startsWith('ch:') && !f.startsWith('cue:')) known++;
+    }
+    return new BankScores(z, this.parts, known);
+  }
+}
