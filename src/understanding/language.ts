@@ -1,22 +1,22 @@
-import { Converter } from 'opencc-js';
+import { chineseScriptOf } from '../messages/chinese-script.js';
 import type { Language } from './understanding-schema.js';
 
-// Character-level converters: a character that changes going to Simplified is Traditional-only, and vice versa.
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
 const CJK = /[\u3400-\u9fff\u{20000}-\u{2ffff}]/gu;
 const CANTONESE = /[嘅咗唔冇係哋嚟喺啲佢咁噉睇俾畀搵嗰咩攞𨋢]/gu;
 /** Words that Chinese writers use inside otherwise Chinese messages without it reading as mixed. */
 const LOAN_WORDS = new Set(['hi', 'hello', 'hey', 'ok', 'okay', 'email', 'e-mail', 'mail', 'tel', 'fax', 'mobile', 're', 'fw', 'fwd', 'logo', 'app', 'wifi', 'ext']);
+/**
+ * Where OpenCC's Taiwan ↔ mainland tables mislead: 么 is what mainland writers use in 什么 and 怎么, but the
+ * Taiwan → mainland table maps it to 幺, so it would count as Traditional and "你能帮我做什么" read as zh-Hant.
+ */
+const SCRIPT_OVERRIDES: Record<string, 'T' | 'S'> = { 么: 'S' };
 
-const cache = new Map<string, 'T' | 'S' | '='>();
+/** T: only Traditional writes it so; S: only Simplified; =: both (OpenCC's answer, from src/messages/chinese-script.ts). */
 function script(ch: string): 'T' | 'S' | '=' {
-  let s = cache.get(ch);
-  if (!s) {
-    s = toSimplified(ch) !== ch ? 'T' : toTraditional(ch) !== ch ? 'S' : '=';
-    cache.set(ch, s);
-  }
-  return s;
+  const override = SCRIPT_OVERRIDES[ch];
+  if (override) return override;
+  const s = chineseScriptOf(ch);
+  return s === 'traditional' ? 'T' : s === 'simplified' ? 'S' : '=';
 }
 
 /** Counts English words that carry meaning: no codes, no acronyms like POS or pH, no greetings/labels. */

@@ -41,6 +41,12 @@ describe('understand', () => {
     expect(hans.category).toBe(hant.category);
   });
 
+  it('reads 什么 and 怎么 as Simplified, though OpenCC maps 么 to 幺', () => {
+    expect(understand('你能帮我做什么', { channel: 'chat' }).language).toBe('zh-Hans');
+    expect(understand('这个怎么用', { channel: 'chat' }).language).toBe('zh-Hans');
+    expect(understand('你能幫我做什麼', { channel: 'chat' }).language).toBe('zh-Hant');
+  });
+
   it('classifies an e-mail by its new text, not the quoted earlier reply', () => {
     const body = [
       'Hi,',
