@@ -8,7 +8,7 @@ import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/i
 import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
 import { hazardOf } from '../intake/safety-advice.js';
 import { MAIL_INTAKE_DIALOG, MailIntakeDialog } from '../mail-intake/mail-intake-dialog.js';
-import { parseTicketReference } from '../shared/answers.js';
+import { contactOnly, parseTicketReference } from '../shared/answers.js';
 import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
 import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
 import { say, sentences } from '../shared/say.js';
@@ -125,7 +125,7 @@ export class RootDialog extends InterruptibleDialog {
     }
     // Visit times or a quote staff sent are waiting for an answer: "2", "週二下午可以", "同意" answer them.
     // Only a short message can be such an answer: a long one costs no lookup.
-    const asked = mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
+    const asked = info.awaitsVisitAnswer !== false && mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
     // A chat visitor answers only what was asked about this conversation's ticket (see channelProvesIdentity).
     const pending = asked && (channelProvesIdentity(info) || asked.ticketId === info.conversation.ticketId) ? asked : null;
     const visitReply = pending ? visitReplyOf(pending, text, info) : undefined;
@@ -138,6 +138,13 @@ export class RootDialog extends InterruptibleDialog {
     // "1" again after "please describe the problem" picks the same entry again: the description is still to come.
     if (o.expect && menuChoiceOf(text) === o.expect) return this.dispatch(step, o.expect, text, u, true);
     if (o.expect && o.expect !== 'status' && o.expect !== 'agent') return this.dispatch(step, o.expect, text, u, false, true);
+    // Only a phone number or address ("我的電話是 0955…"): noted, and the customer is asked what they need.
+    const contact = contactOnly(text, { language: info.language });
+    if (contact) {
+      await this.services.rememberCustomer(info.customer.id, contact);
+      await say(step.context, common(step.context).contactNoted(contact.phone ?? contact.email ?? ''), { choices: common(step.context).menu, expectInput: true });
+      return step.next();
+    }
 
     const choice = menuChoiceOf(text);
     if (choice && o.unclear && substantive(o.unclear.text) && (choice === 'fault' || choice === 'question' || choice === 'complaint')) {

@@ -43,6 +43,31 @@ export function parseEmail(text: string): Parsed<string> {
 }
 
 /** A phone number or an e-mail address, whichever the customer gave. */
+/** Words around a phone number or address given on its own: "我的電話是 …", "my number is …", "email: …". */
+const CONTACT_LABELS = /我的|我嘅|我们的|我們的|手機|手机|電話|电话|號碼|号码|聯絡方式|联系方式|聯絡|联络|联系|郵件|邮件|信箱|邮箱|\b(?:my|our|mobile|cell|phone|number|no|tel|e-?mail|address|is|it's|here)\b|[是係:：,，.。!！~～-]/gi;
+
+/**
+ * A message that only gives a phone number or e-mail address ("我的電話是 0955666777", "my email is a@b.co"):
+ * the contact, or null when anything else is said. It answers no question and asks for no service.
+ */
+export function contactOnly(text: string, context: PhoneContext = {}): { phone?: string; email?: string } | null {
+  const contact = parseContact(text, context);
+  if (!contact.ok) return null;
+  const rest = text
+    .replace(/[^\s@]{1,64}@[^\s@]{1,255}/g, ' ')
+    .replace(/\+?[\d\s()-]{7,}/g, ' ')
+    .replace(CONTACT_LABELS, ' ');
+  return /[\p{L}\p{N}]/u.test(rest) ? null : contact.value;
+}
+
+/** Words of a request or a question, never of a name: "查詢維修進度" sent to "May I have your name?" is not a name. */
+const NOT_A_NAME = /查詢|查询|維修|维修|報修|报修|進度|进度|故障|壞|坏|問題|问题|投訴|投诉|工單|工单|客服|請問|请问|幫我|帮我|不冷|不熱|不热|漏水|[?？]|\b(?:repair|status|broken|problem|help|not working|complain|complaint|ticket|leaking|fix)\b/i;
+
+/** Whether `text` can be a person's name: short, not a number, not a request. */
+export function isPlausibleName(text: string): boolean {
+  return text.length > 0 && text.length <= 100 && !/\d{4,}/.test(text) && !NOT_A_NAME.test(text);
+}
+
 export function parseContact(text: string, context: PhoneContext = {}): Parsed<{ phone?: string; email?: string }> {
   const email = parseEmail(text);
   if (email.ok) return { ok: true, value: { email: email.value } };

@@ -1,6 +1,6 @@
 import { TextPrompt, type DialogContext, type DialogTurnResult, type PromptValidatorContext } from 'botbuilder-dialogs';
 import { conversationalAct } from '../../src/understanding/conversational-act.js';
-import { isSkip, parseChoice, parseContact, parseEmail, parsePartialDate, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
+import { isPlausibleName, isSkip, parseChoice, parseContact, parseEmail, parsePartialDate, parsePhone, parseRating, parseTicketReference, yesNo } from './answers.js';
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
 import { correctionOf } from './corrections.js';
@@ -53,7 +53,7 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
     case 'text':
       return t.length > 0 ? { status: 'ok', value: t.slice(0, 4000) } : { status: 'invalid' };
     case 'name':
-      return t.length > 0 && t.length <= 100 && !/\d{4,}/.test(t) ? { status: 'ok', value: t } : { status: 'invalid' };
+      return isPlausibleName(t) ? { status: 'ok', value: t } : { status: 'invalid' };
     case 'phone':
       return wrap(parsePhone(t, phoneContext));
     case 'email':

@@ -21,6 +21,7 @@ const en = {
   farewell: 'Thank you for contacting us. Goodbye!',
   smalltalk: 'I am the after-sales service assistant, and always glad to chat.',
   anythingElse: 'Is there anything else I can help you with?',
+  contactNoted: (contact: string) => `Thank you, I have noted ${contact}. How may I help you?`,
 };
 
 type CommonTexts = typeof en;
@@ -40,6 +41,7 @@ const zhHant: CommonTexts = {
   farewell: '感謝您的聯絡，再見！',
   smalltalk: '我是售後服務小幫手，很高興和您聊天！',
   anythingElse: '請問還有其他需要為您服務的地方嗎？',
+  contactNoted: (contact: string) => `謝謝，已記下您的聯絡方式 ${contact}。請問有什麼可以為您服務的？`,
 };
 
 const zhHans: CommonTexts = {
@@ -57,6 +59,7 @@ const zhHans: CommonTexts = {
   farewell: '感谢您的联系，再见！',
   smalltalk: '我是售后服务小助手，很高兴和您聊天！',
   anythingElse: '请问还有其他需要为您服务的地方吗？',
+  contactNoted: (contact: string) => `谢谢，已记下您的联系方式 ${contact}。请问有什么可以为您服务的？`,
 };
 
 export const commonTexts: Record<Language, CommonTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

@@ -17,6 +17,8 @@ export type TurnInfo = {
   inboundMessageId?: string;
   /** An earlier ticket this message refers to without belonging to it (the channel decided, e.g. e-mail threading). */
   linkedTicketId?: string;
+  /** Whether visit times or a quote wait for the customer's answer; undefined: not known, ask the services. */
+  awaitsVisitAnswer?: boolean;
 };
 
 const KEY = Symbol('aftercareTurnInfo');

@@ -110,6 +110,7 @@ export function createTurnProcessor(deps: BotDeps) {
               channel: message.channel,
               understanding,
               customer: { id: next.customerId, name: next.customerName, company: next.company, phone: next.phone, email: next.email },
+              awaitsVisitAnswer: next.awaitsVisitAnswer,
               conversation: { id: next.conversationId, ticketId: next.ticketId },
               inboundMessageId: next.id,
               linkedTicketId: typeof message.meta.linkedTicketId === 'string' ? message.meta.linkedTicketId : undefined,

@@ -97,6 +97,8 @@ export type PendingTurn = {
   email: string | null;
   stateData: Record<string, unknown> | null;
   stateEtag: string | null;
+  /** Visit times or a quote were sent and not answered (src/visits/visit-answers.ts says which); read here so a short message costs no extra query. */
+  awaitsVisitAnswer: boolean;
 };
 
 const LOAD_NEXT = `
@@ -105,7 +107,13 @@ SELECT m.id, m."externalId", m.text, m.subject, m.meta, (extract(epoch from m."c
   c.id AS "customerId", c.name AS "customerName", c.company, c.language AS "customerLanguage",
   (SELECT p.address FROM "ContactPoint" p WHERE p."customerId" = c.id AND p.kind = 'phone' ORDER BY p."createdAt" DESC LIMIT 1) AS phone,
   (SELECT p.address FROM "ContactPoint" p WHERE p."customerId" = c.id AND p.kind = 'email' ORDER BY p."createdAt" DESC LIMIT 1) AS email,
-  b.data AS "stateData", b.etag AS "stateEtag"
+  b.data AS "stateData", b.etag AS "stateEtag",
+  EXISTS (
+    SELECT 1 FROM "Ticket" t JOIN "Visit" vi ON vi."ticketId" = t.id
+    WHERE t."customerId" = c.id AND t.status NOT IN ('resolved', 'closed')
+      AND ((vi.status = 'proposed' AND vi."proposalsDeclinedAt" IS NULL)
+        OR (vi.status IN ('proposed', 'scheduled', 'on_site') AND vi."quoteSentAt" IS NOT NULL AND vi."quoteAcceptedAt" IS NULL AND vi."quoteRefusedAt" IS NULL))
+  ) AS "awaitsVisitAnswer"
 FROM "Message" m
 JOIN "Conversation" v ON v.id = m."conversationId"
 JOIN "Customer" c ON c.id = COALESCE(m."customerId", v."customerId")

@@ -64,6 +64,18 @@ const feeQuestions = [
   { language: 'en', send: 'Do repairs cost anything?', expect: 'free of charge' },
 ];
 
+const contactOnlyMessages = [
+  { language: 'zh-Hant', send: '我的電話是 0955 666 777', expect: '已記下您的聯絡方式 +886955666777' },
+  { language: 'zh-Hans', send: '我的手机号码是 13812345678', expect: '已记下您的联系方式 +8613812345678' },
+  { language: 'en', send: 'my email is ivy.chen@example.com', expect: 'noted ivy.chen@example.com' },
+];
+
+const requestsAsNames = [
+  { language: 'zh-Hant', report: '冷氣壞了不會冷', name: '查詢維修進度', retry: '您的大名是' },
+  { language: 'zh-Hans', report: '空调坏了不制冷', name: '我要报修', retry: '您的姓名是' },
+  { language: 'en', report: 'My dryer stopped heating', name: 'check my repair status', retry: 'tell me your name' },
+];
+
 describe.each(databaseKinds)('conversational acts on %s', (kind) => {
   let h: Harness;
   beforeAll(async () => {
@@ -127,5 +139,18 @@ describe.each(databaseKinds)('conversational acts on %s', (kind) => {
     expect(reply).toContain(wanted);
     expect(reply).not.toMatch(/name|phone|大名|貴姓|贵姓|電話|电话/i);
     expect(await ticketsOf(phone)).toBe(1);
+  });
+  it.each(contactOnlyMessages)('notes a message in $language that only gives a contact and asks what the customer needs, opening no ticket', async ({ send, expect: wanted }) => {
+    const phone = aPhone();
+    const reply = await h.say(phone, send);
+    expect(reply).toContain(wanted);
+    expect(reply).not.toMatch(/工單|工单|ticket|大名|贵姓/i);
+    expect(await h.db.prisma.ticket.count({ where: { conversations: { some: { threadKey: phone } } } })).toBe(0);
+  });
+
+  it.each(requestsAsNames)('asks the name again in $language when a request comes instead of a name', async ({ report, name, retry }) => {
+    const phone = aPhone();
+    await h.say(phone, report);
+    expect(await h.say(phone, name)).toContain(retry);
   });
 });
