@@ -14,7 +14,9 @@ export default defineConfig({
   migrations: { path: path.join('prisma', 'migrations') },
   adapter: async () => {
     const { PGlite } = await import('@electric-sql/pglite');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
-    return new PrismaPGlite(new PGlite());
+    // As the app's PGlite (src/db/embedded-start.ts): a migration creates the pg_trgm extension.
+    return new PrismaPGlite(new PGlite({ extensions: { pg_trgm } }));
   },
 });

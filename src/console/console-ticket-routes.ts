@@ -27,6 +27,8 @@ const TicketQuery = z.object({
   assignee: z.string().max(64).optional(),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Pages of `limit`, newest first: the database skips, so a later page costs an index walk, not the history. */
+  page: z.coerce.number().int().min(1).max(1000).default(1),
 });
 const TransitionBody = z.strictObject({
   to: z.enum(Object.values(TicketStatus) as [TicketStatus, ...TicketStatus[]]),
@@ -52,10 +54,13 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
           ...(q.category ? { category: q.category } : {}),
           ...(q.urgency ? { urgency: q.urgency } : {}),
           ...(q.assignee ? { assigneeId: q.assignee === 'me' ? staff.id : q.assignee } : {}),
+          // ILIKE '%…%': served by the trigram indexes of migration 20261130180000 (3+ characters).
           ...(q.q ? { OR: [{ number: { contains: q.q, mode: 'insensitive' } }, { title: { contains: q.q, mode: 'insensitive' } }] } : {}),
         },
-        orderBy: [{ createdAt: 'desc' }],
+        // The id breaks ties between tickets opened in the same millisecond, so pages neither repeat nor skip.
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: q.limit,
+        skip: (q.page - 1) * q.limit,
         include: {
           customer: { select: { id: true, name: true, company: true } },
           assignee: { select: { id: true, name: true } },

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { DatabaseUnavailableError } from '../errors/app-error.js';
 
 export type EmbeddedStart = { pglite: PGlite; lock: { release(): Promise<void> } };
@@ -15,7 +16,8 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedStart> {
   await mkdir(path.dirname(dir), { recursive: true });
   const lock = await acquireDirLock(`${dir}.lock`);
   try {
-    const pglite = new PGlite(dir);
+    // pg_trgm: the ticket search's trigram indexes (migration 20261130180000_open_tickets_and_ticket_search).
+    const pglite = new PGlite(dir, { extensions: { pg_trgm } });
     await pglite.waitReady;
     return { pglite, lock };
   } catch (err) {

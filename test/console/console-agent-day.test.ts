@@ -69,6 +69,31 @@ describe.each(databaseKinds)("the agent's day on %s", (kind) => {
     expect(page1.body.items[0].id).not.toBe(page2.body.items[0].id);
   });
 
+  it('pages a filtered queue beyond the first page: the total counts every match, and no row repeats or goes missing', async () => {
+    const agent = await aSignedInStaff(prisma(), 'agent', '林志明');
+    const customer = await prisma().customer.create({ data: { name: 'Paged queue customer' } });
+    const hours = (h: number) => new Date(t.clock().getTime() + h * 3_600_000);
+    const open = async (category: 'fault' | 'inquiry', dueInHours: number | null) => {
+      const ticket = await openTicket(prisma(), { customerId: customer.id, category, channel: 'sms', problem: `paged ${category}` }, ctx());
+      await prisma().ticket.update({ where: { id: ticket.id }, data: { assigneeId: agent.staff.id } });
+      await prisma().slaPromise.deleteMany({ where: { ticketId: ticket.id } });
+      if (dueInHours !== null) await prisma().slaPromise.create({ data: { ticketId: ticket.id, kind: 'first_response', dueAt: hours(dueInHours), warnAt: hours(dueInHours - 1) } });
+      return ticket.id;
+    };
+    // Five faults in the order the queue must show them, and two inquiries the filter leaves out.
+    const faults = [await open('fault', -2), await open('fault', -1), await open('fault', 1), await open('fault', 5), await open('fault', null)];
+    await open('inquiry', -3);
+    await open('inquiry', 2);
+    await prisma().conversation.create({ data: { channel: 'sms', threadKey: `paged-${Date.now()}`, customerId: customer.id, state: 'waiting_staff', assignedStaffId: agent.staff.id } });
+
+    const page = async (n: number) => (await get(`/console/api/queue?mine=1&category=fault&size=2&page=${n}`, agent.headers)).body as { items: QueueItem[]; total: number; page: number };
+    const pages = [await page(1), await page(2), await page(3), await page(4)];
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5, 5]);
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1, 0]);
+    expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(faults);
+    expect(pages[0]!.items.every((i) => i.overdue)).toBe(true);
+  });
+
   it('shows the ticket workspace: cross-channel transcript, understanding, timeline and notes by name', async () => {
     const agent = await aSignedInStaff(prisma(), 'agent', '蔡依林');
     const { customer, ticket, conversation } = await smsCustomer();

@@ -37,6 +37,25 @@ describe.each(databaseKinds)('console tickets and outbox on %s', (kind) => {
     expect(resolved.tickets.map((x: { id: string }) => x.id)).toEqual([fault.id]);
   });
 
+  it('finds tickets by part of the SR number or the title, in any case', async () => {
+    const ticket = await aTicket('inquiry');
+    await prisma().ticket.update({ where: { id: ticket.id }, data: { title: 'Toner Cartridge Leaks Near Tray 3' } });
+    const ids = async (q: string) => ((await (await fetch(`${t.url}/console/api/tickets?q=${encodeURIComponent(q)}`, { headers })).json()).tickets as { id: string }[]).map((x) => x.id);
+    expect(await ids('cartridge leaks')).toEqual([ticket.id]);
+    expect(await ids(ticket.number.slice(-6).toLowerCase())).toContain(ticket.id);
+    expect(await ids('no such words anywhere')).toEqual([]);
+  });
+
+  it('pages the ticket list newest first without repeating or skipping a ticket', async () => {
+    const opened = [await aTicket('complaint', 'low'), await aTicket('complaint', 'low'), await aTicket('complaint', 'low')];
+    const page = async (n: number) => ((await (await fetch(`${t.url}/console/api/tickets?category=complaint&urgency=low&limit=2&page=${n}`, { headers })).json()).tickets as { id: string }[]).map((x) => x.id);
+    const [first, second, third] = [await page(1), await page(2), await page(3)];
+    expect(first).toHaveLength(2);
+    expect([...first, ...second].sort()).toEqual(opened.map((x) => x.id).sort());
+    expect(new Set([...first, ...second]).size).toBe(first.length + second.length);
+    expect(third).toEqual([]);
+  });
+
   it('refuses an unknown filter value with 400', async () => {
     const res = await fetch(`${t.url}/console/api/tickets?status=lost`, { headers });
     expect(res.status).toBe(400);
