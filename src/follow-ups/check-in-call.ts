@@ -35,14 +35,19 @@ const NOTES: Record<CheckInAnswer, string> = {
   no_answer: 'automated call: no answer',
 };
 
+/** `lastAttempt`: the queue will not retry this job, so a failure now must not leave the contact undone. */
+export type PlaceCallContext = PolicyContext & { lastAttempt?: boolean };
+
 /**
- * The `follow_up.call` job. Re-checks first (an answer or a call already recorded: skipped), then places the
- * call and stores its CallSid. A refusal a retry cannot fix (a bad number, a blocked destination) or no
- * number at all hands the contact to staff as a call task; a transient failure throws for the queue's retry.
+ * The `follow_up.call` job. Re-checks first (an answer, a call or a hand-off to staff already recorded:
+ * skipped), then places the call and stores its CallSid. A refusal a retry cannot fix (a bad number, a
+ * blocked destination) or no number at all hands the contact to staff as a call task; a transient failure
+ * throws for the queue's retry, except on the last attempt, which hands it to staff as well.
  */
-export async function placeCheckInCall(db: Db, followUpId: string, caller: CheckInCaller | undefined, ctx: PolicyContext): Promise<JobResult> {
+export async function placeCheckInCall(db: Db, followUpId: string, caller: CheckInCaller | undefined, ctx: PlaceCallContext): Promise<JobResult> {
   const fu = await db.followUp.findUnique({ where: { id: followUpId }, include: { customer: true } });
   if (!fu || fu.status !== 'sent' || fu.callSid || fu.outcome) return 'skipped';
+  if (await handedToStaff(db, followUpId)) return 'skipped';
   const ticket = fu.ticketId ? await db.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
   const phone = await phoneOf(db, fu.customerId, ticket);
   if (!phone) return handToStaff(db, fu, { title: TASK.no_answer.title, reason: 'no phone number to call', key: 'no_phone' }, ctx);
@@ -53,6 +58,8 @@ export async function placeCheckInCall(db: Db, followUpId: string, caller: Check
     ({ callSid } = await caller.placeCall({ followUpId, to: phone, language: surveyLanguage(fu.customer.language ?? ticket?.language) }));
   } catch (err) {
     if (err instanceof AppError && !err.retryable) return handToStaff(db, fu, { title: TASK.no_answer.title, reason: `automated call refused: ${err.message}`, key: 'call_refused' }, ctx);
+    // Twilio down through all the queue's retries (15 to 30 minutes of backoff): a person calls instead of nobody.
+    if (ctx.lastAttempt) return handToStaff(db, fu, { title: TASK.no_answer.title, reason: `automated call failed on every attempt: ${(err as Error).message}`, key: 'call_failed' }, ctx);
     throw err;
   }
   await db.followUp.update({ where: { id: followUpId }, data: { callSid } });
@@ -60,6 +67,11 @@ export async function placeCheckInCall(db: Db, followUpId: string, caller: Check
     await db.ticketEvent.create({ data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_call_placed', to: phone, data: { followUpId, callSid } } });
   }
   return 'done';
+}
+
+/** A call task was already made for this follow-up (its job ran again after handing it over). */
+async function handedToStaff(db: Db, followUpId: string): Promise<boolean> {
+  return (await db.staffTask.count({ where: { kind: 'follow_up_call', dedupeKey: { startsWith: `follow_up:${followUpId}:` } } })) > 0;
 }
 
 async function handToStaff(db: Db, fu: FollowUp, why: { title: string; reason: string; key: string }, ctx: PolicyContext): Promise<JobResult> {

@@ -5,7 +5,17 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { JobMap, JobName, JobResult } from './job-map.js';
 
-export type JobHandler<J extends JobName> = (data: JobMap[J], meta: { id: string; retryCount: number }) => Promise<JobResult>;
+export type JobMeta = {
+  id: string;
+  retryCount: number;
+  /**
+   * pg-boss will not run the job again if this attempt throws (its retries are used up): a handler with a
+   * fallback takes it now instead of failing for good. Absent (a handler called directly): not the last.
+   */
+  lastAttempt?: boolean;
+};
+
+export type JobHandler<J extends JobName> = (data: JobMap[J], meta: JobMeta) => Promise<JobResult>;
 
 export type SendOptions = {
   startAfter?: Date;
@@ -157,7 +167,9 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
         { batchSize, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, includeMetadata: true },
         async (jobs) => {
           for (const job of jobs) {
-            const result = await handler(job.data as never, { id: job.id, retryCount: job.retryCount });
+            // pg-boss retries a failed job while retry_count < retry_limit (counted before this attempt).
+            const lastAttempt = job.retryCount >= job.retryLimit;
+            const result = await handler(job.data as never, { id: job.id, retryCount: job.retryCount, lastAttempt });
             logger.debug({ job: name, id: job.id, result }, 'job finished');
           }
           // pg-boss 10 waits out the polling interval after every fetch, even a full one: one job per

@@ -41,4 +41,25 @@ describe('the job queue', () => {
       await jobs.stop();
     }
   }, 30_000);
+
+  it('tells the handler which attempt is the last one pg-boss will make', async () => {
+    const jobs = createJobQueue(db, createLogger('silent'));
+    const attempts: { retryCount: number; lastAttempt?: boolean }[] = [];
+    for (const name of jobNames) jobs.handle(name, async () => 'done');
+    jobs.handle('mail.poll', async (_data, { retryCount, lastAttempt }) => {
+      attempts.push({ retryCount, lastAttempt });
+      throw new Error('provider down');
+    }, { pollingIntervalSeconds: 1 });
+    try {
+      await jobs.start({ work: true });
+      await jobs.send('mail.poll', {}, { retryLimit: 1, retryDelaySeconds: 0 });
+      await expect.poll(() => attempts.length, { timeout: 15_000, interval: 100 }).toBe(2);
+      expect(attempts).toEqual([
+        { retryCount: 0, lastAttempt: false },
+        { retryCount: 1, lastAttempt: true },
+      ]);
+    } finally {
+      await jobs.stop();
+    }
+  }, 30_000);
 });

@@ -29,7 +29,7 @@ describe.each(databaseKinds)('quarterly contact as an automated check-in call on
   const deps = (): SchedulerDeps => ({ db: s.db, clock: () => now, policy: s.app.policy, calendar: s.app.calendar, jobs: s.app.jobs, supervisorEmails: [], timeZone: s.app.env.BUSINESS_TZ });
   const caller = () => createCheckInCaller(s.app.env);
   const send = (followUpId: string, automatedCalls = true) => createFollowUpSendJob({ ...deps(), automatedCalls })({ followUpId }, meta);
-  const placeCall = (followUpId: string) => createFollowUpCallJob({ ...deps(), caller: caller() })({ followUpId }, meta);
+  const placeCall = (followUpId: string, lastAttempt = false) => createFollowUpCallJob({ ...deps(), caller: caller() })({ followUpId }, { ...meta, lastAttempt });
   const followUp = (id: string) => s.db.followUp.findUniqueOrThrow({ where: { id } });
   const tasks = (customerId: string) => s.db.staffTask.findMany({ where: { customerId, kind: 'follow_up_call' }, orderBy: { createdAt: 'asc' } });
 
@@ -176,6 +176,27 @@ describe.each(databaseKinds)('quarterly contact as an automated check-in call on
     }
     expect(await placeCall(due.fu.id)).toBe('done');
     expect((await followUp(due.fu.id)).callSid).toMatch(/^CA/);
+  });
+
+  it('hands the contact to staff as one call task when Twilio is still unavailable on the last retry', async () => {
+    const due = await quarterlyContactDue();
+    await send(due.fu.id);
+    api.behave({ kind: 'error', status: 503, code: 20503, message: 'Service unavailable' });
+    try {
+      await expect(placeCall(due.fu.id)).rejects.toMatchObject({ retryable: true });
+      expect(await tasks(due.customer.id)).toEqual([]);
+      expect(await placeCall(due.fu.id, true)).toBe('done');
+      // The job run once more (a duplicate delivery) neither calls nor adds a second task.
+      api.requests.length = 0;
+      expect(await placeCall(due.fu.id, true)).toBe('skipped');
+      expect(api.requests).toEqual([]);
+    } finally {
+      api.behave({ kind: 'ok' });
+    }
+    expect(await followUp(due.fu.id)).toMatchObject({ callSid: null, outcome: null, notes: expect.stringContaining('20503') });
+    expect(await tasks(due.customer.id)).toMatchObject([
+      { status: 'open', title: expect.stringMatching(/not answered/), details: { followUpId: due.fu.id, phone: due.phone, reason: expect.stringContaining('failed on every attempt') } },
+    ]);
   });
 
   it('leaves the quarterly contact of a customer who writes to us as a call task for staff', async () => {

@@ -9,9 +9,12 @@ export function createFollowUpSendJob(deps: SchedulerDeps & { startDialog?: Foll
   return ({ followUpId }) => sendFollowUp(deps.db, followUpId, { ...policyContext(deps, deps.clock()), startDialog: deps.startDialog, automatedCalls: deps.automatedCalls });
 }
 
-/** `follow_up.call`: places one automated check-in call (Twilio); a refused call becomes a staff call task. */
+/**
+ * `follow_up.call`: places one automated check-in call (Twilio); a refused call, or one that still fails on
+ * the queue's last attempt, becomes a staff call task.
+ */
 export function createFollowUpCallJob(deps: SchedulerDeps & { caller?: CheckInCaller }): JobHandler<'follow_up.call'> {
-  return ({ followUpId }) => placeCheckInCall(deps.db, followUpId, deps.caller, policyContext(deps, deps.clock()));
+  return ({ followUpId }, meta) => placeCheckInCall(deps.db, followUpId, deps.caller, { ...policyContext(deps, deps.clock()), lastAttempt: meta.lastAttempt === true });
 }
 
 /** `follow_up.sweep` (cron, daily): schedules the quarterly contacts that fell due. */
