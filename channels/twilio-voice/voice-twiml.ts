@@ -63,9 +63,9 @@ const TRANSFER_RING_SECONDS = 20;
  */
 export const FIRST_RING_SECONDS = 15;
 
-export function dial(response: VoiceResponse, lang: VoiceLanguage, staffNumber: string, action: string): void {
+export function dial(response: VoiceResponse, lang: VoiceLanguage, staffNumber: string, action: string, ringSeconds = TRANSFER_RING_SECONDS): void {
   say(response, lang, prompts[lang].connecting);
-  response.dial({ action, method: 'POST', timeout: TRANSFER_RING_SECONDS, answerOnBridge: true }, staffNumber);
+  response.dial({ action, method: 'POST', timeout: ringSeconds, answerOnBridge: true }, staffNumber);
 }
 
 /** Rings staff at once, greeting in both languages (we do not know the caller's yet); the action decides what follows. */

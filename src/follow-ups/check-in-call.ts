@@ -86,16 +86,20 @@ async function handToStaff(db: Db, fu: FollowUp, why: { title: string; reason: s
 /**
  * The answer keyed in on the call (or that nobody answered): the follow-up is done with its outcome, a
  * customer who picked up counts as contacted, and anything but "all good" leaves a call task for staff.
- * Recording it again (Twilio retries a webhook) changes nothing. Null when the follow-up does not exist.
+ * `putThrough`: a "person" answer is being put through to staff on the call, so the task waits for
+ * `checkInTransferEnded` to say nobody picked up. Recording it again (Twilio retries a webhook) changes
+ * nothing. Null when the follow-up does not exist.
  */
-export async function recordCheckInAnswer(db: Db, followUpId: string, answer: CheckInAnswer, ctx: PolicyContext): Promise<FollowUp | null> {
+export async function recordCheckInAnswer(db: Db, followUpId: string, answer: CheckInAnswer, ctx: PolicyContext, options: { putThrough?: boolean } = {}): Promise<FollowUp | null> {
+  const putThrough = answer === 'person' && options.putThrough === true;
   return inTransaction(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "FollowUp" WHERE id = ${followUpId} FOR UPDATE`;
     const fu = await tx.followUp.findUnique({ where: { id: followUpId } });
     if (!fu || fu.outcome) return fu;
-    const done = await tx.followUp.update({ where: { id: followUpId }, data: { status: 'done', outcome: answer, doneAt: ctx.now, notes: NOTES[answer] } });
+    const notes = putThrough ? PUT_THROUGH_NOTES.ringing : NOTES[answer];
+    const done = await tx.followUp.update({ where: { id: followUpId }, data: { status: 'done', outcome: answer, doneAt: ctx.now, notes } });
     if (answer !== 'no_answer') await tx.customer.update({ where: { id: fu.customerId }, data: { lastContactAt: ctx.now } });
-    if (answer !== 'fine') {
+    if (answer !== 'fine' && !putThrough) {
       const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
       await createCallTask(tx, fu, ticket, ctx, { ...TASK[answer], key: answer });
     }
@@ -103,6 +107,29 @@ export async function recordCheckInAnswer(db: Db, followUpId: string, answer: Ch
       await tx.ticketEvent.create({ data: { ticketId: fu.ticketId, at: ctx.now, actor: 'customer', kind: 'follow_up_answered', to: answer, data: { followUpId, callSid: fu.callSid } } });
     }
     return done;
+  });
+}
+
+const PUT_THROUGH_NOTES = {
+  ringing: 'automated call: customer asked for a person, put through to staff',
+  answered: 'automated call: customer asked for a person and talked to staff',
+  missed: 'automated call: customer asked for a person, nobody at the staff phone answered',
+};
+
+/**
+ * The staff phone rang for a customer who pressed 0 (Twilio's `<Dial>` action). Answered: the note says so.
+ * Not answered: the call-back task the answer would have left at once, made here and only once (Twilio
+ * retries a webhook it got no answer to).
+ */
+export async function checkInTransferEnded(db: Db, followUpId: string, input: { answered: boolean }, ctx: PolicyContext): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "FollowUp" WHERE id = ${followUpId} FOR UPDATE`;
+    const fu = await tx.followUp.findUnique({ where: { id: followUpId } });
+    if (!fu || fu.outcome !== 'person' || fu.notes !== PUT_THROUGH_NOTES.ringing) return;
+    await tx.followUp.update({ where: { id: followUpId }, data: { notes: input.answered ? PUT_THROUGH_NOTES.answered : PUT_THROUGH_NOTES.missed } });
+    if (input.answered) return;
+    const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
+    await createCallTask(tx, fu, ticket, ctx, { ...TASK.person, reason: `${TASK.person.reason}; nobody answered the staff phone`, key: 'person' });
   });
 }
 

@@ -215,6 +215,73 @@ describe.each(databaseKinds)('quarterly contact as an automated check-in call on
     expect(await tasks(due.customer.id)).toMatchObject([{ title: 'Regular customer contact (quarterly)' }]);
   });
 
+  describe('with a staff phone number', () => {
+    const STAFF = '+886277009999';
+    // The tests in this block run on a second app whose env has STAFF_PHONE_NUMBER: `s` points at it.
+    let unstaffed: typeof s;
+    beforeAll(async () => {
+      unstaffed = s;
+      s = await startScheduler(kind, { ...twilioEnv, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_FROM_NUMBER: OUR_NUMBER, TWILIO_API_BASE_URL: api.url, STAFF_PHONE_NUMBER: STAFF });
+    });
+    afterAll(async () => {
+      await s?.t.stop();
+      s = unstaffed;
+    });
+
+    const dialResult = (fuId: string, callSid: string, phone: string, status: string) =>
+      postTwilio(s.t.url, `/twilio/voice/check-in/dial-result?followUp=${fuId}&lang=en`, callParams(callSid, OUR_NUMBER, { To: phone, DialCallStatus: status, Direction: 'outbound-api' }));
+    const callEnded = (fuId: string, callSid: string, phone: string) =>
+      postTwilio(s.t.url, `/twilio/voice/check-in/status?followUp=${fuId}`, callParams(callSid, OUR_NUMBER, { To: phone, CallStatus: 'completed' }));
+
+    it('puts a customer who presses 0 in business hours through to the staff phone for three rings', async () => {
+      const { fu, phone, callSid } = await callPlaced('en');
+      const res = await answer(fu.id, callSid, phone, '0', 'en');
+      expect(res.status).toBe(200);
+      expect(twimlTexts(res.body, 'Say')).toEqual(['Connecting you to a colleague. Please hold.']);
+      expect(res.body).toMatch(new RegExp(`<Dial action="${PUBLIC_BASE_URL}/twilio/voice/check-in/dial-result\\?followUp=${fu.id}&amp;lang=en"[^>]*timeout="15"[^>]*>\\${STAFF}</Dial>`));
+      expect(await followUp(fu.id)).toMatchObject({ status: 'done', outcome: 'person' });
+      expect((await s.db.customer.findUniqueOrThrow({ where: { id: fu.customerId } })).lastContactAt).toEqual(now);
+      expect(await tasks(fu.customerId)).toEqual([]);
+    });
+
+    it('asks staff to call back, once, when nobody at the staff phone answers', async () => {
+      const { fu, phone, callSid } = await callPlaced('en');
+      await answer(fu.id, callSid, phone, '0', 'en');
+      const res = await dialResult(fu.id, callSid, phone, 'no-answer');
+      expect(twimlTexts(res.body, 'Say')).toEqual(['Sorry, nobody is available to take your call right now.', 'Thank you. A colleague will call you back by the end of the next working day. Goodbye.']);
+      expect(res.body).toContain('<Hangup/>');
+      // Twilio retries a webhook it got no answer to, and the call's end is reported after it.
+      await dialResult(fu.id, callSid, phone, 'no-answer');
+      await callEnded(fu.id, callSid, phone);
+      expect(await followUp(fu.id)).toMatchObject({ outcome: 'person', notes: expect.stringContaining('nobody at the staff phone answered') });
+      expect(await tasks(fu.customerId)).toMatchObject([{ status: 'open', title: expect.stringMatching(/asked for a person/), details: { followUpId: fu.id, phone } }]);
+    });
+
+    it('leaves staff nothing to do when the staff phone is answered', async () => {
+      const { fu, phone, callSid } = await callPlaced('en');
+      await answer(fu.id, callSid, phone, '0', 'en');
+      const res = await dialResult(fu.id, callSid, phone, 'completed');
+      expect(twimlTexts(res.body, 'Say')).toEqual([]);
+      expect(res.body).toContain('<Hangup/>');
+      await callEnded(fu.id, callSid, phone);
+      expect(await followUp(fu.id)).toMatchObject({ outcome: 'person', notes: expect.stringContaining('talked to staff') });
+      expect(await tasks(fu.customerId)).toEqual([]);
+    });
+
+    it('keeps the call-back task for a 0 pressed outside business hours', async () => {
+      const { fu, phone, callSid } = await callPlaced('en');
+      s.t.clock.set(taipei('2026-11-25T20:00'));
+      try {
+        const res = await answer(fu.id, callSid, phone, '0', 'en');
+        expect(res.body).not.toContain('<Dial');
+        expect(twimlTexts(res.body, 'Say')).toEqual(['Thank you. A colleague will call you back by the end of the next working day. Goodbye.']);
+      } finally {
+        s.t.clock.set(now);
+      }
+      expect(await tasks(fu.customerId)).toMatchObject([{ status: 'open', title: expect.stringMatching(/asked for a person/) }]);
+    });
+  });
+
   it('is not configured without credentials, a caller ID or a public URL', () => {
     expect(createCheckInCaller({ ...s.app.env, TWILIO_ACCOUNT_SID: undefined })).toBeUndefined();
     expect(createCheckInCaller({ ...s.app.env, TWILIO_FROM_NUMBER: undefined, TWILIO_VOICE_FROM_NUMBER: undefined })).toBeUndefined();
