@@ -34,8 +34,14 @@ export function calendarCoverage(policy: Pick<Policy, 'calendar'>, now: Date): C
   };
 }
 
+/** npm run calendar:import reads Taiwan's DGPA file only: the other regions' files are edited by hand (their headers say how). */
+const BY_HAND: Record<string, (year: number) => string> = {
+  HK: (year) => `the general holidays gazetted for ${year} (gov.hk)`,
+  CN: (year) => `the State Council's holiday notice for ${year} (国务院办公厅 部分节假日安排), with its make-up working days (调休)`,
+};
+
 function howToAdd(region: string, year: number): string {
-  return region === 'TW'
-    ? `Add ${year} with npm run calendar:import -- FILE (the DGPA open-data CSV).`
-    : `Add ${year} to config/calendars/${region}.yaml from the official notice.`;
+  if (region === 'TW') return `Add ${year} with npm run calendar:import -- FILE (the DGPA open-data CSV).`;
+  const notice = BY_HAND[region]?.(year) ?? 'the official notice';
+  return `Add ${year} by hand to config/calendars/${region}.yaml from ${notice}, as the file's header says.`;
 }

@@ -169,12 +169,15 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the ticket workspace and co
     try {
       page = await signedIn(short, 'agent', 'Ivy Zhang');
       const banner = page.locator('.banner[role="status"]');
-      await poll(() => banner.textContent()).toBe('The holiday calendar ends on 2026-12-31: deadlines after it ignore holidays. Add the next year with npm run calendar:import.');
+      // A CN calendar: npm run calendar:import reads Taiwan's file only, so the banner says to edit CN.yaml.
+      await poll(() => banner.textContent()).toBe(
+        'The holiday calendar ends on 2026-12-31: deadlines after it ignore holidays. Add the next year by hand to config/calendars/CN.yaml from the State Council’s holiday notice, with its make-up working days, as the file’s header explains.',
+      );
       await screenshot(page, 'calendar-banner-en-1280x800');
       await page.getByLabel('Language').selectOption('zh-Hans');
-      await poll(() => banner.textContent()).toBe('假日日历只到 2026-12-31，之后的期限不会避开假日。请用 npm run calendar:import 加入下一年度。');
+      await poll(() => banner.textContent()).toBe('假日日历只到 2026-12-31，之后的期限不会避开假日。请依国务院办公厅的节假日安排通知（含调休上班日），手动在 config/calendars/CN.yaml 加入下一年度（见文件开头的说明）。');
       await page.getByLabel('语言').selectOption('zh-Hant');
-      await poll(() => banner.textContent()).toBe('假日行事曆只到 2026-12-31，之後的期限不會避開假日。請以 npm run calendar:import 加入下一年度。');
+      await poll(() => banner.textContent()).toBe('假日行事曆只到 2026-12-31，之後的期限不會避開假日。請依國務院辦公廳的節假日安排通知（含調休上班日），手動在 config/calendars/CN.yaml 加入下一年度（見檔案開頭的說明）。');
       await screenshot(page, 'calendar-banner-zh-Hant-1280x800');
       expect(pageErrors).toEqual([]);
     } finally {

@@ -164,6 +164,15 @@ describe('calendar coverage', () => {
     expect(coverage.warning).toContain('Add 2027');
   });
 
+  it.each([
+    { region: 'CN' as const, timeZone: 'Asia/Shanghai', notice: /Add 2027 by hand to config\/calendars\/CN\.yaml from the State Council's holiday notice for 2027 .*make-up working days/ },
+    { region: 'HK' as const, timeZone: 'Asia/Hong_Kong', notice: /Add 2028 by hand to config\/calendars\/HK\.yaml from the general holidays gazetted for 2028/ },
+  ])('tells the admin of $region to edit its calendar file by hand, not to run the Taiwan-only import', ({ region, timeZone, notice }) => {
+    const { warning } = calendarCoverage(regionPolicy(region, timeZone), new Date('2027-11-30T02:00:00Z'));
+    expect(warning).toMatch(notice);
+    expect(warning).not.toContain('calendar:import');
+  });
+
   it('warns for a region without an official calendar', () => {
     const coverage = calendarCoverage(policyWith({ calendar: { region: 'US', official: undefined } }), new Date('2026-11-30T02:00:00Z'));
     expect(coverage).toMatchObject({ region: 'US', coveredUntil: null });

@@ -141,19 +141,29 @@ async function signOut(): Promise<void> {
   session.clear();
 }
 
-/** The holiday calendar's reach (from /healthz): a banner when it does not cover the next 90 days. */
+type CalendarHealth = { region: string; coveredUntil: string | null; warning: string | null };
+
+/**
+ * The holiday calendar's reach (from /healthz): a banner when it does not cover the next 90 days, saying how
+ * to add a year: npm run calendar:import reads Taiwan's DGPA file only, other regions' files are edited by hand.
+ */
 function CalendarBanner() {
-  const [coveredUntil, setCoveredUntil] = useState<string | null>(null);
+  const [short, setShort] = useState<{ region: string; until: string } | null>(null);
   useEffect(() => {
     void fetch('/healthz')
-      .then((res) => res.json() as Promise<{ calendar?: { coveredUntil: string | null; warning: string | null } }>)
-      .then((health) => setCoveredUntil(health.calendar?.warning ? (health.calendar.coveredUntil ?? '—') : null))
+      .then((res) => res.json() as Promise<{ calendar?: CalendarHealth }>)
+      .then(({ calendar }) => setShort(calendar?.warning ? { region: calendar.region, until: calendar.coveredUntil ?? '—' } : null))
       .catch(() => undefined);
   }, []);
-  if (coveredUntil === null) return null;
+  if (short === null) return null;
+  const { region, until } = short;
+  const text =
+    region === 'TW'
+      ? t('app.calendarShort', { until })
+      : t('app.calendarShortEdit', { until, file: `config/calendars/${region}.yaml`, notice: t(region === 'HK' || region === 'CN' ? `app.calendarNotice.${region}` : 'app.calendarNotice.other') });
   return (
     <p class="banner" role="status">
-      {t('app.calendarShort').replace('{until}', coveredUntil)}
+      {text}
     </p>
   );
 }

@@ -6,6 +6,11 @@ export const en = {
   'app.signOut': 'Sign out',
   'app.skip': 'Skip to content',
   'app.calendarShort': 'The holiday calendar ends on {until}: deadlines after it ignore holidays. Add the next year with npm run calendar:import.',
+  // Regions whose calendar npm run calendar:import cannot read (it takes Taiwan's DGPA file only): edited by hand.
+  'app.calendarShortEdit': 'The holiday calendar ends on {until}: deadlines after it ignore holidays. Add the next year by hand to {file} from {notice}, as the file’s header explains.',
+  'app.calendarNotice.HK': 'the general holidays the government gazettes for it',
+  'app.calendarNotice.CN': 'the State Council’s holiday notice, with its make-up working days',
+  'app.calendarNotice.other': 'the official holiday notice',
   'nav.inbox': 'Inbox',
   'nav.tickets': 'Tickets',
   'nav.ticket': 'Ticket',
