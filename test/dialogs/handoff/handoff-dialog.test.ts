@@ -103,8 +103,9 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
   it('hands over without a ticket when nothing was described yet', async () => {
     const phone = aPhone();
     await play(h, phone, [
-      { send: '1', expect: ['describe the problem'] },
-      { send: 'agent', expect: ['passing you to a colleague'] },
+      // A bare "1" says nothing of its language: the harness's DEFAULT_LANGUAGE (zh-Hant) answers it, and "agent" keeps it.
+      { send: '1', expect: ['請您描述發生的問題'] },
+      { send: 'agent', expect: ['轉接專人服務'] },
     ]);
     expect(await h.db.prisma.ticket.count({ where: { contactPhone: phone } })).toBe(0);
   });
