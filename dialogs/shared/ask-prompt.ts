@@ -5,6 +5,7 @@ import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
 import { correctionOf } from './corrections.js';
 import { reply } from './say.js';
+import { nameInAnswer } from './stated-details.js';
 import { turnInfo } from './turn-info.js';
 
 export const ASK_PROMPT = 'ask';
@@ -53,7 +54,7 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
     case 'text':
       return t.length > 0 ? { status: 'ok', value: t.slice(0, 4000) } : { status: 'invalid' };
     case 'name':
-      return isPlausibleName(t) ? { status: 'ok', value: t } : { status: 'invalid' };
+      return isPlausibleName(t) ? { status: 'ok', value: nameInAnswer(t) } : { status: 'invalid' };
     case 'phone':
       return wrap(parsePhone(t, phoneContext));
     case 'email':
