@@ -9,6 +9,9 @@ type HandoffTexts = {
   keptReport: (n: string, when: string) => string;
   /** Every further message while the customer waits for a person. */
   waiting: (when: string) => string;
+  /** "謝謝" or "ok" while waiting: nothing for staff to read, so a warm line rather than "your message is with our team". */
+  waitingThanks: (when: string) => string;
+  waitingOk: (when: string) => string;
   openNow: (by: string) => string;
   closed: (opensAt: string, by: string) => string;
 };
@@ -19,6 +22,8 @@ const texts: Record<Language, HandoffTexts> = {
     withTicket: (n, when) => `Your ticket number is ${n}. I am passing you to a colleague. ${when} Thank you for your patience.`,
     keptReport: (n, when) => `I have kept what you told me under ticket number ${n}, so you will not need to repeat it. I am passing you to a colleague. ${when}`,
     waiting: (when) => `Thank you, your message is with our team. ${when}`,
+    waitingThanks: (when) => `You are welcome! ${when}`,
+    waitingOk: (when) => `All right. ${when}`,
     openNow: (by) => `A colleague will reply here shortly, by ${by} at the latest.`,
     closed: (opensAt, by) => `We are closed now: a colleague will reply here after we open at ${opensAt}, by ${by} at the latest.`,
   },
@@ -27,6 +32,8 @@ const texts: Record<Language, HandoffTexts> = {
     withTicket: (n, when) => `您的工單編號是 ${n}。我將為您轉接專人服務。${when}感謝您的耐心等候。`,
     keptReport: (n, when) => `您提供的資料已保存在工單 ${n}，不需要再說一次。我將為您轉接專人服務。${when}`,
     waiting: (when) => `已收到您的訊息，並已轉給專人。${when}`,
+    waitingThanks: (when) => `不客氣！${when}`,
+    waitingOk: (when) => `好的，${when}`,
     openNow: (by) => `同仁會儘快在此回覆您，最晚於 ${by} 前。`,
     closed: (opensAt, by) => `目前為非營業時間，同仁將於 ${opensAt} 上班後在此回覆您，最晚於 ${by} 前。`,
   },
@@ -35,6 +42,8 @@ const texts: Record<Language, HandoffTexts> = {
     withTicket: (n, when) => `您的工单编号是 ${n}。我将为您转接人工客服。${when}感谢您的耐心等待。`,
     keptReport: (n, when) => `您提供的信息已保存在工单 ${n}，不需要再说一遍。我将为您转接人工客服。${when}`,
     waiting: (when) => `已收到您的消息，并已转给人工客服。${when}`,
+    waitingThanks: (when) => `不客气！${when}`,
+    waitingOk: (when) => `好的，${when}`,
     openNow: (by) => `同事会尽快在此回复您，最晚在 ${by} 前。`,
     closed: (opensAt, by) => `现在是非营业时间，同事将在 ${opensAt} 上班后在此回复您，最晚在 ${by} 前。`,
   },

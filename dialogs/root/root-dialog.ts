@@ -14,7 +14,7 @@ import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dia
 import { say, sentences } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
-import { STATUS_DIALOG, StatusDialog, type StatusOptions } from '../status/status-dialog.js';
+import { STATUS_DIALOG, StatusDialog, type StatusOptions, type StatusResult } from '../status/status-dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 
@@ -247,7 +247,9 @@ export class RootDialog extends InterruptibleDialog {
     };
   }
 
-  private async wait(_step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
+  private async wait(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
+    // The status question gave way to a new request: this same message is routed as that request.
+    if ((step.result as StatusResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
     return Dialog.EndOfTurn;
   }
 

@@ -4,7 +4,9 @@ import { isPlausibleName, isSkip, parseChoice, parseContact, parseEmail, parsePa
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
 import { correctionOf } from './corrections.js';
+import { wayGiven } from './gives-way.js';
 import { reply } from './say.js';
+import { nameInAnswer } from './stated-details.js';
 import { turnInfo } from './turn-info.js';
 
 export const ASK_PROMPT = 'ask';
@@ -23,9 +25,13 @@ export type AnswerSpec = {
   context?: string;
   /** A correction of an earlier answer ("sorry, the number is …") is let through to the step, which applies it. */
   corrections?: boolean;
+  /** "I don't know" skips the question at once; a new request instead of the answer ends it as `request` (gives-way.ts). */
+  givesWay?: boolean;
 };
 
 export type Answer = { status: 'ok'; value: unknown } | { status: 'skipped' } | { status: 'invalid' };
+/** For a question that gives way (`givesWay`): `request` is a new request sent instead of the answer. */
+export type AnswerOrRequest = Answer | { status: 'request' };
 
 /** Conversational acts that are never the value of a name or a free-text field ("thanks" is not a name). */
 const NOT_A_VALUE = new Set<ConversationalAct>(['thanks', 'goodbye', 'greeting', 'affirm', 'smalltalk', 'human']);
@@ -53,7 +59,7 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
     case 'text':
       return t.length > 0 ? { status: 'ok', value: t.slice(0, 4000) } : { status: 'invalid' };
     case 'name':
-      return isPlausibleName(t) ? { status: 'ok', value: t } : { status: 'invalid' };
+      return isPlausibleName(t) ? { status: 'ok', value: nameInAnswer(t) } : { status: 'invalid' };
     case 'phone':
       return wrap(parsePhone(t, phoneContext));
     case 'email':
@@ -90,6 +96,7 @@ export class AskPrompt extends TextPrompt {
       if (spec.corrections && correctionOf(text, info.understanding?.entities, info)) return true;
       const answer = interpretAnswer(spec, text, info.now, info.timeZone, info.understanding?.act ?? null, info.language);
       if (answer.status !== 'invalid') return true;
+      if (spec.givesWay && wayGiven(text, info.understanding)) return true;
       return prompt.attemptCount >= spec.maxAttempts;
     });
   }
@@ -108,4 +115,12 @@ export function ask(dc: DialogContext, question: string, retry: string, spec: An
 export function answerOf(dc: DialogContext, text: unknown, spec: AnswerSpec): Answer {
   const info = turnInfo(dc.context);
   return interpretAnswer(spec, typeof text === 'string' ? text : '', info.now, info.timeZone, info.understanding?.act ?? null, info.language);
+}
+
+/** answerOf for a question that gives way: "I don't know" is `skipped`, a new request is `request`. */
+export function answerOrRequestOf(dc: DialogContext, text: unknown, spec: AnswerSpec): AnswerOrRequest {
+  const answer = answerOf(dc, text, spec);
+  if (answer.status !== 'invalid' || !spec.givesWay) return answer;
+  const way = wayGiven(typeof text === 'string' ? text : '', turnInfo(dc.context).understanding);
+  return way === 'unknown' ? { status: 'skipped' } : way === 'request' ? { status: 'request' } : answer;
 }

@@ -20,14 +20,16 @@ function scriptEvidence(text: string): { traditional: number; simplified: number
 
 /**
  * The language to answer in. A message without letters (emoji, digits, punctuation) says nothing about its
- * language: then the `hint` the channel gives (the web chat page's chosen language) decides. The conversation keeps its language (sticky) unless the customer clearly
+ * language: then the `hint` the channel gives (the web chat page's chosen language) decides, else the
+ * conversation's language, else the fallback (DEFAULT_LANGUAGE); the detector's "en" for "1" or "👍" is no
+ * evidence. The conversation keeps its language (sticky) unless the customer clearly
  * writes in another one: short answers such as "是", "yes" or a name do not switch it. `mixed` keeps the
  * current language, or the hint or the fallback (DEFAULT_LANGUAGE) for a first message.
  */
 export function chooseLanguage(input: { detected: Understanding['language']; text: string; current?: string | null; fallback: Language; hint?: string | null }): Language {
   const current = isLanguage(input.current) ? input.current : undefined;
   const hint = isLanguage(input.hint) ? input.hint : undefined;
-  if (hint && !LETTER.test(input.text)) return hint;
+  if (!LETTER.test(input.text)) return hint ?? current ?? input.fallback;
   if (input.detected === 'mixed') return current ?? hint ?? input.fallback;
   if (!current || input.detected === current) return input.detected;
   const cjk = (input.text.match(CJK) ?? []).length;

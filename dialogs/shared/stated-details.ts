@@ -13,6 +13,12 @@ const CJK_END = String.raw`(?=[，,。;；!！?？\n]|\s+(?:電話|电话|手機
 
 const NAME_CJK = new RegExp(String.raw`(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|聯絡人\s*[:：]?|联系人\s*[:：]?|我是)\s*([${CJK}]{2,4}(?:先生|小姐|女士|太太)?)${CJK_END}`);
 const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
+/** "我姓王", "敝姓陳先生", "免貴姓歐陽": the surname as given, without a guessed 先生/小姐. */
+const SURNAME_CJK = new RegExp(String.raw`(?:敝姓|免貴姓|免贵姓|我姓|本人姓)\s*([${CJK}]{1,2}?)(?:先生|小姐|女士|太太)?${CJK_END}`);
+const NAME_EN_TITLED = /\b(?:[Mm]y name is|[Nn]ame\s*[:：-]|[Nn]ame is|[Tt]his is)\s*((?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,1})(?=$|[\s,.;!])/;
+/** What a customer may put before the name when answering "May I have your name?". */
+const ANSWER_LABEL = /^(?:(?:my name is|my name's|name\s*(?:is|[:：-])|this is|i am|i'm|it's|it is|call me)\s+|(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|我是|敝姓|免貴姓|免贵姓|我姓|本人姓)\s*)/i;
+
 /** "我是" also starts "我是用戶" or "我是說": such words are no name. */
 const NOT_NAMES = /^(?:用戶|用户|客戶|客户|顧客|顾客|說|说|想|要|問|问|在|從|从|第|新|老|這|这|那|住|買|买|剛|刚|上|的)/;
 
@@ -30,8 +36,22 @@ function clean(value: string): string {
 export function statedName(text: string): string | undefined {
   const cjk = NAME_CJK.exec(text)?.[1];
   if (cjk && !NOT_NAMES.test(cjk)) return cjk;
-  const en = NAME_EN.exec(text)?.[1];
+  const surname = SURNAME_CJK.exec(text)?.[1];
+  if (surname) return surname;
+  const en = NAME_EN_TITLED.exec(text)?.[1] ?? NAME_EN.exec(text)?.[1];
   return en ? clean(en) : undefined;
+}
+
+/**
+ * The name in an answer to "May I have your name?": "我姓王" is 王, "My name is Ivy Chen" is Ivy Chen. Asked
+ * for a name, a label in front of it ("this is ivy") is safe to drop even where statedName's strict shapes fail.
+ */
+export function nameInAnswer(text: string): string {
+  const t = clean(text);
+  const stated = statedName(t);
+  if (stated) return stated;
+  const unlabelled = clean(t.replace(ANSWER_LABEL, ''));
+  return unlabelled.length > 0 && !NOT_NAMES.test(unlabelled) ? unlabelled : t;
 }
 
 export function statedAddress(text: string): string | undefined {

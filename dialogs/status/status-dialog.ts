@@ -2,7 +2,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { TicketStatus } from '../../src/generated/prisma/enums.js';
 import type { Language } from '../../src/messages/channel-kind.js';
 import { parseTicketReference } from '../shared/answers.js';
-import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
+import { answerOrRequestOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, TicketView } from '../shared/services.js';
@@ -11,6 +11,8 @@ import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 export const STATUS_DIALOG = 'status';
 
 export type StatusOptions = { reference?: string };
+/** `newRequest`: the customer sent a new request instead of the number; the caller routes this message afresh. */
+export type StatusResult = { found?: boolean; newRequest?: boolean };
 
 type StatusTexts = {
   status: Record<TicketStatus, string>;
@@ -19,6 +21,8 @@ type StatusTexts = {
   next: (time: string) => string;
   askNumber: string;
   retryNumber: string;
+  /** The customer does not have the number: staff find tickets by phone, or a person or a new report helps now. */
+  noNumber: string;
   notFound: (number: string) => string;
   others: (n: number) => string;
 };
@@ -31,6 +35,7 @@ const texts: Record<Language, StatusTexts> = {
     next: (time) => `Our next step is due by ${time}.`,
     askNumber: 'Could you tell me the ticket number? It looks like SR-2026-000123.',
     retryNumber: 'Sorry, I could not read a ticket number. Please send it like SR-2026-000123.',
+    noNumber: 'No problem: our team can find your ticket by your phone number. Reply 0 to speak to a person, or just describe the problem.',
     notFound: (n) => `I am sorry, I could not find ticket ${n} under your contact details. Please check the number.`,
     others: (n) => `You have ${n} other open tickets; send a number to check one.`,
   },
@@ -41,6 +46,7 @@ const texts: Record<Language, StatusTexts> = {
     next: (time) => `下一步預計於 ${time} 前完成。`,
     askNumber: '請問您的工單編號是？格式如 SR-2026-000123。',
     retryNumber: '不好意思，我無法辨識工單編號，請以 SR-2026-000123 的格式提供。',
+    noNumber: '沒關係，同仁可以用您的電話號碼查到工單。請回覆 0 由專人協助，或直接描述您遇到的問題。',
     notFound: (n) => `很抱歉，在您的聯絡資料下找不到工單 ${n}，請您確認編號。`,
     others: (n) => `您另有 ${n} 張處理中的工單，傳送編號即可查詢。`,
   },
@@ -51,6 +57,7 @@ const texts: Record<Language, StatusTexts> = {
     next: (time) => `下一步预计在 ${time} 前完成。`,
     askNumber: '请问您的工单编号是？格式如 SR-2026-000123。',
     retryNumber: '不好意思，我无法识别工单编号，请按 SR-2026-000123 的格式提供。',
+    noNumber: '没关系，同事可以用您的电话号码查到工单。请回复 0 转人工客服，或直接描述您遇到的问题。',
     notFound: (n) => `很抱歉，在您的联系信息下找不到工单 ${n}，请您确认编号。`,
     others: (n) => `您另有 ${n} 张处理中的工单，发送编号即可查询。`,
   },
@@ -65,7 +72,7 @@ export class StatusDialog extends ComponentDialog {
   }
 
   private spec(): AnswerSpec {
-    return { kind: 'ticket', maxAttempts: this.services.settings.maxMisunderstandings + 1 };
+    return { kind: 'ticket', maxAttempts: this.services.settings.maxMisunderstandings + 1, givesWay: true };
   }
 
   private async lookUp(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
@@ -84,7 +91,12 @@ export class StatusDialog extends ComponentDialog {
   }
 
   private async received(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
-    const answer = answerOf(step, step.result, this.spec());
+    const answer = answerOrRequestOf(step, step.result, this.spec());
+    if (answer.status === 'request') return step.endDialog({ newRequest: true } satisfies StatusResult);
+    if (answer.status === 'skipped') {
+      await say(step.context, texts[turnInfo(step.context).language].noNumber, { expectInput: true });
+      return step.endDialog({ found: false } satisfies StatusResult);
+    }
     const number = answer.status === 'ok' ? (answer.value as string) : null;
     if (!number) {
       await say(step.context, texts[turnInfo(step.context).language].retryNumber);
@@ -98,7 +110,7 @@ export class StatusDialog extends ComponentDialog {
     const t = texts[info.language];
     const ticket = await this.services.findTicket(number, info.customer.id);
     await say(step.context, ticket ? this.describe(ticket, t, info.language, info.timeZone) : t.notFound(number));
-    return step.endDialog({ found: ticket !== null });
+    return step.endDialog({ found: ticket !== null } satisfies StatusResult);
   }
 
   private describe(ticket: TicketView, t: StatusTexts, language: Language, timeZone: string): string {

@@ -129,7 +129,7 @@ export function createTurnProcessor(deps: BotDeps) {
           activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
         }
       } else {
-        activities = waitingReply(next.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone);
+        activities = waitingReply(next.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone, understanding.act);
         await deps.events.emit(lazy.db, 'customer.message_received', { customerId: next.customerId, conversationId: next.conversationId, channel: message.channel }, now);
       }
 

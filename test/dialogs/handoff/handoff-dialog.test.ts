@@ -84,6 +84,21 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
     expect(notice.text).toContain('Report incomplete, missing:');
   });
 
+  it.each([
+    { language: 'zh-Hant', send: '人工', closing: '謝謝', wanted: '不客氣！同仁會儘快在此回覆您', by: '最晚於 11月25日（週三）12:00 前' },
+    { language: 'zh-Hant', send: '人工', closing: '好', wanted: '好的，同仁會儘快在此回覆您', by: '最晚於 11月25日（週三）12:00 前' },
+    { language: 'zh-Hans', send: '我要转人工', closing: '谢谢', wanted: '不客气！同事会尽快在此回复您', by: '最晚在 11月25日（周三）12:00 前' },
+    { language: 'en', send: 'agent', closing: 'ok thanks', wanted: 'You are welcome! A colleague will reply here shortly', by: 'by Wed 25 Nov 12:00' },
+    { language: 'en', send: 'agent', closing: 'ok', wanted: 'All right. A colleague will reply here shortly', by: 'by Wed 25 Nov 12:00' },
+  ])('answers "$closing" while waiting for a person with a warm $language line that keeps the reply time', async ({ send, closing, wanted, by }) => {
+    const phone = aPhone();
+    await h.say(phone, send);
+    const reply = await h.say(phone, closing);
+    expect(reply).toContain(wanted);
+    expect(reply).toContain(by);
+    expect(reply).not.toMatch(/已收到您的|your message is with our team/);
+  });
+
   it('answers again once staff hand the conversation back', async () => {
     const phone = aPhone();
     await h.say(phone, 'agent');
@@ -103,8 +118,9 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
   it('hands over without a ticket when nothing was described yet', async () => {
     const phone = aPhone();
     await play(h, phone, [
-      { send: '1', expect: ['describe the problem'] },
-      { send: 'agent', expect: ['passing you to a colleague'] },
+      // A bare "1" says nothing of its language: the harness's DEFAULT_LANGUAGE (zh-Hant) answers it, and "agent" keeps it.
+      { send: '1', expect: ['請您描述發生的問題'] },
+      { send: 'agent', expect: ['轉接專人服務'] },
     ]);
     expect(await h.db.prisma.ticket.count({ where: { contactPhone: phone } })).toBe(0);
   });

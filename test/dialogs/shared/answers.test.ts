@@ -108,6 +108,12 @@ describe('language of the conversation', () => {
     expect(chooseLanguage({ detected: 'zh-Hans', text: '我的打印机坏了', current: 'zh-Hant', fallback: 'zh-Hant' })).toBe('zh-Hans');
   });
 
+  it('answers a message without letters in the page hint, else the stored language, else the default, never English by itself', () => {
+    expect(chooseLanguage({ detected: 'en', text: '👍', current: 'zh-Hans', fallback: 'zh-Hant', hint: 'en' })).toBe('en');
+    expect(chooseLanguage({ detected: 'en', text: '1', current: 'zh-Hans', fallback: 'zh-Hant' })).toBe('zh-Hans');
+    expect(chooseLanguage({ detected: 'en', text: '0', current: null, fallback: 'zh-Hant' })).toBe('zh-Hant');
+  });
+
   it('answers mixed messages in the stored language or the default', () => {
     expect(chooseLanguage({ detected: 'mixed', text: 'printer 壞了 please help', current: 'en', fallback: 'zh-Hant' })).toBe('en');
     expect(chooseLanguage({ detected: 'mixed', text: 'printer 壞了 please help', current: null, fallback: 'zh-Hans' })).toBe('zh-Hans');

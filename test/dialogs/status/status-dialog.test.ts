@@ -4,6 +4,28 @@ import { assignTicket, openTicket } from '../../../src/tickets/ticket-service.js
 import { aStaffMember } from '../../support/fixtures.js';
 import { databaseKinds } from '../../support/test-database.js';
 import { aPhone, openHarness, type Harness } from '../dialog-harness.js';
+import { play } from '../transcript.js';
+
+/** The customer asked about progress and has no open ticket we can show, so the bot asks for the number. */
+const askedForNumber = [
+  { language: 'zh-Hant', ask: '我想查詢維修進度', asked: '請問您的工單編號是' },
+  { language: 'zh-Hans', ask: '我想查询维修进度', asked: '请问您的工单编号是' },
+  { language: 'en', ask: 'I would like to check the status of my repair', asked: 'Could you tell me the ticket number?' },
+];
+const reAsks = /工單編號是|工单编号是|無法辨識|无法识别|ticket number\?|could not read/;
+
+const unknownNumbers = [
+  { language: 'zh-Hant', send: '不知道', kind: '電話號碼', person: '轉接專人服務' },
+  { language: 'zh-Hant', send: '忘了', kind: '電話號碼', person: '轉接專人服務' },
+  { language: 'zh-Hans', send: '不记得了', kind: '电话号码', person: '转接人工客服' },
+  { language: 'en', send: "I don't know", kind: 'phone number', person: 'passing you to a colleague' },
+];
+
+const newRequests = [
+  { language: 'zh-Hant', send: '冷氣不冷，需要報修', next: '貴姓大名' },
+  { language: 'zh-Hans', send: '空调不制冷，需要报修', next: '贵姓' },
+  { language: 'en', send: 'My dryer stopped heating, I need a repair', next: 'your name' },
+];
 
 describe.each(databaseKinds)('status dialog on %s', (kind) => {
   let h: Harness;
@@ -50,5 +72,20 @@ describe.each(databaseKinds)('status dialog on %s', (kind) => {
     const phone = aPhone();
     expect(await h.say(phone, 'I would like to check the status of my repair')).toContain('Could you tell me the ticket number?');
     expect(await h.say(phone, '2026999999')).toContain('could not find ticket SR-2026-999999');
+  });
+
+  it.each(unknownNumbers)('ends kindly at once on "$send" in $language: staff find the ticket by phone, or a person helps', async ({ language, send, kind, person }) => {
+    const phone = aPhone();
+    const { ask, asked } = askedForNumber.find((a) => a.language === language)!;
+    const reply = await play(h, phone, [{ send: ask, expect: [asked] }, { send, expect: [kind] }]);
+    expect(reply).not.toMatch(reAsks);
+    expect(await h.say(phone, '0')).toContain(person);
+  });
+
+  it.each(newRequests)('takes a new request sent instead of the number in $language as that request', async ({ language, send, next }) => {
+    const phone = aPhone();
+    const { ask, asked } = askedForNumber.find((a) => a.language === language)!;
+    const reply = await play(h, phone, [{ send: ask, expect: [asked] }, { send, expect: [next] }]);
+    expect(reply).not.toMatch(reAsks);
   });
 });
