@@ -79,6 +79,9 @@ export const menuChoices: { value: MenuChoice; labels: string[] }[] = [
   { value: 'status', labels: ['status', 'ticket status', 'check a ticket', '查詢工單', '查询工单', '工單', '工单', '進度', '进度'] },
   { value: 'agent', labels: ['agent', 'person', 'human', '人工', '真人', '專人', '转接人工', '轉接專人'] },
 ];
+/** "I would like to file a complaint": a request for the complaint entry in a whole sentence (the model reads such a bare request as a question). */
+const COMPLAINT_REQUEST =
+  /^(?:(?:hi|hello),?\s+)?(?:i(?:'d| would)? like to|i want to|i wanna|i need to|can i|how (?:do|can) i)\s+(?:(?:make|file|lodge|raise|submit|register)\s+a\s+(?:formal\s+)?complaint|complain)(?:,?\s+please)?$/;
 // The keypad and list numbers: 1–4 follow the order above, 0 is a person; a tapped "2 Ask a question" counts by its number.
 export function menuChoiceOf(text: string): MenuChoice | undefined {
   const t = text.trim().replace(/[.。]$/, '').toLowerCase();
@@ -86,7 +89,7 @@ export function menuChoiceOf(text: string): MenuChoice | undefined {
   if (digit === '0') return 'agent';
   if (digit) return menuChoices[Number(digit) - 1]!.value;
   // A whole label picks its entry however long it is ("report a fault", "ask a question").
-  const whole = menuChoices.find((c) => c.labels.some((l) => t === l.toLowerCase()))?.value;
+  const whole = menuChoices.find((c) => c.labels.some((l) => t === l.toLowerCase()))?.value ?? (COMPLAINT_REQUEST.test(t) ? 'complaint' : undefined);
   if (whole || t.length > 12) return whole;
   // A label inside a longer message ("我要報修") picks it; a question that mentions one ("維修要收費嗎？") does not.
   const near = (l: string) => l.length >= 2 && t.includes(l) && t.length <= l.length + 2 && !/[?？嗎吗呢]/.test(t);

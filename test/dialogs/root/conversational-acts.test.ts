@@ -153,4 +153,8 @@ describe.each(databaseKinds)('conversational acts on %s', (kind) => {
     await h.say(phone, report);
     expect(await h.say(phone, name)).toContain(retry);
   });
+  it.each(['I would like to file a complaint', 'I want to make a complaint', "Hi, I'd like to complain"])('takes "%s" to the complaint entry, not a question', async (send) => {
+    const phone = aPhone();
+    expect(await h.say(phone, send)).toContain('Please tell me what happened');
+  });
 });
