@@ -12,7 +12,7 @@ import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 import { safetyAdvice, type Hazard } from './safety-advice.js';
-import { statedDetails } from '../shared/stated-details.js';
+import { detailsForOtherFields, statedDetails } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -176,7 +176,8 @@ export class IntakeDialog extends ComponentDialog {
    */
   private spec(field: IntakeField, state: IntakeState): AnswerSpec {
     const context = field === 'contact' ? [state.values.siteAddress, state.values.problem ?? state.options.problem].filter(Boolean).join(' ') : undefined;
-    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context, corrections: true };
+    const elsewhere = (['siteAddress', 'productModel'] as const).filter((f) => f !== field && !state.values[f] && this.fields(state).some((x) => x.field === f));
+    return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context, corrections: true, elsewhere };
   }
 
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
@@ -254,9 +255,18 @@ export class IntakeDialog extends ComponentDialog {
     if (await this.corrected(step, state, entities)) return step.replaceDialog(LOOP, state);
     const answer = answerOf(step, step.result, this.spec(field, state));
     const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
+    const spec = this.spec(field, state);
+    const raw = typeof step.result === 'string' ? step.result.trim() : '';
+    const elsewhere = answer.status === 'invalid' ? detailsForOtherFields(raw, entities.productModel, spec.elsewhere ?? []) : {};
+    if (Object.keys(elsewhere).length) {
+      // An address typed at the date question answers another question: keep it there, ask this one again.
+      Object.assign(state.values, elsewhere);
+      state.skipped = state.skipped.filter((f) => !(f in elsewhere));
+      state.asking = undefined;
+      return step.replaceDialog(LOOP, state);
+    }
     if (answer.status === 'invalid') {
       // Asked twice: an optional field stays empty; a required free-text field keeps what was written.
-      const raw = typeof step.result === 'string' ? step.result.trim() : '';
       const keep = !optional && (SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name') && raw.length > 0 && conversationalAct(raw) === null;
       if (keep) state.values[field as Exclude<IntakeField, 'contact'>] = raw.slice(0, 4000);
       else state.skipped.push(field);

@@ -7,6 +7,7 @@ import { correctionOf } from './corrections.js';
 import { wayGiven } from './gives-way.js';
 import { reply } from './say.js';
 import { nameInAnswer } from './stated-details.js';
+import { detailsForOtherFields, type OtherField } from './stated-details.js';
 import { turnInfo } from './turn-info.js';
 
 export const ASK_PROMPT = 'ask';
@@ -25,6 +26,8 @@ export type AnswerSpec = {
   context?: string;
   /** A correction of an earlier answer ("sorry, the number is …") is let through to the step, which applies it. */
   corrections?: boolean;
+  /** Empty questions of the same form: an answer that fills one of them instead (an address at the date question) is let through to the step, which keeps it and asks again. */
+  elsewhere?: OtherField[];
   /** "I don't know" skips the question at once; a new request instead of the answer ends it as `request` (gives-way.ts). */
   givesWay?: boolean;
 };
@@ -97,6 +100,7 @@ export class AskPrompt extends TextPrompt {
       const answer = interpretAnswer(spec, text, info.now, info.timeZone, info.understanding?.act ?? null, info.language);
       if (answer.status !== 'invalid') return true;
       if (spec.givesWay && wayGiven(text, info.understanding)) return true;
+      if (spec.elsewhere?.length && Object.keys(detailsForOtherFields(text, info.understanding?.entities.productModel, spec.elsewhere)).length) return true;
       return prompt.attemptCount >= spec.maxAttempts;
     });
   }

@@ -74,3 +74,24 @@ export function statedDetails(text: string): StatedDetails {
   const details: StatedDetails = { name: statedName(text), siteAddress: statedAddress(text), productModel: statedModel(text) };
   return Object.fromEntries(Object.entries(details).filter(([, v]) => v)) as StatedDetails;
 }
+
+/** The questions of a form an answer to another question may still fill (one with a shape of its own). */
+export type OtherField = 'siteAddress' | 'productModel';
+
+/**
+ * What an answer given to the wrong question holds for `fields` (the still-empty ones): a site address
+ * typed at the purchase-date question, a model at the address question. Empty when it holds none.
+ */
+export function detailsForOtherFields(text: string, entityModel: string | undefined, fields: readonly OtherField[]): Partial<Record<OtherField, string>> {
+  const found: Partial<Record<OtherField, string>> = {};
+  if (fields.includes('siteAddress')) {
+    const address = statedAddress(text);
+    if (address) found.siteAddress = address;
+  }
+  if (fields.includes('productModel')) {
+    const model = entityModel ?? statedModel(text);
+    if (model) found.productModel = model;
+  }
+  return found;
+}
+
