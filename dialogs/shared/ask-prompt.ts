@@ -6,8 +6,7 @@ import type { ConversationalAct } from '../../src/understanding/understanding-sc
 import { correctionOf } from './corrections.js';
 import { wayGiven } from './gives-way.js';
 import { reply } from './say.js';
-import { nameInAnswer } from './stated-details.js';
-import { detailsForOtherFields, type OtherField } from './stated-details.js';
+import { detailsForOtherFields, nameInAnswer, statedAddress, type OtherField } from './stated-details.js';
 import { turnInfo } from './turn-info.js';
 
 export const ASK_PROMPT = 'ask';
@@ -62,7 +61,8 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
     case 'text':
       return t.length > 0 ? { status: 'ok', value: t.slice(0, 4000) } : { status: 'invalid' };
     case 'name':
-      return isPlausibleName(t) ? { status: 'ok', value: nameInAnswer(t) } : { status: 'invalid' };
+      // An address is not a name either (it may belong to the site-address question: see `elsewhere`).
+      return isPlausibleName(t) && !statedAddress(t) ? { status: 'ok', value: nameInAnswer(t) } : { status: 'invalid' };
     case 'phone':
       return wrap(parsePhone(t, phoneContext));
     case 'email':

@@ -37,4 +37,17 @@ describe.each(databaseKinds)('an answer given to the wrong question on %s', (kin
     ]);
     expect(summary).toContain('12 Main Rd, Taichung City');
   });
+  it('takes an address typed at the name question as the site address and asks for the name again', async () => {
+    const summary = await play(h, aPhone(), [
+      { send: '冷氣不冷了，需要報修', expect: ['貴姓大名'] },
+      { send: '台北市信義區松高路1號', expect: ['大名'] },
+      { send: '王小明', expect: ['公司'] },
+      { send: '略過', expect: ['型號'] },
+      { send: '略過', expect: ['序號'] },
+      { send: '略過', expect: ['購買'] },
+      { send: '略過', expect: ['請您確認'] },
+    ]);
+    expect(summary).toContain('姓名: 王小明');
+    expect(summary).toContain('設備地址: 台北市信義區松高路1號');
+  });
 });
