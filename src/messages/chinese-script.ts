@@ -5,8 +5,14 @@ export type ChineseScript = 'traditional' | 'simplified' | 'neutral';
 let table: Map<string, ChineseScript> | undefined;
 
 /**
+ * Where OpenCC's tables mislead: 么 is what mainland writers use in 什么 and 怎么 (Taiwan writes 麼), but the
+ * Taiwan → mainland table maps it to 幺, so the generated table calls it Traditional-only.
+ */
+const CORRECTIONS: Record<string, ChineseScript> = { 么: 'simplified' };
+
+/**
  * Whether only Traditional or only Simplified Chinese writes this character this way (neutral: both, or
- * not Chinese). The answer is OpenCC's (Taiwan ↔ mainland), read from a table generated from it
+ * not Chinese). The answer is OpenCC's (Taiwan ↔ mainland, with CORRECTIONS), read from a table generated from it
  * (scripts/chinese-script-table.ts): asking OpenCC's converters at run time cost about 40 MB of tries per
  * module that did, for a question about one character at a time.
  */
@@ -15,6 +21,7 @@ export function chineseScriptOf(ch: string): ChineseScript {
     table = new Map();
     for (const c of TRADITIONAL_ONLY) table.set(c, 'traditional');
     for (const c of SIMPLIFIED_ONLY) table.set(c, 'simplified');
+    for (const [c, script] of Object.entries(CORRECTIONS)) table.set(c, script);
   }
   return table.get(ch) ?? 'neutral';
 }

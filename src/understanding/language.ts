@@ -5,20 +5,6 @@ const CJK = /[\u3400-\u9fff\u{20000}-\u{2ffff}]/gu;
 const CANTONESE = /[嘅咗唔冇係哋嚟喺啲佢咁噉睇俾畀搵嗰咩攞𨋢]/gu;
 /** Words that Chinese writers use inside otherwise Chinese messages without it reading as mixed. */
 const LOAN_WORDS = new Set(['hi', 'hello', 'hey', 'ok', 'okay', 'email', 'e-mail', 'mail', 'tel', 'fax', 'mobile', 're', 'fw', 'fwd', 'logo', 'app', 'wifi', 'ext']);
-/**
- * Where OpenCC's Taiwan ↔ mainland tables mislead: 么 is what mainland writers use in 什么 and 怎么, but the
- * Taiwan → mainland table maps it to 幺, so it would count as Traditional and "你能帮我做什么" read as zh-Hant.
- */
-const SCRIPT_OVERRIDES: Record<string, 'T' | 'S'> = { 么: 'S' };
-
-/** T: only Traditional writes it so; S: only Simplified; =: both (OpenCC's answer, from src/messages/chinese-script.ts). */
-function script(ch: string): 'T' | 'S' | '=' {
-  const override = SCRIPT_OVERRIDES[ch];
-  if (override) return override;
-  const s = chineseScriptOf(ch);
-  return s === 'traditional' ? 'T' : s === 'simplified' ? 'S' : '=';
-}
-
 /** Counts English words that carry meaning: no codes, no acronyms like POS or pH, no greetings/labels. */
 function englishWords(text: string): number {
   const cleaned = !text.includes('@') && !text.includes('http') ? text : text.replace(/[^\s@]{1,64}@[^\s@]{1,255}|https?:\/\/\S{1,2000}/g, ' ');
@@ -44,9 +30,9 @@ export function detectLanguage(text: string, names: readonly string[] = []): Lan
   let trad = (text.match(CANTONESE) ?? []).length * 2;
   let simp = 0;
   for (const ch of cjk) {
-    const s = script(ch);
-    if (s === 'T') trad++;
-    else if (s === 'S') simp++;
+    const s = chineseScriptOf(ch);
+    if (s === 'traditional') trad++;
+    else if (s === 'simplified') simp++;
   }
   return trad > simp ? 'zh-Hant' : simp > trad ? 'zh-Hans' : 'zh-Hant';
 }

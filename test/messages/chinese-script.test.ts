@@ -17,6 +17,10 @@ describe('which Chinese script writes a character', () => {
     expect(['訂', '订', '退', 'a', '😀'].map(chineseScriptOf)).toEqual(['traditional', 'simplified', 'neutral', 'neutral', 'neutral']);
   });
 
+  it('counts 么 as Simplified, though OpenCC maps it to 幺 (mainland 什么, Taiwan 什麼)', () => {
+    expect(['么', '麼'].map(chineseScriptOf)).toEqual(['simplified', 'traditional']);
+  });
+
   it('gives each SMS keyword the script that converting the whole word gave', () => {
     const toSimplified = Converter({ from: 'tw', to: 'cn' });
     const toTraditional = Converter({ from: 'cn', to: 'tw' });
