@@ -12,20 +12,16 @@ import { MAX_SMS_BODY } from './sms-webhook-schema.js';
 import { splitSms, smsSegmentCount } from './sms-segments.js';
 import { smsTextOf } from './sms-text.js';
 import { mountTwilioSms, type TwilioSmsDeps } from './twilio-sms-routes.js';
+import { TwilioApiError, twilioRefusal } from '../twilio-shared/twilio-api-error.js';
 
 /** The customer said STOP (or no surveys): a proactive message to them is refused, not retried. */
 export class RecipientOptedOutError extends AppError {
   readonly code = 'sms.opted_out';
 }
 
-/** Twilio refused or could not be reached; 4xx answers (bad number, unsubscribed) are not worth a retry. */
-export class TwilioSendError extends AppError {
+/** Twilio refused the message or could not be reached. */
+export class TwilioSendError extends TwilioApiError {
   readonly code = 'sms.send_failed';
-  override readonly retryable: boolean;
-  constructor(message: string, readonly twilioStatus: number | undefined, readonly twilioCode: number | undefined, options?: { cause?: unknown }) {
-    super(message, options);
-    this.retryable = twilioStatus === undefined || twilioStatus === 429 || twilioStatus >= 500;
-  }
 }
 
 type SmsEnv = Pick<Env, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_FROM_NUMBER' | 'TWILIO_MESSAGING_SERVICE_SID' | 'TWILIO_API_BASE_URL' | 'PUBLIC_BASE_URL'>;
@@ -93,8 +89,7 @@ export class TwilioSmsAdapter implements ChannelAdapter {
         });
         sids.push(sent.sid);
       } catch (err) {
-        const e = err as { status?: number; code?: number; message?: string };
-        throw new TwilioSendError(`Twilio refused the message${e.code ? ` (error ${e.code})` : ''}: ${e.message ?? String(err)}`, e.status, e.code, { cause: err });
+        throw new TwilioSendError(...twilioRefusal('the message', err));
       }
     }
     this.deps.logger.info({ to: message.to, sids, segments: smsSegmentCount(text), purpose: message.purpose }, 'SMS sent through Twilio');

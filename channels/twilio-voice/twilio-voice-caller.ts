@@ -1,17 +1,12 @@
 import type { Env } from '../../src/config/env.js';
-import { AppError } from '../../src/errors/app-error.js';
 import type { CheckInCaller } from '../../src/follow-ups/check-in-call.js';
+import { TwilioApiError, twilioRefusal } from '../twilio-shared/twilio-api-error.js';
 import { createTwilioClient } from '../twilio-shared/twilio-client.js';
 import { voiceUrl } from './voice-twiml.js';
 
-/** Twilio refused the call or could not be reached; 4xx answers (a bad number, a blocked country) are not worth a retry. */
-export class TwilioCallError extends AppError {
+/** Twilio refused the call or could not be reached. */
+export class TwilioCallError extends TwilioApiError {
   readonly code = 'voice.call_failed';
-  override readonly retryable: boolean;
-  constructor(message: string, readonly twilioStatus: number | undefined, readonly twilioCode: number | undefined, options?: { cause?: unknown }) {
-    super(message, options);
-    this.retryable = twilioStatus === undefined || twilioStatus === 429 || twilioStatus >= 500;
-  }
 }
 
 type CallerEnv = Pick<Env, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_FROM_NUMBER' | 'TWILIO_VOICE_FROM_NUMBER' | 'TWILIO_API_BASE_URL' | 'PUBLIC_BASE_URL'>;
@@ -46,8 +41,7 @@ export function createCheckInCaller(env: CallerEnv): CheckInCaller | undefined {
         });
         return { callSid: call.sid };
       } catch (err) {
-        const e = err as { status?: number; code?: number; message?: string };
-        throw new TwilioCallError(`Twilio refused the call${e.code ? ` (error ${e.code})` : ''}: ${e.message ?? String(err)}`, e.status, e.code, { cause: err });
+        throw new TwilioCallError(...twilioRefusal('the call', err));
       }
     },
   };
