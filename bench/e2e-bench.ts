@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, startAppProcess, runLoad, type LoadResult } from './e2e/app-process.js';
+import { benchAppEnv, PUBLIC_BASE_URL, TWILIO_TOKEN } from './e2e/bench-app-env.js';
 
 type Row = { name: string; value: number; unit: string; target?: string; key?: string };
 export type BenchOptions = { quick: boolean };
@@ -12,19 +12,8 @@ export type BenchOptions = { quick: boolean };
 export const inQuick = true;
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const TOKEN = randomBytes(16).toString('hex');
-const PUBLIC_BASE_URL = 'https://bench.example.test';
 /** Ports this bench may use (one app at a time). */
 const PORTS = { first: 41400, last: 41499 };
-
-const appEnv = {
-  TWILIO_AUTH_TOKEN: TOKEN,
-  PUBLIC_BASE_URL,
-  // The bench measures throughput: the per-sender and per-address limits would measure themselves.
-  RATE_LIMIT_SENDER_PER_MINUTE: '0',
-  RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: '0',
-  STAFF_BOOTSTRAP_TOKEN: 'bench-only-token-not-secret-0000',
-};
 
 
 function sizes(quick: boolean) {
@@ -34,14 +23,14 @@ function sizes(quick: boolean) {
 /** One app process on a fresh database, warmed up, then loaded by a separate generator process. */
 async function measureApp(env: Record<string, string>, quick: boolean): Promise<{ load: LoadResult; peakRssMb: number; idleRssMb: number; startMs: number; cpuMsPerMsg: number }> {
   const size = sizes(quick);
-  const app = await startAppProcess(await freePort(PORTS), { ...appEnv, ...env });
+  const app = await startAppProcess(await freePort(PORTS), { ...benchAppEnv, ...env });
   try {
     const idleRssMb = await app.rssMb();
-    await runLoad({ url: app.url, count: size.warmUp, concurrency: 5, maxSeconds: 30, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+    await runLoad({ url: app.url, count: size.warmUp, concurrency: 5, maxSeconds: 30, token: TWILIO_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
     // The app's own CPU time over the measured load, per answered message: on a shared machine the rate
     // says how busy the others were, this says what a message costs.
     const cpuBefore = await app.cpuMs();
-    const load = await runLoad({ url: app.url, count: size.count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+    const load = await runLoad({ url: app.url, count: size.count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TWILIO_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
     const cpuMsPerMsg = Math.round(((await app.cpuMs()) - cpuBefore) / Math.max(load.ok, 1) * 100) / 100;
     return { load, peakRssMb: await app.peakRssMb(), idleRssMb, startMs: app.startMs, cpuMsPerMsg };
   } finally {

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runLoad, startAppOnFreePort, type AppProcess, type LoadResult } from './e2e/app-process.js';
+import { benchAppEnv, PUBLIC_BASE_URL, TWILIO_TOKEN } from './e2e/bench-app-env.js';
 import { benchServerUrl, withFreshDatabase } from './e2e/fresh-database.js';
 import { startFakeTwilio } from './scale/fake-twilio.js';
 import { judgeScale, type ScaleVerdict } from './scale/scale-accounting.js';
@@ -17,19 +17,8 @@ export type BenchOptions = { quick: boolean };
  */
 export const inQuick = false;
 
-const TOKEN = randomBytes(16).toString('hex');
-const PUBLIC_BASE_URL = 'https://bench.example.test';
 /** Ports this bench may use (two apps at a time), apart from the e2e bench's. */
 const PORTS = { first: 41500, last: 41599 };
-
-const appEnv = {
-  TWILIO_AUTH_TOKEN: TOKEN,
-  PUBLIC_BASE_URL,
-  // Throughput, not the limits: each instance counts on its own, which would also skew one against two.
-  RATE_LIMIT_SENDER_PER_MINUTE: '0',
-  RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: '0',
-  STAFF_BOOTSTRAP_TOKEN: 'bench-only-token-not-secret-0000',
-};
 
 /** Same message count for one and two instances; the backlog wait is bounded so the bench stops by itself. */
 function sizes(quick: boolean) {
@@ -78,7 +67,7 @@ export async function measurePhase(instances: number, quick: boolean, queued = f
     let apps: AppProcess[] = [];
     try {
       const envOf = (instance: number) => ({
-        ...appEnv,
+        ...benchAppEnv,
         DATABASE_URL: url,
         ...(twilio
           ? { TWILIO_SMS_REPLY_BUDGET_MS: '1', TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_FROM_NUMBER: '+886277001234', TWILIO_API_BASE_URL: twilio.baseUrlFor(`i${instance}`) }
@@ -86,10 +75,10 @@ export async function measurePhase(instances: number, quick: boolean, queued = f
       });
       apps = await startInstances(instances, envOf, scratch);
       const urls = apps.map((a) => a.url);
-      await runLoad({ url: urls, count: size.warmUp * instances, concurrency: 5, maxSeconds: 30, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+      await runLoad({ url: urls, count: size.warmUp * instances, concurrency: 5, maxSeconds: 30, token: TWILIO_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
       const cpuBefore = await totalCpuMs(apps);
       const ackedFile = path.join(scratch, 'acked.json');
-      const load = await runLoad({ url: urls, count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL, ackedFile });
+      const load = await runLoad({ url: urls, count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TWILIO_TOKEN, publicBaseUrl: PUBLIC_BASE_URL, ackedFile });
       const leftAfterWait = await waitForBacklog(url, size.backlogMs);
       if (leftAfterWait) console.error(`scale bench, ${instances} instance(s)${queued ? ', queued' : ''}: backlog left after the wait: ${JSON.stringify(await describeUnsent(url))}`);
       // Queued, the work goes on after the answers: CPU counts until the backlog is gone.

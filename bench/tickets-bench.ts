@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/db/db.js';
 import { runLoad, startAppOnFreePort, type LoadResult } from './e2e/app-process.js';
+import { benchAppEnv, PUBLIC_BASE_URL, STAFF_TOKEN, TWILIO_TOKEN } from './e2e/bench-app-env.js';
 import { benchServerUrl, withFreshDatabase } from './e2e/fresh-database.js';
 import { seedTickets } from './tickets/seed-tickets.js';
 
@@ -17,9 +17,6 @@ export type BenchOptions = { quick: boolean };
  */
 export const inQuick = false;
 
-const TOKEN = randomBytes(16).toString('hex');
-const PUBLIC_BASE_URL = 'https://bench.example.test';
-const STAFF_TOKEN = 'bench-only-token-not-secret-0000';
 const PORTS = { first: 41600, last: 41699 };
 /** The tables the seed fills: rows read from them by sequential scans are what grows with the history. */
 const SEEDED_TABLES = ['Customer', 'ContactPoint', 'Conversation', 'Ticket', 'Message', 'TicketEvent', 'SlaPromise'];
@@ -89,20 +86,16 @@ async function measureSize(tickets: number, quick: boolean): Promise<Measured | 
       const app = await startAppOnFreePort(PORTS, {
         DATABASE_URL: url,
         DATA_DIR: dataDir,
-        TWILIO_AUTH_TOKEN: TOKEN,
-        PUBLIC_BASE_URL,
-        RATE_LIMIT_SENDER_PER_MINUTE: '0',
-        RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: '0',
-        STAFF_BOOTSTRAP_TOKEN: STAFF_TOKEN,
+        ...benchAppEnv,
       });
       let load: LoadResult;
       let cpuMsPerMsg: number;
       let ticketListMs: number;
       let queueMs: number;
       try {
-        await runLoad({ url: app.url, count: size.warmUp, concurrency: 5, maxSeconds: 30, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+        await runLoad({ url: app.url, count: size.warmUp, concurrency: 5, maxSeconds: 30, token: TWILIO_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
         const cpuBefore = await app.cpuMs();
-        load = await runLoad({ url: app.url, count: size.count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+        load = await runLoad({ url: app.url, count: size.count, concurrency: size.concurrency, maxSeconds: size.maxSeconds, token: TWILIO_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
         cpuMsPerMsg = load.ok ? Math.round((((await app.cpuMs()) - cpuBefore) / load.ok) * 100) / 100 : NaN;
         ticketListMs = await consoleLatency(`${app.url}/console/api/tickets`, size.consoleRequests);
         queueMs = await consoleLatency(`${app.url}/console/api/queue`, size.consoleRequests);
