@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api';
-import { t } from './i18n';
+import { t, term } from './i18n';
 import { createStore, useStore } from './store';
 
 /** A short status line for the person's own actions (role=status, read by screen readers). */
@@ -103,4 +103,32 @@ export function ActionButton({ onClick, children, kind, disabled, label }: { onC
 
 export function Badge({ children, tone }: { children: ComponentChildren; tone?: string }) {
   return <span class={`badge${tone ? ` badge-${tone}` : ''}`}>{children}</span>;
+}
+
+/** Previous / "page n of m" / next, for a list the server pages. */
+export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  return (
+    <nav class="pager" aria-label={t('pager.label')}>
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('pager.previous')}
+      </button>
+      <span>{t('pager.pageOf', { page, pages })}</span>
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('pager.next')}
+      </button>
+    </nav>
+  );
+}
+
+/** One <option> per value, each named in the staff member's language (`term(group, value)`). */
+export function TermOptions({ group, values }: { group: string; values: readonly string[] }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {term(group, v)}
+        </option>
+      ))}
+    </>
+  );
 }

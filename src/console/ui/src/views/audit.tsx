@@ -6,7 +6,7 @@ import { useData } from '../live';
 import { href } from '../router';
 import { staffStore } from '../staff-names';
 import { useStore } from '../store';
-import { Empty, Loading, Problem, ViewTitle } from '../ui';
+import { Empty, Loading, Pager, Problem, ViewTitle } from '../ui';
 
 type Entry = { id: string; at: string; actor: string; staffName?: string | null; action: string; customerId: string | null; ticketId: string | null; ip: string | null; reason?: string | null; detail?: unknown };
 type Search = { staffId: string; action: string; customerId: string; from: string; to: string };
@@ -100,17 +100,7 @@ export function AuditView() {
           </table>
         </div>
       )}
-      {pages !== null ? (
-        <nav class="pager" aria-label={t('pager.label')}>
-          <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('pager.previous')}
-          </button>
-          <span>{t('pager.pageOf', { page, pages })}</span>
-          <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('pager.next')}
-          </button>
-        </nav>
-      ) : null}
+      {pages !== null ? <Pager page={page} pages={pages} onPage={setPage} /> : null}
     </section>
   );
 }

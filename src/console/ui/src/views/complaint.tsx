@@ -4,7 +4,7 @@ import { countdown, text, when } from '../format';
 import { t, term } from '../i18n';
 import { useNow } from '../live';
 import type { Me } from '../me';
-import { act, Badge } from '../ui';
+import { act, Badge, TermOptions } from '../ui';
 
 /** The complaint-flow fields of a ticket (src/complaints/complaint-service.ts). */
 export type ComplaintFields = {
@@ -39,11 +39,7 @@ function Choice({ label, value, options, group, onChange }: { label: string; val
       {label}
       <select value={value} required onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="">{t('complaint.pick')}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {term(group, o)}
-          </option>
-        ))}
+        <TermOptions group={group} values={options} />
       </select>
     </label>
   );

@@ -4,7 +4,7 @@ import { t, term } from '../i18n';
 import { refreshNow, useData } from '../live';
 import type { Me } from '../me';
 import { go, href } from '../router';
-import { act, ActionButton, Badge, Loading, Problem } from '../ui';
+import { act, ActionButton, Badge, Loading, Problem, TermOptions } from '../ui';
 import { actor, when } from '../format';
 import { UnderstandingFacts, type UnderstandingResult } from './understanding';
 
@@ -214,22 +214,14 @@ function CreateTicket({ conversationId }: { conversationId: string }) {
         <label>
           {t('ticket.category')}
           <select value={draft.category ?? 'fault'} onChange={set('category')}>
-            {['inquiry', 'fault', 'complaint'].map((v) => (
-              <option key={v} value={v}>
-                {term('category', v)}
-              </option>
-            ))}
+            <TermOptions group="category" values={['inquiry', 'fault', 'complaint']} />
           </select>
         </label>
         <label>
           {t('ticket.urgency')}
           <select value={draft.urgency ?? ''} onChange={set('urgency')}>
             <option value="">{t('conversation.fromBot')}</option>
-            {['low', 'normal', 'high'].map((v) => (
-              <option key={v} value={v}>
-                {term('urgency', v)}
-              </option>
-            ))}
+            <TermOptions group="urgency" values={['low', 'normal', 'high']} />
           </select>
         </label>
       </div>

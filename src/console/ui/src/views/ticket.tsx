@@ -7,7 +7,7 @@ import type { Me } from '../me';
 import { href } from '../router';
 import { staffStore } from '../staff-names';
 import { useStore } from '../store';
-import { act, ActionButton, Badge, Empty, Loading, Problem, ViewTitle } from '../ui';
+import { act, ActionButton, Badge, Empty, Loading, Problem, TermOptions, ViewTitle } from '../ui';
 import { ComplaintPanel, type ComplaintFields } from './complaint';
 import { ConversationPanel, Transcript, type TranscriptLine } from './conversation';
 import { UnderstandingFacts, type UnderstandingResult } from './understanding';
@@ -218,21 +218,13 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
         <label>
           {t('ticket.urgency')}
           <select value={urgency} onChange={(e) => setUrgency((e.target as HTMLSelectElement).value)}>
-            {['low', 'normal', 'high'].map((v) => (
-              <option key={v} value={v}>
-                {term('urgency', v)}
-              </option>
-            ))}
+            <TermOptions group="urgency" values={['low', 'normal', 'high']} />
           </select>
         </label>
         <label>
           {t('ticket.complexity')}
           <select value={complexity} onChange={(e) => setComplexity((e.target as HTMLSelectElement).value)}>
-            {['simple', 'general', 'complex'].map((v) => (
-              <option key={v} value={v}>
-                {term('complexity', v)}
-              </option>
-            ))}
+            <TermOptions group="complexity" values={['simple', 'general', 'complex']} />
           </select>
         </label>
         {ticket.category === 'inquiry' ? null : (
@@ -261,11 +253,7 @@ function Controls({ ticket, after }: { ticket: TicketDetail['ticket']; after: ()
           {t('ticket.moveTo')}
           <select value={to} onChange={(e) => setTo((e.target as HTMLSelectElement).value)} required>
             <option value="">{t('ticket.pickState')}</option>
-            {STATUSES.filter((s) => s !== ticket.status).map((s) => (
-              <option key={s} value={s}>
-                {term('status', s)}
-              </option>
-            ))}
+            <TermOptions group="status" values={STATUSES.filter((s) => s !== ticket.status)} />
           </select>
         </label>
         <label>

@@ -5,7 +5,7 @@ import { t, term } from '../i18n';
 import { useData, useNow } from '../live';
 import type { Me } from '../me';
 import { href } from '../router';
-import { Badge, Empty, Loading, Problem, ViewTitle } from '../ui';
+import { Badge, Empty, Loading, Pager, Problem, ViewTitle } from '../ui';
 
 export const STATUSES = ['new', 'triaged', 'assigned', 'scheduled', 'in_progress', 'waiting_customer', 'resolved', 'closed', 'reopened'];
 export const CATEGORIES = ['inquiry', 'fault', 'complaint'];
@@ -270,17 +270,7 @@ export function TicketsView({ me }: { me: Me }) {
         </div>
       )}
       {loaded && pages === null ? <p class="hint">{t('pager.notPaged', { n: loaded.rows.length })}</p> : null}
-      {pages !== null ? (
-        <nav class="pager" aria-label={t('pager.label')}>
-          <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('pager.previous')}
-          </button>
-          <span>{t('pager.pageOf', { page, pages })}</span>
-          <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('pager.next')}
-          </button>
-        </nav>
-      ) : null}
+      {pages !== null ? <Pager page={page} pages={pages} onPage={setPage} /> : null}
     </section>
   );
 }
