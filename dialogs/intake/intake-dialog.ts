@@ -253,9 +253,9 @@ export class IntakeDialog extends ComponentDialog {
     const info = turnInfo(step.context);
     const entities = info.understanding?.entities ?? {};
     if (await this.corrected(step, state, entities)) return step.replaceDialog(LOOP, state);
-    const answer = answerOf(step, step.result, this.spec(field, state));
-    const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
     const spec = this.spec(field, state);
+    const answer = answerOf(step, step.result, spec);
+    const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
     const raw = typeof step.result === 'string' ? step.result.trim() : '';
     const elsewhere = answer.status === 'invalid' ? detailsForOtherFields(raw, entities.productModel, spec.elsewhere ?? []) : {};
     if (Object.keys(elsewhere).length) {

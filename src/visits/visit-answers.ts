@@ -20,7 +20,9 @@ const OPEN_VISIT = ['proposed', 'scheduled', 'on_site'];
 
 /**
  * The question the customer was asked last and has not answered: a visit's proposed times (while at least
- * one is still ahead) or an out-of-warranty quote. Null when nothing waits for them.
+ * one is still ahead) or an out-of-warranty quote. Null when nothing waits for them. The turn's load statement
+ * (`awaitsVisitAnswer` in src/bot/turn-sql.ts) asks the same where-clause in SQL, so that a turn asks here
+ * only when something may wait: change both together.
  */
 export async function pendingVisitQuestion(db: Db, customerId: string, now: Date): Promise<PendingVisitQuestion | null> {
   const visits = await db.visit.findMany({
