@@ -36,8 +36,9 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
   ],
   goodbye: [
     'bye', 'bye bye', 'byebye', 'bye-bye', 'goodbye', 'good bye', 'see you', 'see ya', 'see you later', 'cya', 'take care',
-    'have a nice day', 'have a good day', 'have a good one', 'good night', 'gn', 'later',
-    '再見', '再见', '拜拜', '掰掰', '拜', '88', '886', '下次見', '下次见', '回頭見', '回头见', '晚安', '先走了', '走先', '得閒再傾', '得闲再倾',
+    'have a nice day', 'have a good day', 'have a good one', 'good night', 'gn', 'later', 'talk later', 'talk to you later', 'ttyl',
+    'catch you later', 'bye for now', 'signing off', 'gotta go', 'got to go',
+    '再見', '再见', '拜拜', '掰掰', '掰', '拜', '88', '再會', '再会', 'byebye啦', '886', '下次見', '下次见', '回頭見', '回头见', '晚安', '先走了', '走先', '得閒再傾', '得闲再倾',
   ],
   thanks: [
     'thanks', 'thank', 'thank you', 'thankyou', 'thank u', 'thx', 'thks', 'tks', 'tnx', 'thnx', 'thanx', 'ty', 'tq', 'tyvm',
@@ -62,12 +63,13 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
     'of course', 'correct', 'right', "that's right", 'that is right', "that's correct", 'exactly', 'alright', 'all right', 'fine',
     'got it', 'gotcha', 'noted', 'understood', 'i see', 'i understand', 'sounds good', 'great', 'good', 'perfect', 'cool',
     'no problem', 'no prob', 'np', 'confirm', 'confirmed', 'go ahead', 'please do', 'do it', 'yes please', 'yes pls', 'agreed',
-    'absolutely', 'definitely', 'indeed', 'will do', 'right on', 'roger', 'yes it is', 'it is', 'yes correct', "that's it", "that's the one",
+    'absolutely', 'definitely', 'indeed', 'will do', 'right on', 'roger', 'book it', 'go for it', "let's do it", 'lets do it', 'works for me',
+    'that works', 'that works for me', 'that would be great', "that'd be great", 'deal', 'yes that works', 'fine by me', 'ok go', 'yes it is', 'it is', 'yes correct', "that's it", "that's the one",
     '就係咁', '就系咁', '就係佢', '就是這樣', '就是这样', '就是那台', '就是它',
     '是', '是的', '是啊', '是呀', '對', '对', '對的', '对的', '對啊', '对啊', '對呀', '对呀', '好', '好的', '好啊', '好呀', '好喔', '好哦',
     '好吧', '好嘅', '好嘢', '沒錯', '没错', '冇錯', '冇错', '可以', '行', '係', '系', '係呀', '系呀', '係啊', '係囉', '啱', '啱呀', '啱嘅',
     '明白', '明白了', '知道', '知道了', '收到', '了解', '瞭解', '確認', '确认', '沒問題', '没问题', '冇問題', '冇问题', '得', '得啦',
-    '可以的', '當然', '当然', '嗯', '嗯嗯', '恩', '恩恩', '噢', '喔', '哦', 'ok的', '好滴', '行啊', '同意', '正確', '正确', '無問題', '无问题',
+    '可以的', '當然', '当然', '有', '有的', '有呀', '有啊', '有喔', '行的', '好咧', '無所謂', '无所谓', '嗯', '嗯嗯', '恩', '恩恩', '噢', '喔', '哦', 'ok的', '好滴', '行啊', '同意', '正確', '正确', '無問題', '无问题',
   ],
   smalltalk: [
     'how are you', 'how r u', 'how are u', "how's it going", 'hows it going', "what's up", 'whats up', 'sup', 'who are you',
@@ -83,9 +85,11 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
   greeting: [
     'hi', 'hello', 'hey', 'hiya', 'hallo', 'yo', 'howdy', 'greetings', 'good morning', 'good afternoon', 'good evening', 'morning',
     'afternoon', 'evening', 'hi there', 'hello there', 'hey there', 'hi all', 'hello team', 'hi team', 'dear team', 'anyone there',
-    'is anyone there', 'anybody there', 'hello?',
+    'is anyone there', 'anybody there', 'hello?', 'anyone around', 'is anybody there', 'is someone there', 'anyone here',
+    'anyone home', 'can anyone hear me', 'can you hear me',
     '你好', '您好', '妳好', '哈囉', '哈啰', '哈佬', '哈嘍', '哈喽', '嗨', '早安', '早晨', '早上好', '午安', '下午好', '晚上好', '喂', '在嗎',
-    '在吗', '有人嗎', '有人吗', '有冇人', '有沒有人', '有没有人', '大家好', '你們好', '你们好', '哈囉你好', 'hello你好',
+    '在吗', '有人嗎', '有人吗', '有冇人', '有人在嗎', '有人在吗', '有人在聽嗎', '有人在听吗', '聽得到嗎', '听得到吗', '聽唔聽到',
+    '有冇人喺度', '有人喺度嗎', '有人在不在', '在不在', '有沒有人', '有没有人', '大家好', '你們好', '你们好', '哈囉你好', 'hello你好',
   ],
   // Words that colour an act but carry no content: particles, politeness, intensifiers.
   filler: [
@@ -93,6 +97,7 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
     'la', 'lah', 'lor', 'ah', 'oh', 'ooh', 'so much', 'a lot', 'very much', 'again', 'sorry', 'please', 'pls', 'plz', 'then',
     'sir', 'madam', 'dear', 'mate', 'guys', 'team', 'folks', 'all', 'just', 'for now', 'for now then', 'anyway', 'and', 'but', 'so',
     'well', 'um', 'uh', 'hmm', 'erm', 'very', 'really', 'too', 'also', 'then', 'x', 'xx', 'xo', 'again', 'bro', 'dude',
+    '你', '您', '妳', 'you', 'u',
     '麻煩', '麻烦', '請', '请', '非常', '好多', '太', '真係', '真是', '真的', '真', '咁', '那', '那就', '就', '都', '也', '再', '先生', '小姐',
   ],
 };

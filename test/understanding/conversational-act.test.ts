@@ -5,14 +5,14 @@ import type { ConversationalAct } from '../../src/understanding/understanding-sc
 
 /** Per act: English, Traditional, Simplified, Cantonese and code-mixed forms customers really send. */
 const EXAMPLES: Record<ConversationalAct, readonly string[]> = {
-  greeting: ['hi', 'Hello!', 'hey there', 'Good morning :)', '你好', '您好～', '哈囉', '早晨', '喂，有冇人呀', '哈啰', 'hi 你好', '👋'],
+  greeting: ['hi', 'Hello!', 'hey there', 'Good morning :)', '你好', '您好～', '哈囉', '早晨', '喂，有冇人呀', '哈啰', 'hi 你好', '👋', '喂 喂 有人在嗎', 'hello? anyone around?', '有人在听吗'],
   thanks: [
     'thanks', 'Thank you so much!!', 'ok thx', 'TY!', 'no thanks', "no, that's all thanks", 'nothing else, thank you', 'great thanks',
     '謝謝', '謝謝你！', '好的 謝謝', '沒有了，謝謝', '沒有了謝謝', '谢谢', '好的，谢谢', '没有了，谢谢', '收到，谢谢',
     '唔該晒', '多謝晒！', '冇嘢啦 thank you', '唔使喇 唔該', 'ok 唔該', '🙏',
   ],
-  goodbye: ['bye', 'Bye bye!', 'goodbye', 'see you', 'have a nice day', '再見', '拜拜', '再见', '88', '得閒再傾', 'ok bye', 'thanks, bye', '好的 謝謝 再見'],
-  affirm: ['yes', 'Yes please', 'ok', 'OK 👍', '👍', 'got it', 'sure', 'sounds good', '是的', '好', '好的', '對', '可以', '对的', '没问题', '係呀', '嗯嗯', '明白', '收到', 'ok啦', '好呀 ok'],
+  goodbye: ['bye', 'Bye bye!', 'goodbye', 'see you', 'have a nice day', '再見', '拜拜', '再见', '88', '得閒再傾', 'ok bye', 'thanks, bye', '好的 謝謝 再見', '掰', '謝謝你 拜拜', 'ok talk later', 'ttyl'],
+  affirm: ['yes', 'Yes please', 'ok', 'OK 👍', '👍', 'got it', 'sure', 'sounds good', '是的', '好', '好的', '對', '可以', '对的', '没问题', '係呀', '嗯嗯', '明白', '收到', 'ok啦', '好呀 ok', 'ok book it', 'that works for me', '有啦 有啦', '有的'],
   deny: ['no', 'No.', 'nope', 'not really', '不是', '不用了', '不要', '不对', '唔係', '唔使', '冇', 'no 唔使'],
   skip: [
     'skip', 'Skip!', 'n/a', 'none', 'no idea', "I don't know", 'dont know', 'idk', 'not sure', "can't remember", 'pass',
