@@ -4,8 +4,8 @@ import type { Language } from '../../src/messages/channel-kind.js';
 export type Hazard = 'gas' | 'electrical';
 
 const GAS = /瓦斯味|瓦斯外洩|瓦斯漏|漏瓦斯|煤氣味|煤气味|燃氣味|燃气味|煤氣洩|煤气泄|燃氣洩|燃气泄|燃氣外洩|燃气外泄|石油氣味|石油气味|\bgas (?:smell|leak)|\bsmell(?:s|ing)? (?:of |like )?gas\b|\bleaking gas\b/i;
-// A smoke alarm that beeps is a device fault, not smoke.
-const ELECTRICAL = /冒煙|冒烟|燒焦|烧焦|焦味|燶味|火花|起火|著火|着火|失火|觸電|触电|漏電|漏电|電親|电亲|\bsmok(?:e|es|ing)\b(?! (?:alarm|detector))|\bburn(?:ing|t) (?:smell|plastic)|\bsmells? (?:like )?burn|\bsparks?\b|\bsparking\b|\bon fire\b|\bcaught fire\b|\bflames?\b|\belectric shock\b|\bshocked me\b|\bgot a shock\b/i;
+// A smoke alarm that beeps is a device fault, not smoke; a heater that 點不著火 (will not light) is not on fire.
+const ELECTRICAL = /冒煙|冒烟|燒焦|烧焦|焦味|燶味|火花|(?<![不沒没唔冇])(?:起火|著火|着火)|失火|觸電|触电|漏電|漏电|電親|电亲|\bsmok(?:e|es|ing)\b(?! (?:alarm|detector))|\bburn(?:ing|t) (?:smell|plastic)|\bsmells? (?:like )?burn|\bsparks?\b|\bsparking\b|\bon fire\b|\bcaught fire\b|\bflames?\b|\belectric shock\b|\bshocked me\b|\bgot a shock\b/i;
 
 export function hazardOf(text: string): Hazard | undefined {
   if (GAS.test(text)) return 'gas';

@@ -3,7 +3,7 @@
  * They become extra model features (`cue:<name>`) and drive the urgency rules.
  */
 export const CUES = {
-  safety: /smoke|burning smell|smell(?:s)? (?:of )?burning|sparks?\b|\bfire\b|gas (?:leak|smell)|smell of gas|electric shock|shock(?:ed)?\b|trapped|stuck in the (?:lift|elevator)|injur|hurt\b|danger|unsafe|\bsafe\b|(?<!bio)safety(?! cabinet)|interlock|emergency stop|evacuat|refrigerant leak|burst|冒烟|烧焦|焦味|燶味|火花|着火|起火|漏电|触电|电到|困人|被困|困了|燃气|煤气|危险|安全(?!柜)|受伤|疏散|撤离|一氧化碳|失控|撞刀|急停|爆了/,
+  safety: /smoke|burning smell|smell(?:s)? (?:of )?burning|sparks?\b|\bfire\b|gas (?:leak|smell)|smell of gas|electric shock|shock(?:ed)?\b|trapped|stuck in the (?:lift|elevator)|injur|hurt\b|danger|unsafe|\bsafe\b|(?<!bio)safety(?! cabinet)|interlock|emergency stop|evacuat|refrigerant leak|burst|冒烟|烧焦|焦味|燶味|火花|(?<![不没唔冇])着火|(?<![不没唔冇])起火|漏电|触电|电到|困人|被困|困了|(?:燃气|煤气)(?![灶炉热费表单])|危险|安全(?!柜)|受伤|疏散|撤离|一氧化碳|失控|撞刀|急停|爆了/,
   production: /production (?:line )?(?:is |has )?(?:down|stopped|stop|halted)|line (?:is )?down|production has stopped|plant (?:is )?(?:down|stopped)|whole (?:line|plant|shift)|standstill|can't ship|cannot ship|停产|停线|产线.{0,6}停|生产线.{0,6}停|生产.{0,6}停|停工|全厂|出不了货|出不到货|production line|整条(?:生产|包装|装配)?线.{0,8}停|全线停/,
   manyUsers: /\ball (?:users|staff|stores|branches|sites|terminals|units|our)\b|\d+\s*(?:users|people|staff|agents|employees)\b|~\s*\d+|\bnobody (?:can|in)\b|no one can|every (?:department|store|branch|site)|whole (?:company|office|call cent|floor|building|team|site)|\ball \d+|所有人|全公司|全部门|全厂|全部.{0,6}(?:门店|分店|都)|多个门店|\d+\s*(?:个|家|间|位)(?:门店|分店|厂区|用户|使用者|同事)|用户受影响|users affected/,
   medical: /patient|hospital|clinic|\bward\b|medical|病人|患者|医院|诊所|病房|医疗/,

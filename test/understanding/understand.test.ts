@@ -80,6 +80,11 @@ describe('understand', () => {
     expect(understand('there is smoke coming out of the UPS in the server room, we switched it off', { channel: 'voice' }).urgency).toBe('high');
   });
 
+  it('does not read a heater that will not light as a fire', () => {
+    for (const text of ['熱水器點不著火', '燃气灶打不着火了', '热水炉打唔着火']) expect({ text, urgency: understand(text, { channel: 'chat' }).urgency }).not.toEqual({ text, urgency: 'high' });
+    expect(understand('廚房的抽油煙機起火了', { channel: 'chat' }).urgency).toBe('high');
+  });
+
   it('classifies a fault the same with or without a model number in it', () => {
     for (const text of ['我家的冷氣機不冷，一直滴水，型號 RAS-40NK', 'My fridge is not cooling, model GR-B22']) {
       const u = understand(text, { channel: 'chat' });
