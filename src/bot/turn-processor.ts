@@ -89,7 +89,7 @@ export function createTurnProcessor(deps: BotDeps) {
       meta: envelope.meta ?? {},
     };
     const understanding = understand(message.text, { channel: message.channel, subject: message.subject }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
-    const language = chooseLanguage({ detected: understanding.language, text: message.text, current: next.conversationLanguage ?? next.customerLanguage, fallback: deps.env.DEFAULT_LANGUAGE, hint: pageLanguageOf(message) });
+    const language = chooseLanguage({ detected: understanding.language, text: message.text, current: next.conversationLanguage ?? next.customerLanguage, fallback: deps.env.DEFAULT_LANGUAGE, hint: pageLanguageOf(message), from: message.from });
     const address: TurnAddress = { channel: message.channel, conversationId: next.conversationId, customerId: next.customerId, to: message.from, conversationKey: message.conversationKey };
 
     let lazy = lazyTransaction(deps.database.prisma, { timeoutMs: TRANSACTION_TIMEOUT_MS });

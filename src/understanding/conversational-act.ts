@@ -86,15 +86,15 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
     'hi', 'hello', 'hey', 'hiya', 'hallo', 'yo', 'howdy', 'greetings', 'good morning', 'good afternoon', 'good evening', 'morning',
     'afternoon', 'evening', 'hi there', 'hello there', 'hey there', 'hi all', 'hello team', 'hi team', 'dear team', 'anyone there',
     'is anyone there', 'anybody there', 'hello?', 'anyone around', 'is anybody there', 'is someone there', 'anyone here',
-    'anyone home', 'can anyone hear me', 'can you hear me',
+    'anyone home', 'can anyone hear me', 'can you hear me', "g'day", 'gday', 'is anybody there', 'is anyone there',
     '你好', '您好', '妳好', '哈囉', '哈啰', '哈佬', '哈嘍', '哈喽', '嗨', '早安', '早晨', '早上好', '午安', '下午好', '晚上好', '喂', '在嗎',
     '在吗', '有人嗎', '有人吗', '有冇人', '有人在嗎', '有人在吗', '有人在聽嗎', '有人在听吗', '聽得到嗎', '听得到吗', '聽唔聽到',
-    '有冇人喺度', '有人喺度嗎', '有人在不在', '在不在', '有沒有人', '有没有人', '大家好', '你們好', '你们好', '哈囉你好', 'hello你好',
+    '有冇人喺度', '有人喺度嗎', '有人在不在', '在不在', '在線嗎', '在线吗', '在線嗎', '有人沒得', '有人没得', '有人冇', '有沒有人', '有没有人', '大家好', '你們好', '你们好', '哈囉你好', 'hello你好',
   ],
   // Words that colour an act but carry no content: particles, politeness, intensifiers.
   filler: [
     '啦', '呀', '啊', '吖', '喔', '哦', '噢', '囉', '咯', '嘞', '喇', '了', '先', '吧', '哈', '喎', '㗎', '嘛', '呢', '晒', '哇', '唷', '耶', '的',
-    'la', 'lah', 'lor', 'ah', 'oh', 'ooh', 'so much', 'a lot', 'very much', 'again', 'sorry', 'please', 'pls', 'plz', 'then',
+    'la', 'lah', 'lor', 'ah', 'oh', 'po', 'is', 'um', 'ooh', 'so much', 'a lot', 'very much', 'again', 'sorry', 'please', 'pls', 'plz', 'then',
     'sir', 'madam', 'dear', 'mate', 'guys', 'team', 'folks', 'all', 'just', 'for now', 'for now then', 'anyway', 'and', 'but', 'so',
     'well', 'um', 'uh', 'hmm', 'erm', 'very', 'really', 'too', 'also', 'then', 'x', 'xx', 'xo', 'again', 'bro', 'dude',
     '你', '您', '妳', 'you', 'u',
@@ -188,6 +188,39 @@ function hasActPhrase(text: string): boolean {
   return false;
 }
 
+/**
+ * Praise for a service already done ("thanks, your technician was great yesterday", "師傅很專業 謝謝") closes
+ * like a thanks: it mentions the technician or the repair, which would otherwise count as service content and
+ * made it a complaint ticket. A contrast ("nice guy but he left a mess"), a fault word, a complaint or a
+ * question keeps it content.
+ */
+const PRAISE = /\b(?:great|good|excellent|fantastic|brilliant|amazing|awesome|superb|outstanding|top[- ]notch|first[- ]class|lovely|wonderful|perfect|spot on)\b(?! (?:question|point))|\bwell done\b|\b(?:very|so|really|super|extremely|incredibly) (?:helpful|professional|patient|polite|friendly|nice|kind|quick|fast|efficient|thorough|knowledgeable|courteous|punctual)\b|\bkudos\b|\bimpressed\b|\bappreciate (?:the|your|his|her)\b|專業|专业|細心|细心|耐心|認真|认真|親切|亲切|有禮貌|有礼貌|好有禮貌|很好|真好|好好|很棒|好棒|超棒|一流|讚|赞|滿意|满意|效率(?:很|好|超)?高|準時|准时|好快|很快就|手腳快|手脚快|勁|犀利|好人/i;
+const CONTRAST = /建议|建議|優化|优化|改善|改進|改进|\bsuggest|\bfeedback\b|\bimprove|\bnot\b|n't\b|\bno good\b|不夠|不够|不好|唔好|\b(?:but|however|although|though|except|unfortunately|still)\b|不過|不过|但是|但|可是|可惜|只是|就是有|唯一|美中不足|不專業|不专业|唔專業|唔专业|不滿|不满|不太|唔係好|不是很|不算/i;
+const PRAISE_BLOCKERS: readonly CueName[] = ['dissatisfied', 'faultWords', 'question', 'urgent', 'safety', 'production', 'medical', 'legal', 'repeat'];
+
+/** "It works again" — said with thanks, the customer is closing: "POS working fine now, thanks", "冰箱好了 謝謝". */
+const RESOLVED = /\b(?:fixed|sorted|repaired|resolved|working (?:fine|again|now|well|properly|perfectly)|works (?:fine|again|now|perfectly)|(?:is|are|'s) (?:ok|okay|fine|good|working) now|all good now|back to normal|going again|running again|up and running)\b|好了|好啦|好咗|好ㄌ|修好|整好|弄好|搞好|搞掂|搞定|恢復|恢复|正常了|正常運作|正常运作|可以用了|能用了|可以正常|ok了|ok晒|okay晒|沒問題了|没问题了|解決了|解决了/i;
+const THANKS_WORD = /thank|\bthx\b|\btks\b|\bty\b|\bcheers\b|\bta\b|appreciat|謝|谢|唔該|唔该|感恩|辛苦|好評|好评|🙏/i;
+/** A closing is at most a short e-mail: greeting, a few sentences, a signature. */
+const CLOSING_MAX_CHARS = 320;
+
+function isPraise(text: string, cues: ReadonlySet<CueName>): boolean {
+  if (text.length > CLOSING_MAX_CHARS || PRAISE_BLOCKERS.some((c) => cues.has(c)) || CONTRAST.test(text)) return false;
+  return PRAISE.test(text) || (RESOLVED.test(text) && THANKS_WORD.test(text));
+}
+
+/**
+ * Small talk with words the lexicon cannot list: a test message, a remark about the weather or a festival, a
+ * jibe at the bot ("ur so dumb", "你好笨喔"). Only without any service cue and without naming an appliance.
+ */
+const SMALL_TALK = /^\W*(?:(?:test(?:ing)?|測試|测试)[\s\d.!,。！，]*)+$|\b(?:this is (?:only |just )?a test|test (?:message|mail|e-?mail)|(?:please|pls|plz) ignore)\b|請勿回覆|请勿回复|不用管|\b(?:you(?:'re| are)?|ur|u r|this bot)\b.{0,12}\b(?:dumb|stupid|useless|idiot|suck|sucks|sux|lame|annoying)\b|\b(?:dumb|stupid|useless) bot\b|你(?:好|很|真|太)?(?:笨|蠢|傻)|(?:破|烂|爛)(?:系统|系統|机器人|機器人)|智障|念經|念经|\bweather\b|\b(?:so |bloody |really )?(?:hot|cold) (?:today|out there|here)\b|下雪|天氣|天气|食咗飯未|吃饭没|吃飯沒|吃饭了没|吃飯了沒|哪儿人|哪裡人|邊度人|\bhappy new year\b|\bmerry christmas\b|新年快樂|新年快乐|聖誕快樂|圣诞快乐|中秋快樂|中秋快乐|\bhaha+\b|哈哈/i;
+const APPLIANCE = /\b(?:air ?con|ac|a\/c|fridge|freezer|washer|washing|dryer|dishwasher|heater|boiler|printer|machine|unit|oven|hood|purifier|pos|chiller|cooler|compressor|pump)\b|冷氣|冷气|空調|空调|冰箱|雪櫃|雪柜|洗衣機|洗衣机|熱水|热水|機器|机器|印表機|打印机|油煙機|油烟机|烟机|淨水|净水|設備|设备|爐|炉/i;
+
+function isSmallTalk(text: string, cues: ReadonlySet<CueName>): boolean {
+  if (text.length > MODEL_MAX_CHARS || SERVICE_CUES.some((c) => cues.has(c)) || APPLIANCE.test(text)) return false;
+  return SMALL_TALK.test(text);
+}
+
 /** Cues of service content: with any of these the message is about the service, whatever else it says. */
 const SERVICE_CUES: readonly CueName[] = ['faultWords', 'dissatisfied', 'safety', 'urgent', 'repairRequest', 'production', 'medical', 'legal', 'repeat', 'manyUsers'];
 /** The act model must be this sure: below it, short content-free junk ("the machine") came out as goodbye. */
@@ -207,6 +240,8 @@ export function decideAct(text: string, scores: Scored | (() => Scored), cues: R
   if (lexical) return { act: lexical, p: LEXICAL_P };
   const serviceCue = SERVICE_CUES.some((c) => cues.has(c));
   if (!serviceCue && SELF_INTRODUCTION.test(text) && conversationalAct(SELF_INTRODUCTION.exec(text)![1]!) === 'greeting') return { act: 'greeting', p: LEXICAL_P };
+  if (isPraise(text, cues)) return { act: 'thanks', p: LEXICAL_P };
+  if (isSmallTalk(text, cues)) return { act: 'smalltalk', p: LEXICAL_P };
   // Service content, a long text or no act phrase at all rule the model out: checked first, so the act model's
   // scores are only worked out for the few messages it can decide.
   if (serviceCue || text.length > MODEL_MAX_CHARS) return null;

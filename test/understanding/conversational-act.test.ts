@@ -93,6 +93,42 @@ describe('conversational acts in understand()', () => {
     expect(understand('你們客服態度很差，我要投訴', { channel: 'chat' }).isHumanRequest).toBe(false);
   });
 
+  it('takes praise for a finished service as thanks, not as a complaint or a new request', () => {
+    for (const text of ['thanks, your technician was great yesterday', 'Your engineer was very patient and explained everything. Cheers!', '謝謝你們上次的維修，師傅很專業', '师傅很细心，空调修好了，谢谢', '個師傅好有禮貌 唔該晒']) {
+      const u = understand(text, { channel: 'chat' });
+      expect({ text, act: u.act, category: u.category }).toEqual({ text, act: 'thanks', category: 'inquiry' });
+    }
+  });
+
+  it('keeps praise with a complaint, a fault or a question as content', () => {
+    for (const text of ['nice guy but he left a mess in the kitchen', 'the technician was not very professional', '技術員很專業，不過收費太貴', 'great job, when is the next maintenance?', '师傅很专业 但是空调还是不冷']) {
+      expect({ text, act: understand(text, { channel: 'chat' }).act }).toEqual({ text, act: null });
+    }
+  });
+
+  it('takes "it works again, thanks" as a closing thanks', () => {
+    for (const text of ['The dryer is working fine now, thanks for the quick help', '洗衣機已經恢復正常了，謝謝你們', '热水器弄好了 谢谢师傅', '部雪櫃搞掂咗 唔該晒']) {
+      expect({ text, act: understand(text, { channel: 'sms' }).act }).toEqual({ text, act: 'thanks' });
+    }
+  });
+
+  it('keeps a suggestion that ends with thanks a message for staff', () => {
+    expect(understand('修好了，不過建議下次先打電話再上門，謝謝', { channel: 'chat' }).act).toBeNull();
+    expect(understand('All fixed, thanks. One suggestion: send the invoice by e-mail next time', { channel: 'email' }).act).toBeNull();
+  });
+
+  it('takes test messages, weather chat and jibes at the bot as small talk', () => {
+    for (const text of ['testing 1 2 3', 'this is just a test, please ignore', '今天天氣好冷喔', 'you are so useless lol', '你好笨', 'Merry Christmas everyone!', '測試 測試 123']) {
+      expect({ text, act: understand(text, { channel: 'chat' }).act }).toEqual({ text, act: 'smalltalk' });
+    }
+  });
+
+  it('does not take small talk that names an appliance or a fault for small talk', () => {
+    for (const text of ['天氣好熱 冷氣不冷', 'so hot today and the aircon is dead', 'test print comes out blank']) {
+      expect({ text, act: understand(text, { channel: 'chat' }).act }).toEqual({ text, act: null });
+    }
+  });
+
   it('reads a thumbs-up on its own as a yes, though the message has no text', () => {
     const u = understand('👍', { channel: 'chat' });
     expect(u.isEmpty).toBe(true);
