@@ -45,10 +45,10 @@ export function chooseLanguage(input: { detected: Understanding['language']; tex
   const current = isLanguage(input.current) ? input.current : undefined;
   const hint = isLanguage(input.hint) ? input.hint : undefined;
   if (!LETTER.test(input.text)) return hint ?? current ?? input.fallback;
-  const chinese = input.detected === 'zh-Hant' || input.detected === 'zh-Hans';
-  if (chinese && isScriptNeutral(input.text)) {
+  const detected = input.detected;
+  if ((detected === 'zh-Hant' || detected === 'zh-Hans') && isScriptNeutral(input.text)) {
     // "好的", "可以", "是" are written alike in both scripts: the detector's zh-Hant is only its default.
-    return [current, hint, scriptOfNumber(input.from)].find((l) => l === 'zh-Hant' || l === 'zh-Hans') ?? input.detected;
+    return [current, hint, scriptOfNumber(input.from)].find((l) => l === 'zh-Hant' || l === 'zh-Hans') ?? detected;
   }
   if (input.detected === 'mixed') return current ?? hint ?? input.fallback;
   if (!current || input.detected === current) return input.detected;

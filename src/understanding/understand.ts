@@ -59,7 +59,8 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
   const decided = decideAct(p.own, () => scored.act(), p.cues);
   const act = decided?.act ?? null;
   // With not one known word ("qwzx") the bias alone would look confident: the honest answer is "any of the three".
-  let scores = scored.known ? scored.category() : models.category.labels.map((label) => ({ label, p: 1 / 3 }));
+  const forCategory = p.categoryFeatures === p.features ? scored : bank.score(p.categoryFeatures);
+  let scores = forCategory.known ? forCategory.category() : models.category.labels.map((label) => ({ label, p: 1 / 3 }));
   // A greeting, thanks or yes/no asks for no service: it is an inquiry of low urgency (as the corpora label
   // it), with the act's confidence, so a "thanks" is not sent to the clarify menu.
   if (decided) scores = [{ label: 'inquiry', p: Math.max(decided.p, scores.find((s) => s.label === 'inquiry')!.p) }, ...scores.filter((s) => s.label !== 'inquiry').map((s) => ({ label: s.label, p: Math.min(s.p, 1 - decided.p) }))];

@@ -85,6 +85,13 @@ describe('understand', () => {
     expect(understand('廚房的抽油煙機起火了', { channel: 'chat' }).urgency).toBe('high');
   });
 
+  it('classifies a fault the same with or without a greeting in front of it', () => {
+    for (const text of ['Hi, AC not cooling, model RAS-50JX', 'hello hello the dryer will not spin', '您好，冰箱不冷了', '喂 部洗衣機唔脫水']) {
+      const u = understand(text, { channel: 'sms' });
+      expect({ text, category: u.category, needsClarification: u.needsClarification }).toEqual({ text, category: 'fault', needsClarification: false });
+    }
+  });
+
   it('classifies a fault the same with or without a model number in it', () => {
     for (const text of ['我家的冷氣機不冷，一直滴水，型號 RAS-40NK', 'My fridge is not cooling, model GR-B22']) {
       const u = understand(text, { channel: 'chat' });
