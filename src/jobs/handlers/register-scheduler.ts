@@ -69,7 +69,7 @@ export function registerScheduler(options: {
 }): void {
   const { events, jobs, policy, calendar } = options;
   const coverage = calendarCoverage(policy, options.clock());
-  if (coverage.warning) options.logger?.warn({ region: coverage.region, coveredUntil: coverage.coveredUntil }, coverage.warning);
+  if (coverage.warning) options.logger?.warn({ region: coverage.region, coveredUntil: coverage.coveredUntil, file: coverage.file }, coverage.warning);
   const listenerDeps = { policy, calendar, jobs };
   registerSlaListener(events, listenerDeps);
   registerSurveyListener(events, listenerDeps);
