@@ -60,6 +60,11 @@ export const EnvSchema = z.object({
   TWILIO_API_BASE_URL: optionalString,
   /** On-duty staff phone (E.164): rung first in business hours (about three rings) and dialled for "a person". */
   STAFF_PHONE_NUMBER: optionalString,
+  /**
+   * Minutes after placing an automated check-in call by which Twilio must have reported its result (the key
+   * pressed or how the call ended); past it the attempt counts as unanswered and staff get a call task.
+   */
+  CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   /** How long an SMS webhook waits for the dialog before replying through the REST API instead (Twilio waits 15 s). */
   TWILIO_SMS_REPLY_BUDGET_MS: z.coerce.number().int().min(1).max(14_000).default(10_000),
   /**

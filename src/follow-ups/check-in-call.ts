@@ -35,8 +35,12 @@ const NOTES: Record<CheckInAnswer, string> = {
   no_answer: 'automated call: no answer',
 };
 
-/** `lastAttempt`: the queue will not retry this job, so a failure now must not leave the contact undone. */
-export type PlaceCallContext = PolicyContext & { lastAttempt?: boolean };
+/**
+ * `lastAttempt`: the queue will not retry this job, so a failure now must not leave the contact undone.
+ * `resultTimeoutMinutes`: how long after placing the call a result from Twilio must have come in
+ * (CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES); past it the attempt counts as unanswered.
+ */
+export type PlaceCallContext = PolicyContext & { lastAttempt?: boolean; resultTimeoutMinutes: number };
 
 /**
  * The `follow_up.call` job. Re-checks first (an answer, a call or a hand-off to staff already recorded:
@@ -62,11 +66,38 @@ export async function placeCheckInCall(db: Db, followUpId: string, caller: Check
     if (ctx.lastAttempt) return handToStaff(db, fu, { title: TASK.no_answer.title, reason: `automated call failed on every attempt: ${(err as Error).message}`, key: 'call_failed' }, ctx);
     throw err;
   }
-  await db.followUp.update({ where: { id: followUpId }, data: { callSid } });
-  if (fu.ticketId) {
-    await db.ticketEvent.create({ data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_call_placed', to: phone, data: { followUpId, callSid } } });
-  }
+  // The timeout is queued with the CallSid in one transaction: a stored call always has its deadline, so a
+  // status callback that never arrives (Twilio could not reach us, a lost request) cannot leave it pending.
+  await inTransaction(db, async (tx) => {
+    await tx.followUp.update({ where: { id: followUpId }, data: { callSid } });
+    const startAfter = new Date(ctx.now.getTime() + ctx.resultTimeoutMinutes * 60_000);
+    await ctx.jobs.send('follow_up.call_timeout', { followUpId, callSid }, { tx, startAfter, singletonKey: `follow_up_call_timeout:${followUpId}` });
+    if (fu.ticketId) {
+      await tx.ticketEvent.create({ data: { ticketId: fu.ticketId, at: ctx.now, actor: 'system:follow_up', kind: 'follow_up_call_placed', to: phone, data: { followUpId, callSid } } });
+    }
+  });
   return 'done';
+}
+
+/**
+ * The `follow_up.call_timeout` job: the call placed `minutes` ago. No answer recorded and no status heard
+ * means Twilio's webhooks never reached us: the attempt counts as unanswered, as a call nobody picks up
+ * (a staff call task). A customer put through to the staff phone whose dial result never came is treated
+ * as nobody having picked up there (the call-back task). Anything already settled: skipped.
+ */
+export async function checkInCallTimedOut(db: Db, followUpId: string, call: { callSid: string; minutes: number }, ctx: PolicyContext): Promise<JobResult> {
+  const fu = await db.followUp.findUnique({ where: { id: followUpId } });
+  if (!fu || fu.callSid !== call.callSid) return 'skipped';
+  const silence = `no result from Twilio within ${call.minutes} minutes of placing the call`;
+  if (!fu.outcome) {
+    const done = await recordCheckInAnswer(db, followUpId, 'no_answer', ctx, { reason: silence });
+    return done?.notes?.includes(silence) ? 'done' : 'skipped';
+  }
+  if (fu.outcome === 'person' && fu.notes === PUT_THROUGH_NOTES.ringing) {
+    await checkInTransferEnded(db, followUpId, { answered: false, reason: `no dial result from Twilio within ${call.minutes} minutes of placing the call` }, ctx);
+    return 'done';
+  }
+  return 'skipped';
 }
 
 /** A call task was already made for this follow-up (its job ran again after handing it over). */
@@ -90,18 +121,24 @@ async function handToStaff(db: Db, fu: FollowUp, why: { title: string; reason: s
  * `checkInTransferEnded` to say nobody picked up. Recording it again (Twilio retries a webhook) changes
  * nothing. Null when the follow-up does not exist.
  */
-export async function recordCheckInAnswer(db: Db, followUpId: string, answer: CheckInAnswer, ctx: PolicyContext, options: { putThrough?: boolean } = {}): Promise<FollowUp | null> {
+export async function recordCheckInAnswer(
+  db: Db,
+  followUpId: string,
+  answer: CheckInAnswer,
+  ctx: PolicyContext,
+  options: { putThrough?: boolean; reason?: string } = {},
+): Promise<FollowUp | null> {
   const putThrough = answer === 'person' && options.putThrough === true;
   return inTransaction(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "FollowUp" WHERE id = ${followUpId} FOR UPDATE`;
     const fu = await tx.followUp.findUnique({ where: { id: followUpId } });
     if (!fu || fu.outcome) return fu;
-    const notes = putThrough ? PUT_THROUGH_NOTES.ringing : NOTES[answer];
+    const notes = putThrough ? PUT_THROUGH_NOTES.ringing : options.reason ? `${NOTES[answer]} (${options.reason})` : NOTES[answer];
     const done = await tx.followUp.update({ where: { id: followUpId }, data: { status: 'done', outcome: answer, doneAt: ctx.now, notes } });
     if (answer !== 'no_answer') await tx.customer.update({ where: { id: fu.customerId }, data: { lastContactAt: ctx.now } });
     if (answer !== 'fine' && !putThrough) {
       const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
-      await createCallTask(tx, fu, ticket, ctx, { ...TASK[answer], key: answer });
+      await createCallTask(tx, fu, ticket, ctx, { ...TASK[answer], ...(options.reason ? { reason: options.reason } : {}), key: answer });
     }
     if (fu.ticketId) {
       await tx.ticketEvent.create({ data: { ticketId: fu.ticketId, at: ctx.now, actor: 'customer', kind: 'follow_up_answered', to: answer, data: { followUpId, callSid: fu.callSid } } });
@@ -121,7 +158,7 @@ const PUT_THROUGH_NOTES = {
  * Not answered: the call-back task the answer would have left at once, made here and only once (Twilio
  * retries a webhook it got no answer to).
  */
-export async function checkInTransferEnded(db: Db, followUpId: string, input: { answered: boolean }, ctx: PolicyContext): Promise<void> {
+export async function checkInTransferEnded(db: Db, followUpId: string, input: { answered: boolean; reason?: string }, ctx: PolicyContext): Promise<void> {
   await inTransaction(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "FollowUp" WHERE id = ${followUpId} FOR UPDATE`;
     const fu = await tx.followUp.findUnique({ where: { id: followUpId } });
@@ -129,7 +166,7 @@ export async function checkInTransferEnded(db: Db, followUpId: string, input: { 
     await tx.followUp.update({ where: { id: followUpId }, data: { notes: input.answered ? PUT_THROUGH_NOTES.answered : PUT_THROUGH_NOTES.missed } });
     if (input.answered) return;
     const ticket = fu.ticketId ? await tx.ticket.findUnique({ where: { id: fu.ticketId } }) : null;
-    await createCallTask(tx, fu, ticket, ctx, { ...TASK.person, reason: `${TASK.person.reason}; nobody answered the staff phone`, key: 'person' });
+    await createCallTask(tx, fu, ticket, ctx, { ...TASK.person, reason: `${TASK.person.reason}; ${input.reason ?? 'nobody answered the staff phone'}`, key: 'person' });
   });
 }
 

@@ -81,28 +81,38 @@ export async function scheduleInstallationCall(db: Db, assetId: string, installe
 
 /**
  * The daily sweep: every customer not contacted for `regularContact.everyMonths` (project customers: also
- * never past `projectCustomerContact.maxGapMonths`) gets one quarterly_contact follow-up per gap
- * (keyed by the last contact's date), sent as a phone call (follow-up-sender.ts). Returns how many were created.
+ * never past `projectCustomerContact.maxGapMonths`) gets one quarterly_contact follow-up per gap, sent as a
+ * phone call (follow-up-sender.ts). The gap runs from the last contact or the last quarterly attempt, whichever
+ * is later (keyed by its date): a customer the call did not reach is tried again a quarter after the attempt,
+ * and customers attempted within the gap are not read again, so `limit` a day works through every customer
+ * instead of re-reading the same unreached ones. Returns how many were created.
  */
 export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit = 500): Promise<number> {
   const { regularContact, projectCustomerContact } = ctx.policy.followUps;
   const local = DateTime.fromJSDate(ctx.now, { zone: ctx.calendar.timeZone });
   const cutoff = (months: number) => local.minus({ months }).toJSDate();
-  const lastContactBefore = (at: Date): Prisma.CustomerWhereInput[] => [{ lastContactAt: { lte: at } }, { lastContactAt: null, createdAt: { lte: at } }];
+  const overdue = (at: Date): Prisma.CustomerWhereInput => ({
+    OR: [{ lastContactAt: { lte: at } }, { lastContactAt: null, createdAt: { lte: at } }],
+    followUps: { none: { kind: 'quarterly_contact', status: { not: 'cancelled' }, createdAt: { gt: at } } },
+  });
+  const lastAttempt = { where: { kind: 'quarterly_contact', status: { not: 'cancelled' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } } as const;
   const customers = await db.customer.findMany({
     where: {
       mergedIntoId: null,
       OR: [
-        { isProjectCustomer: false, OR: lastContactBefore(cutoff(regularContact.everyMonths)) },
-        { isProjectCustomer: true, OR: lastContactBefore(cutoff(Math.min(regularContact.everyMonths, projectCustomerContact.maxGapMonths))) },
+        { isProjectCustomer: false, ...overdue(cutoff(regularContact.everyMonths)) },
+        { isProjectCustomer: true, ...overdue(cutoff(Math.min(regularContact.everyMonths, projectCustomerContact.maxGapMonths))) },
       ],
     },
+    include: { followUps: lastAttempt },
     take: limit,
     orderBy: { createdAt: 'asc' },
   });
   let created = 0;
   for (const c of customers) {
-    const last = c.lastContactAt ?? c.createdAt;
+    const contacted = c.lastContactAt ?? c.createdAt;
+    const attempted = c.followUps[0]?.createdAt;
+    const last = attempted && attempted > contacted ? attempted : contacted;
     const dueAt = nextQuarterlyContactDue(ctx.policy, ctx.calendar, last, c.isProjectCustomer);
     if (dueAt > ctx.now) continue;
     const dedupeKey = `quarterly_contact:${c.id}:${ctx.calendar.localDate(last)}`;

@@ -10,6 +10,11 @@ export type JobMap = {
   'follow_up.send': { followUpId: string };
   /** Place the automated check-in call (Twilio) of one follow-up; a refused call becomes a staff call task. */
   'follow_up.call': { followUpId: string };
+  /**
+   * Scheduled when a check-in call is placed: if Twilio has reported no result for that call by then (a lost
+   * webhook), the attempt counts as unanswered and staff get the call task.
+   */
+  'follow_up.call_timeout': { followUpId: string; callSid: string };
   /** Schedule the quarterly customer contacts that fell due (cron, daily). */
   'follow_up.sweep': Record<string, never>;
   /** Release staff notifications held until the working morning. */

@@ -50,6 +50,7 @@ const everyJob: Record<JobName, true> = {
   'survey.send': true,
   'follow_up.send': true,
   'follow_up.call': true,
+  'follow_up.call_timeout': true,
   'follow_up.sweep': true,
   'notification.deliver': true,
   'report.monthly_complaints': true,

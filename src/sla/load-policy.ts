@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
@@ -73,7 +73,7 @@ function withOfficialCalendar(policy: Policy, source: string, baseDir: string): 
   if (official.region !== region) {
     throw new PolicyError(source, [`calendar.officialCalendarFile: ${file} is the calendar of ${official.region}, not of region ${region}`]);
   }
-  return { ...policy, calendar: { ...calendar, region, official } };
+  return { ...policy, calendar: { ...calendar, region, official, officialFile: realpathSync(file) } };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {

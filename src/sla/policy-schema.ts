@@ -86,6 +86,8 @@ export const CalendarPolicy = z.strictObject({
   officialCalendarFile: z.string().min(1).optional(),
   /** Filled by the policy loader from the official calendar file; not written in policy.yaml. */
   official: OfficialCalendar.optional(),
+  /** Filled by the policy loader: the official calendar file it read (absolute, links resolved), named in warnings. */
+  officialFile: z.string().min(1).optional(),
   saturdayHolidays: SaturdayHolidays.default('actual'),
   holidays: HolidaySource,
   /** Extra days the company is closed (bridge days, company events), even if otherwise working days. */

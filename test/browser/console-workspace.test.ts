@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebchatAdapter } from '../../channels/webchat/webchat-adapter.js';
 import { createMessageSendHandler } from '../../src/outbound/outbound-service.js';
-import { DEFAULT_POLICY_FILE } from '../../src/sla/load-policy.js';
+import { CALENDARS_DIR, DEFAULT_POLICY_FILE } from '../../src/sla/load-policy.js';
 import { openTicket } from '../../src/tickets/ticket-service.js';
 import { scriptedTurn } from '../channels/webchat/scripted-turn.js';
 import { aSignedInStaff } from '../console/console-fixtures.js';
@@ -16,11 +16,20 @@ const shots = path.resolve('test-output/browser');
 /** The page settles within seconds even on a loaded machine (live reloads). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-/** The shipped policy moved to mainland China, whose official calendar in config/calendars ends 2026-12-31. */
-function shortCalendarPolicy(): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'aftercare-policy-')), 'policy.yaml');
+/**
+ * The shipped policy moved to mainland China, whose official calendar in config/calendars ends 2026-12-31.
+ * `ownCalendar`: the policy's officialCalendarFile names a copy of it beside the policy instead.
+ */
+function shortCalendarPolicy(ownCalendar?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-policy-'));
+  const file = path.join(dir, 'policy.yaml');
   const shipped = readFileSync(DEFAULT_POLICY_FILE, 'utf8');
-  writeFileSync(file, shipped.replace('region: TW', 'region: CN').replace('country: TW', 'country: CN').replace('timeZone: Asia/Taipei', 'timeZone: Asia/Shanghai'));
+  let text = shipped.replace('region: TW', 'region: CN').replace('country: TW', 'country: CN').replace('timeZone: Asia/Taipei', 'timeZone: Asia/Shanghai');
+  if (ownCalendar) {
+    copyFileSync(path.join(CALENDARS_DIR, 'CN.yaml'), path.join(dir, ownCalendar));
+    text = text.replace('# officialCalendarFile: calendars/TW.yaml', `officialCalendarFile: ${ownCalendar}`);
+  }
+  writeFileSync(file, text);
   return file;
 }
 
@@ -182,6 +191,25 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the ticket workspace and co
       expect(pageErrors).toEqual([]);
     } finally {
       // The page's live event stream holds a connection open: the browser goes first, or the server never stops.
+      await page?.context().close();
+      await short.stop();
+    }
+  });
+
+  it('names the calendar file the policy reads when its officialCalendarFile points away from config/calendars', { timeout: 90_000 }, async () => {
+    const policyFile = shortCalendarPolicy('company-cn-calendar.yaml');
+    const own = realpathSync(path.join(path.dirname(policyFile), 'company-cn-calendar.yaml'));
+    const short = await startTestApp('pglite', { POLICY_FILE: policyFile }, { now: '2026-11-25T02:00:00Z' });
+    let page: Page | undefined;
+    try {
+      page = await signedIn(short, 'agent', 'Ivy Zhang');
+      const banner = page.locator('.banner[role="status"]');
+      await poll(() => banner.textContent()).toBe(
+        `The holiday calendar ends on 2026-12-31: deadlines after it ignore holidays. Add the next year by hand to ${own} from the State Council’s holiday notice, with its make-up working days, as the file’s header explains.`,
+      );
+      expect(await banner.textContent()).not.toContain('config/calendars');
+      expect(pageErrors).toEqual([]);
+    } finally {
       await page?.context().close();
       await short.stop();
     }

@@ -26,6 +26,12 @@ describe('configuration from the environment', () => {
     expect(() => loadEnv({ SUPERVISOR_EMAILS: 'a@example.com,nope' })).toThrow(/SUPERVISOR_EMAILS/);
   });
 
+  it('gives a check-in call 30 minutes to report its result by default, and refuses a timeout under 5 minutes', () => {
+    expect(loadEnv({}).CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES).toBe(30);
+    expect(loadEnv({ CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES: '90' }).CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES).toBe(90);
+    expect(() => loadEnv({ CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES: '1' })).toThrow(/CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES/);
+  });
+
   it('still starts with the retired CONSOLE_SIGNIN_MAX_PER_IP set, and names what replaced it', () => {
     expect(() => loadEnv({ CONSOLE_SIGNIN_MAX_PER_IP: '20' })).not.toThrow();
     expect(retiredSettingsIn({ CONSOLE_SIGNIN_MAX_PER_IP: '20' })).toEqual([{ name: 'CONSOLE_SIGNIN_MAX_PER_IP', instead: expect.stringContaining('RATE_LIMIT_SIGN_IN_PER_MINUTE') }]);

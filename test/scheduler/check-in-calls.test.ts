@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckInCaller } from '../../channels/twilio-voice/twilio-voice-caller.js';
 import { findOrOpenConversation } from '../../src/conversations/conversation-service.js';
-import { createFollowUpCallJob, createFollowUpSendJob } from '../../src/jobs/handlers/follow-up-send-job.js';
+import { createFollowUpCallJob, createFollowUpCallTimeoutJob, createFollowUpSendJob } from '../../src/jobs/handlers/follow-up-send-job.js';
 import type { SchedulerDeps } from '../../src/jobs/handlers/scheduler-deps.js';
 import type { ChannelKind } from '../../src/messages/channel-kind.js';
 import { ACCOUNT_SID, AUTH_TOKEN, callParams, postTwilio, PUBLIC_BASE_URL, sid, twilioEnv, twimlTexts } from '../channels/twilio-shared/twilio-test-kit.js';
@@ -29,7 +29,12 @@ describe.each(databaseKinds)('quarterly contact as an automated check-in call on
   const deps = (): SchedulerDeps => ({ db: s.db, clock: () => now, policy: s.app.policy, calendar: s.app.calendar, jobs: s.app.jobs, supervisorEmails: [], timeZone: s.app.env.BUSINESS_TZ });
   const caller = () => createCheckInCaller(s.app.env);
   const send = (followUpId: string, automatedCalls = true) => createFollowUpSendJob({ ...deps(), automatedCalls })({ followUpId }, meta);
-  const placeCall = (followUpId: string, lastAttempt = false) => createFollowUpCallJob({ ...deps(), caller: caller() })({ followUpId }, { ...meta, lastAttempt });
+  const resultTimeoutMinutes = () => s.app.env.CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES;
+  const placeCall = (followUpId: string, lastAttempt = false) =>
+    createFollowUpCallJob({ ...deps(), caller: caller(), resultTimeoutMinutes: resultTimeoutMinutes() })({ followUpId }, { ...meta, lastAttempt });
+  /** The timeout job as pg-boss runs it, `minutesLater` after the call was placed. */
+  const callTimedOut = (followUpId: string, callSid: string, minutesLater = resultTimeoutMinutes()) =>
+    createFollowUpCallTimeoutJob({ ...deps(), clock: () => new Date(now.getTime() + minutesLater * 60_000), resultTimeoutMinutes: resultTimeoutMinutes() })({ followUpId, callSid }, meta);
   const followUp = (id: string) => s.db.followUp.findUniqueOrThrow({ where: { id } });
   const tasks = (customerId: string) => s.db.staffTask.findMany({ where: { customerId, kind: 'follow_up_call' }, orderBy: { createdAt: 'asc' } });
 
@@ -135,6 +140,34 @@ describe.each(databaseKinds)('quarterly contact as an automated check-in call on
     expect(await followUp(fu.id)).toMatchObject({ status: 'done', outcome: 'no_answer' });
     expect((await s.db.customer.findUniqueOrThrow({ where: { id: fu.customerId } })).lastContactAt).toBeNull();
     expect(await tasks(fu.customerId)).toMatchObject([{ status: 'open', title: expect.stringMatching(/not answered/) }]);
+  });
+
+  it('queues the result timeout with the call, CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES (30 by default) after placing it', async () => {
+    const { fu } = await callPlaced();
+    expect(resultTimeoutMinutes()).toBe(30);
+    expect(await s.queued('follow_up.call_timeout', 'followUpId', fu.id)).toEqual([{ startAfter: new Date(now.getTime() + 30 * 60_000) }]);
+  });
+
+  it('counts a call Twilio never reports on as unanswered when the timeout comes, and leaves staff one call task', async () => {
+    const { fu, phone, callSid } = await callPlaced();
+    expect(await callTimedOut(fu.id, callSid)).toBe('done');
+    expect(await followUp(fu.id)).toMatchObject({ status: 'done', outcome: 'no_answer', notes: expect.stringContaining('no result from Twilio within 30 minutes') });
+    expect((await s.db.customer.findUniqueOrThrow({ where: { id: fu.customerId } })).lastContactAt).toBeNull();
+    expect(await tasks(fu.customerId)).toMatchObject([
+      { status: 'open', title: expect.stringMatching(/not answered/), details: { followUpId: fu.id, phone, reason: expect.stringContaining('no result from Twilio') } },
+    ]);
+    // The timeout job delivered twice, or the status callback arriving late, adds nothing.
+    expect(await callTimedOut(fu.id, callSid)).toBe('skipped');
+    await postTwilio(s.t.url, `/twilio/voice/check-in/status?followUp=${fu.id}`, callParams(callSid, OUR_NUMBER, { To: phone, CallStatus: 'no-answer' }));
+    expect(await tasks(fu.customerId)).toHaveLength(1);
+  });
+
+  it('leaves a call whose answer arrived alone when its timeout comes', async () => {
+    const { fu, phone, callSid } = await callPlaced();
+    await answer(fu.id, callSid, phone, '1');
+    expect(await callTimedOut(fu.id, callSid)).toBe('skipped');
+    expect(await followUp(fu.id)).toMatchObject({ outcome: 'fine' });
+    expect(await tasks(fu.customerId)).toEqual([]);
   });
 
   it('keeps the answer when the call ends normally after a key was pressed', async () => {
@@ -255,6 +288,16 @@ describe.each(databaseKinds)('quarterly contact as an automated check-in call on
       await callEnded(fu.id, callSid, phone);
       expect(await followUp(fu.id)).toMatchObject({ outcome: 'person', notes: expect.stringContaining('nobody at the staff phone answered') });
       expect(await tasks(fu.customerId)).toMatchObject([{ status: 'open', title: expect.stringMatching(/asked for a person/), details: { followUpId: fu.id, phone } }]);
+    });
+
+    it('asks staff to call back when the dial result of the put-through never arrives', async () => {
+      const { fu, phone, callSid } = await callPlaced('en');
+      await answer(fu.id, callSid, phone, '0', 'en');
+      expect(await tasks(fu.customerId)).toEqual([]);
+      expect(await callTimedOut(fu.id, callSid)).toBe('done');
+      expect(await tasks(fu.customerId)).toMatchObject([{ status: 'open', title: expect.stringMatching(/asked for a person/), details: { reason: expect.stringContaining('no dial result from Twilio') } }]);
+      expect(await callTimedOut(fu.id, callSid)).toBe('skipped');
+      expect(await tasks(fu.customerId)).toHaveLength(1);
     });
 
     it('leaves staff nothing to do when the staff phone is answered', async () => {

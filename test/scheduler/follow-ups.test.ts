@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelKind } from '../../src/messages/channel-kind.js';
-import { recordInstallation, recordUnitReturned } from '../../src/follow-ups/follow-up-service.js';
+import { recordInstallation, recordUnitReturned, sweepQuarterlyContacts } from '../../src/follow-ups/follow-up-service.js';
 import { aCustomer } from '../support/fixtures.js';
 import { databaseKinds } from '../support/test-database.js';
 import { local, startScheduler, taipei } from './scheduler-fixture.js';
@@ -160,6 +160,33 @@ describe.each(databaseKinds)('follow-ups on %s', (kind) => {
     expect(await s.db.outboundMessage.count({ where: { purpose: 'follow_up', ticketId: opened.ticket.id } })).toBe(0);
     expect(await s.run.followUpSend(followUp.id, taipei('2026-11-28T10:00'))).toBe('done');
     expect(await s.db.outboundMessage.count({ where: { purpose: 'follow_up', ticketId: opened.ticket.id } })).toBe(1);
+  });
+
+  it('works through every customer due a quarterly contact, a batch a day, though the first ones are not reached', async () => {
+    const due: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { customer } = await aCustomer(s.db);
+      await s.db.customer.update({ where: { id: customer.id }, data: { lastContactAt: taipei('2026-08-01T10:00') } });
+      due.push(customer.id);
+    }
+    // Two customers a day; nobody answers, so every customer's last contact stays in August.
+    const ctx = (now: Date) => ({ now, policy: s.app.policy, calendar: s.app.calendar, jobs: s.app.jobs });
+    for (let day = 26; day <= 30; day += 1) await sweepQuarterlyContacts(s.db, ctx(taipei(`2026-11-${day}T07:30`)), 2);
+    const rows = await s.db.followUp.findMany({ where: { kind: 'quarterly_contact', customerId: { in: due } } });
+    expect(rows.map((r) => r.customerId).sort()).toEqual([...due].sort());
+  });
+
+  it('calls a customer the quarterly contact did not reach again a quarter after that attempt, not before', async () => {
+    const { customer } = await aCustomer(s.db);
+    await s.db.customer.update({ where: { id: customer.id }, data: { lastContactAt: taipei('2026-08-01T10:00') } });
+    await s.run.followUpSweep(taipei('2026-12-01T07:30'));
+    const [first] = await s.db.followUp.findMany({ where: { customerId: customer.id, kind: 'quarterly_contact' } });
+    expect(await s.run.followUpSend(first!.id, taipei('2026-12-01T09:00'))).toBe('done');
+    await s.run.followUpSweep(taipei('2027-02-26T07:30'));
+    expect(await s.db.followUp.count({ where: { customerId: customer.id, kind: 'quarterly_contact' } })).toBe(1);
+    await s.run.followUpSweep(taipei('2027-03-01T07:30'));
+    const rows = await s.db.followUp.findMany({ where: { customerId: customer.id, kind: 'quarterly_contact' }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((r) => local(r.createdAt))).toEqual(['2026-12-01T07:30', '2027-03-01T07:30']);
   });
 
   it('drops the quarterly contact when the customer gets in touch first', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_FILE } from '../../src/sla/load-policy.js';
 import { markResponded, retargetPromises, setOnSiteRequired } from '../../src/sla/sla-service.js';
+import { triageTicket } from '../../src/tickets/ticket-service.js';
 import { aStaffMember } from '../support/fixtures.js';
 import { databaseKinds } from '../support/test-database.js';
 import { local, startScheduler, taipei } from './scheduler-fixture.js';
@@ -97,6 +98,15 @@ describe.each(databaseKinds)('honest promise states and timely warnings on %s', 
     const [first, email] = [await promise(ticket.id, 'first_response'), await promise(ticket.id, 'email_reply')];
     expect([local(first.dueAt), local(email.dueAt)]).toEqual(['2027-02-09T09:30', '2027-02-09T18:00']);
     expect(local(first.warnAt)).toBe('2027-02-09T09:00');
+  });
+
+  it('stores a line-down fault’s own targets: first response in 1 business hour, on site in 8 h once triage sends it there', async () => {
+    const { ticket } = await s.aTicket(taipei('2026-11-25T10:00'), { category: 'fault', urgency: 'high', province: '臺北市', siteAddress: '臺北市信義區松高路 1 號' });
+    expect(local((await promise(ticket.id, 'first_response')).dueAt)).toBe('2026-11-25T11:00');
+    await triageTicket(s.db, ticket.id, { urgency: 'high', complexity: 'general', onSite: true }, { now: taipei('2026-11-25T10:05'), actor: 'staff:test', events: s.app.events });
+    expect(local((await promise(ticket.id, 'on_site_arrival')).dueAt)).toBe('2026-11-25T18:00');
+    const normal = (await s.aTicket(taipei('2026-11-25T10:00'), { category: 'fault', urgency: 'normal' })).ticket;
+    expect(local((await promise(normal.id, 'first_response')).dueAt)).toBe('2026-11-25T12:00');
   });
 
   it('moves the first-response deadline when triage raises the urgency to high', async () => {

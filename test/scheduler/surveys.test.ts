@@ -137,6 +137,28 @@ describe.each(databaseKinds)('satisfaction surveys on %s', (kind) => {
     expect(notices.map((n) => n.staffId)).toContain(supervisor.id);
   });
 
+  it.each(['attitude', 'skill', 'punctuality', 'itemsCompleted'] as const)('reopens and alerts the supervisors when %s alone is 2, with every other score 5', async (low) => {
+    const label = `${low} 2/5`;
+    const supervisor = await aStaffMember(s.db, { role: 'supervisor' });
+    const { survey } = await resolvedTicket();
+    await s.run.surveySend(survey.id, taipei('2026-11-26T10:00'));
+    const scores = { attitude: 5, skill: 5, punctuality: 5, itemsCompleted: 5, overall: 5, [low]: 2 };
+    expect(await answer(survey.id, scores, true)).toEqual({ dissatisfied: true });
+    expect((await s.db.ticket.findUniqueOrThrow({ where: { id: survey.ticketId } })).status).toBe('reopened');
+    const reopened = await s.db.ticketEvent.findFirstOrThrow({ where: { ticketId: survey.ticketId, kind: 'status_changed', to: 'reopened' } });
+    expect(reopened.reason).toContain(label);
+    const notices = await s.db.staffNotification.findMany({ where: { ticketId: survey.ticketId, kind: 'dissatisfied' } });
+    expect(notices.map((n) => n.staffId)).toContain(supervisor.id);
+  });
+
+  it('leaves a ticket whose lowest score is 3 resolved, with no alert', async () => {
+    const { survey } = await resolvedTicket();
+    await s.run.surveySend(survey.id, taipei('2026-11-26T10:00'));
+    expect(await answer(survey.id, { attitude: 3, skill: 3, punctuality: 3, itemsCompleted: 3, overall: 3 }, true)).toEqual({ dissatisfied: false });
+    expect((await s.db.ticket.findUniqueOrThrow({ where: { id: survey.ticketId } })).status).toBe('resolved');
+    expect(await s.db.staffNotification.count({ where: { ticketId: survey.ticketId, kind: 'dissatisfied' } })).toBe(0);
+  });
+
   it('treats a complaint in the suggestion as dissatisfaction even with good scores', async () => {
     const { survey } = await resolvedTicket();
     await s.run.surveySend(survey.id, taipei('2026-11-26T10:00'));

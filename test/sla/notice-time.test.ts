@@ -62,6 +62,29 @@ describe('when a person is told about a promise coming due', () => {
     }
   });
 
+  it('is before the deadline for every kind of ticket (category, urgency, channel, complexity, on site), opened at any hour of 2026–2027', () => {
+    const kinds: SlaInput[] = [];
+    for (const category of ['inquiry', 'fault', 'complaint'] as const)
+      for (const urgency of ['low', 'normal', 'high'] as const)
+        for (const channel of ['sms', 'voice', 'email', 'chat'] as const)
+          for (const complexity of ['simple', 'general', 'complex'] as const)
+            for (const onSiteRequired of category === 'fault' ? [false, true] : [false]) {
+              kinds.push({ openedAt: new Date(0), category, urgency, channel, complexity, onSiteRequired, province: onSiteRequired ? '台北市' : null });
+            }
+    const seen = new Set<string>();
+    // Every 5 hours, each opening with the next kind of ticket: each kind meets nights, Sundays and holiday blocks.
+    let i = 0;
+    for (let t = taipei('2026-01-01T00:00').getTime(); t < taipei('2028-01-01T00:00').getTime(); t += 5 * 3_600_000, i += 1) {
+      const kind = kinds[i % kinds.length]!;
+      const input: SlaInput = { ...kind, openedAt: new Date(t), arrivedOnSiteAt: kind.onSiteRequired ? new Date(t + 3 * 3_600_000) : null };
+      for (const p of deadlines(policy, cal, input)) {
+        seen.add(p.kind);
+        expect(p.noticeAt.getTime(), `${p.kind} of ${kind.category}/${kind.urgency}/${kind.channel} opened ${local(input.openedAt)}`).toBeLessThan(p.dueAt.getTime());
+      }
+    }
+    expect([...seen].sort()).toEqual([...PromiseKind.options].sort());
+  });
+
   it('computes the same notice for the raw function', () => {
     expect(local(noticeTime(policy, cal, { startsAt: taipei('2026-11-28T10:00'), warnAt: taipei('2026-11-29T04:00'), dueAt: taipei('2026-11-29T10:00') }))).toBe('2026-11-28T17:00');
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,13 +148,13 @@ describe('another region’s policy file', () => {
 
 describe('calendar coverage', () => {
   it('covers the next 90 days from 2026-11-30 with the shipped Taiwan calendar (to 2027-12-31)', () => {
-    expect(calendarCoverage(shippedPolicy, new Date('2026-11-30T02:00:00Z'))).toEqual({ region: 'TW', coveredUntil: '2027-12-31', warning: null });
+    expect(calendarCoverage(shippedPolicy, new Date('2026-11-30T02:00:00Z'))).toEqual({ region: 'TW', coveredUntil: '2027-12-31', file: 'config/calendars/TW.yaml', warning: null });
   });
 
   it('warns from 2027-10-03 on, when 90 days reach into 2028', () => {
     const coverage = calendarCoverage(shippedPolicy, new Date('2027-10-03T02:00:00Z'));
     expect(coverage.coveredUntil).toBe('2027-12-31');
-    expect(coverage.warning).toMatch(/^Holiday calendar TW: official calendar ends 2027-12-31.*Add 2028 with npm run calendar:import -- FILE/);
+    expect(coverage.warning).toMatch(/^Holiday calendar TW: official calendar ends 2027-12-31.*Add 2028 with npm run calendar:import -- FILE --into config\/calendars\/TW\.yaml/);
     expect(calendarCoverage(shippedPolicy, new Date('2027-10-02T02:00:00Z')).warning).toBeNull();
   });
 
@@ -171,6 +171,28 @@ describe('calendar coverage', () => {
     const { warning } = calendarCoverage(regionPolicy(region, timeZone), new Date('2027-11-30T02:00:00Z'));
     expect(warning).toMatch(notice);
     expect(warning).not.toContain('calendar:import');
+  });
+
+  it('names the calendar file the policy points to, not config/calendars, when it ends too soon (CN)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftercare-region-'));
+    const own = join(dir, 'our-cn-calendar.yaml');
+    copyFileSync(join(CALENDARS_DIR, 'CN.yaml'), own);
+    const file = join(dir, 'policy.yaml');
+    const cn = shippedText.replace('region: TW', 'region: CN').replace('country: TW', 'country: CN').replace('timeZone: Asia/Taipei', 'timeZone: Asia/Shanghai');
+    writeFileSync(file, cn.replace('# officialCalendarFile: calendars/TW.yaml', 'officialCalendarFile: our-cn-calendar.yaml'));
+    const coverage = calendarCoverage(loadPolicy(file), new Date('2026-11-30T02:00:00Z'));
+    expect(coverage.file).toBe(realpathSync(own));
+    expect(coverage.warning).toContain(`Add 2027 by hand to ${realpathSync(own)} from the State Council's holiday notice`);
+    expect(coverage.warning).not.toContain('config/calendars');
+  });
+
+  it('tells Taiwan to import into the calendar file the policy points to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftercare-region-'));
+    copyFileSync(join(CALENDARS_DIR, 'TW.yaml'), join(dir, 'tw-office.yaml'));
+    const file = join(dir, 'policy.yaml');
+    writeFileSync(file, shippedText.replace('# officialCalendarFile: calendars/TW.yaml', 'officialCalendarFile: tw-office.yaml'));
+    const { warning } = calendarCoverage(loadPolicy(file), new Date('2027-10-03T02:00:00Z'));
+    expect(warning).toContain(`Add 2028 with npm run calendar:import -- FILE --into ${realpathSync(join(dir, 'tw-office.yaml'))}`);
   });
 
   it('warns for a region without an official calendar', () => {

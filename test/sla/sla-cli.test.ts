@@ -46,6 +46,15 @@ describe('npm run sla -- explain', () => {
     expect(out).toMatchObject({ callbackDue: '2026-11-29T10:00:00.000+08:00', callbackWarnAt: '2026-11-29T04:00:00.000+08:00', callbackNoticeAt: '2026-11-28T17:00:00.000+08:00' });
   });
 
+  it('tells a person before every promise falls due on a holiday: a callback due on 小年夜 2027 is announced the working day before', async () => {
+    const { stdout } = await sla('explain', '--opened', '2027-02-03T12:00:00+08:00', '--category', 'fault', '--urgency', 'high', '--channel', 'voice', '--on-site', '--province', '台北市', '--json');
+    const out = JSON.parse(stdout) as Record<string, string>;
+    const stems = Object.keys(out).filter((k) => k.endsWith('Due')).map((k) => k.slice(0, -3));
+    expect(stems).toContain('callback');
+    for (const stem of stems) expect(Date.parse(out[`${stem}NoticeAt`]!), stem).toBeLessThan(Date.parse(out[`${stem}Due`]!));
+    expect(out).toMatchObject({ callbackDue: '2027-02-04T12:00:00.000+08:00', callbackNoticeAt: '2027-02-03T17:00:00.000+08:00' });
+  });
+
   it('does not promise 12:00 on Teachers’ Day 2027', async () => {
     const { stdout } = await sla('explain', '--opened', '2027-09-28T10:00:00+08:00', '--category', 'inquiry', '--urgency', 'normal', '--channel', 'chat', '--json');
     expect(JSON.parse(stdout)).toMatchObject({ firstResponseDue: '2027-09-29T10:30:00.000+08:00' });

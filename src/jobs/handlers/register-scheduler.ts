@@ -17,7 +17,7 @@ import type { Policy } from '../../sla/policy-schema.js';
 import type { SurveyStarter } from '../../surveys/survey-service.js';
 import type { JobQueue } from '../job-queue.js';
 import { createComplaintReportJob } from './complaint-report-job.js';
-import { createFollowUpCallJob, createFollowUpSendJob, createFollowUpSweepJob } from './follow-up-send-job.js';
+import { createFollowUpCallJob, createFollowUpCallTimeoutJob, createFollowUpSendJob, createFollowUpSweepJob } from './follow-up-send-job.js';
 import { createNotificationDeliverJob } from './notification-deliver-job.js';
 import { createRetentionJob } from './retention-job.js';
 import { createSlaCheckJob, createSlaSweepJob } from './sla-check-job.js';
@@ -58,7 +58,7 @@ export function registerScheduler(options: {
   jobs: JobQueue;
   policy: Policy;
   calendar: BusinessCalendar;
-  env: Pick<Env, 'SUPERVISOR_EMAILS' | 'BUSINESS_TZ' | 'RETENTION_YEARS'>;
+  env: Pick<Env, 'SUPERVISOR_EMAILS' | 'BUSINESS_TZ' | 'RETENTION_YEARS' | 'CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES'>;
   startSurveyDialog?: SurveyStarter;
   /** Starts the follow-up dialog on the customer's channel (src/bot/proactive.ts); plain text without it. */
   startFollowUpDialog?: FollowUpStarter;
@@ -69,7 +69,7 @@ export function registerScheduler(options: {
 }): void {
   const { events, jobs, policy, calendar } = options;
   const coverage = calendarCoverage(policy, options.clock());
-  if (coverage.warning) options.logger?.warn({ region: coverage.region, coveredUntil: coverage.coveredUntil }, coverage.warning);
+  if (coverage.warning) options.logger?.warn({ region: coverage.region, coveredUntil: coverage.coveredUntil, file: coverage.file }, coverage.warning);
   const listenerDeps = { policy, calendar, jobs };
   registerSlaListener(events, listenerDeps);
   registerSurveyListener(events, listenerDeps);
@@ -89,7 +89,9 @@ export function registerScheduler(options: {
   jobs.handle('sla.sweep', createSlaSweepJob(deps));
   jobs.handle('survey.send', createSurveySendJob({ ...deps, startDialog: options.startSurveyDialog }));
   jobs.handle('follow_up.send', createFollowUpSendJob({ ...deps, startDialog: options.startFollowUpDialog, automatedCalls: options.checkInCaller !== undefined }));
-  jobs.handle('follow_up.call', createFollowUpCallJob({ ...deps, caller: options.checkInCaller }));
+  const resultTimeoutMinutes = options.env.CHECK_IN_CALL_RESULT_TIMEOUT_MINUTES;
+  jobs.handle('follow_up.call', createFollowUpCallJob({ ...deps, caller: options.checkInCaller, resultTimeoutMinutes }));
+  jobs.handle('follow_up.call_timeout', createFollowUpCallTimeoutJob({ ...deps, resultTimeoutMinutes }));
   jobs.handle('follow_up.sweep', createFollowUpSweepJob(deps));
   jobs.handle('notification.deliver', createNotificationDeliverJob(deps));
   jobs.handle('report.monthly_complaints', createComplaintReportJob(deps));

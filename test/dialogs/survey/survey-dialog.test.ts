@@ -88,6 +88,18 @@ describe.each(databaseKinds)('survey dialog on %s', (kind) => {
     expect(asked).not.toContain('是否都已完成');
   });
 
+  it.each([
+    { language: 'en' as const, mood: 'satisfied', scores: ['5', '5', '5', '5', '5'], skip: 'skip', ending: ['Thank you', 'Goodbye.'] },
+    { language: 'en' as const, mood: 'unhappy', scores: ['1', '2', '1', '2', '1'], skip: 'skip', ending: ['sorry', 'Thank you', 'Goodbye.'] },
+    { language: 'zh-Hant' as const, mood: 'satisfied', scores: ['5', '5', '5', '5', '5'], skip: '略過', ending: ['感謝', '再見。'] },
+    { language: 'zh-Hant' as const, mood: 'unhappy', scores: ['1', '2', '1', '2', '1'], skip: '略過', ending: ['很抱歉', '感謝', '再見。'] },
+    { language: 'zh-Hans' as const, mood: 'satisfied', scores: ['5', '5', '5', '5', '5'], skip: '跳过', ending: ['感谢', '再见。'] },
+    { language: 'zh-Hans' as const, mood: 'unhappy', scores: ['1', '2', '1', '2', '1'], skip: '跳过', ending: ['很抱歉', '感谢', '再见。'] },
+  ])('thanks the $mood customer and says goodbye in $language', async ({ language, scores, skip, ending }) => {
+    const { phone } = await surveyStarted(language);
+    await play(h, phone, [...scores.map((send) => ({ send, expect: [] })), { send: skip, expect: ending }]);
+  });
+
   it('says goodbye after a low completeness score, too, and reopens the ticket', async () => {
     const { phone, ticket } = await surveyStarted('en');
     await play(h, phone, [

@@ -141,26 +141,29 @@ async function signOut(): Promise<void> {
   session.clear();
 }
 
-type CalendarHealth = { region: string; coveredUntil: string | null; warning: string | null };
+type CalendarHealth = { region: string; coveredUntil: string | null; file?: string; warning: string | null };
 
 /**
  * The holiday calendar's reach (from /healthz): a banner when it does not cover the next 90 days, saying how
- * to add a year: npm run calendar:import reads Taiwan's DGPA file only, other regions' files are edited by hand.
+ * to add a year to the file the policy reads (its officialCalendarFile may point away from config/calendars):
+ * npm run calendar:import reads Taiwan's DGPA file only, other regions' files are edited by hand.
  */
 function CalendarBanner() {
-  const [short, setShort] = useState<{ region: string; until: string } | null>(null);
+  const [short, setShort] = useState<{ region: string; until: string; file: string } | null>(null);
   useEffect(() => {
     void fetch('/healthz')
       .then((res) => res.json() as Promise<{ calendar?: CalendarHealth }>)
-      .then(({ calendar }) => setShort(calendar?.warning ? { region: calendar.region, until: calendar.coveredUntil ?? '—' } : null))
+      .then(({ calendar }) =>
+        setShort(calendar?.warning ? { region: calendar.region, until: calendar.coveredUntil ?? '—', file: calendar.file ?? `config/calendars/${calendar.region}.yaml` } : null),
+      )
       .catch(() => undefined);
   }, []);
   if (short === null) return null;
-  const { region, until } = short;
+  const { region, until, file } = short;
   const text =
     region === 'TW'
-      ? t('app.calendarShort', { until })
-      : t('app.calendarShortEdit', { until, file: `config/calendars/${region}.yaml`, notice: t(region === 'HK' || region === 'CN' ? `app.calendarNotice.${region}` : 'app.calendarNotice.other') });
+      ? t('app.calendarShort', { until, file })
+      : t('app.calendarShortEdit', { until, file, notice: t(region === 'HK' || region === 'CN' ? `app.calendarNotice.${region}` : 'app.calendarNotice.other') });
   return (
     <p class="banner" role="status">
       {text}

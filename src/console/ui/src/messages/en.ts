@@ -5,7 +5,7 @@ export const en = {
   'app.sections': 'Sections',
   'app.signOut': 'Sign out',
   'app.skip': 'Skip to content',
-  'app.calendarShort': 'The holiday calendar ends on {until}: deadlines after it ignore holidays. Add the next year with npm run calendar:import.',
+  'app.calendarShort': 'The holiday calendar ends on {until}: deadlines after it ignore holidays. Add the next year with npm run calendar:import -- FILE --into {file}.',
   // Regions whose calendar npm run calendar:import cannot read (it takes Taiwan's DGPA file only): edited by hand.
   'app.calendarShortEdit': 'The holiday calendar ends on {until}: deadlines after it ignore holidays. Add the next year by hand to {file} from {notice}, as the file’s header explains.',
   'app.calendarNotice.HK': 'the general holidays the government gazettes for it',

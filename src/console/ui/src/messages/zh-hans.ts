@@ -7,7 +7,7 @@ export const zhHans: Record<MessageKey, string> = {
   'app.sections': '功能区',
   'app.signOut': '退出登录',
   'app.skip': '跳到主要内容',
-  'app.calendarShort': '假日日历只到 {until}，之后的期限不会避开假日。请用 npm run calendar:import 加入下一年度。',
+  'app.calendarShort': '假日日历只到 {until}，之后的期限不会避开假日。请用 npm run calendar:import -- FILE --into {file} 加入下一年度。',
   'app.calendarShortEdit': '假日日历只到 {until}，之后的期限不会避开假日。请依{notice}，手动在 {file} 加入下一年度（见文件开头的说明）。',
   'app.calendarNotice.HK': '政府宪报公布的公众假期',
   'app.calendarNotice.CN': '国务院办公厅的节假日安排通知（含调休上班日）',

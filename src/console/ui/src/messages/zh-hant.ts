@@ -7,7 +7,7 @@ export const zhHant: Record<MessageKey, string> = {
   'app.sections': '功能區',
   'app.signOut': '登出',
   'app.skip': '跳到主要內容',
-  'app.calendarShort': '假日行事曆只到 {until}，之後的期限不會避開假日。請以 npm run calendar:import 加入下一年度。',
+  'app.calendarShort': '假日行事曆只到 {until}，之後的期限不會避開假日。請以 npm run calendar:import -- FILE --into {file} 加入下一年度。',
   'app.calendarShortEdit': '假日行事曆只到 {until}，之後的期限不會避開假日。請依{notice}，手動在 {file} 加入下一年度（見檔案開頭的說明）。',
   'app.calendarNotice.HK': '政府憲報公布的公眾假期',
   'app.calendarNotice.CN': '國務院辦公廳的節假日安排通知（含調休上班日）',
