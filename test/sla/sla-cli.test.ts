@@ -17,7 +17,8 @@ async function sla(...args: string[]): Promise<{ stdout: string; stderr: string;
   }
 }
 
-describe('npm run sla -- explain', () => {
+// Each case starts the CLI through tsx (a second or more of start-up per process, far more on a loaded machine).
+describe('npm run sla -- explain', { timeout: 120_000 }, () => {
   it('prints one JSON object with every deadline in Taipei time', async () => {
     const { stdout, code } = await sla(
       'explain', '--opened', '2026-11-28T17:00:00+08:00', '--category', 'fault', '--urgency', 'normal',
