@@ -194,7 +194,7 @@ function hasActPhrase(text: string): boolean {
  * made it a complaint ticket. A contrast ("nice guy but he left a mess"), a fault word, a complaint or a
  * question keeps it content.
  */
-const PRAISE = /\b(?:great|good|excellent|fantastic|brilliant|amazing|awesome|superb|outstanding|top[- ]notch|first[- ]class|lovely|wonderful|perfect|spot on)\b(?! (?:question|point))|\bwell done\b|\b(?:very|so|really|super|extremely|incredibly) (?:helpful|professional|patient|polite|friendly|nice|kind|quick|fast|efficient|thorough|knowledgeable|courteous|punctual)\b|\bkudos\b|\bimpressed\b|\bappreciate (?:the|your|his|her)\b|專業|专业|細心|细心|耐心|認真|认真|親切|亲切|有禮貌|有礼貌|好有禮貌|很好|真好|好好|很棒|好棒|超棒|一流|讚|赞|滿意|满意|效率(?:很|好|超)?高|準時|准时|好快|很快就|手腳快|手脚快|勁|犀利|好人/i;
+const PRAISE = /\b(?:great|good|excellent|fantastic|brilliant|amazing|awesome|superb|outstanding|top[- ]notch|first[- ]class|lovely|wonderful|perfect|spot on)\b(?! (?:question|point))|\bwell done\b|\b(?:very|so|really|super|extremely|incredibly) (?:helpful|professional|patient|polite|friendly|nice|kind|quick|fast|efficient|thorough|knowledgeable|courteous|punctual)\b|\bkudos\b|\bimpressed\b|\bappreciate (?:the|your|his|her)\b|專業|专业|細心|细心|耐心|認真|认真|親切|亲切|有禮貌|有礼貌|好有禮貌|很好|真好|很棒|好棒|超棒|一流|讚|赞|滿意|满意|效率(?:很|好|超)?高|準時|准时|好快|很快就|手腳快|手脚快|勁|犀利|好人/i;
 const CONTRAST = /建议|建議|優化|优化|改善|改進|改进|\bsuggest|\bfeedback\b|\bimprove|\bnot\b|n't\b|\bno good\b|不夠|不够|不好|唔好|\b(?:but|however|although|though|except|unfortunately|still)\b|不過|不过|但是|但|可是|可惜|只是|就是有|唯一|美中不足|不專業|不专业|唔專業|唔专业|不滿|不满|不太|唔係好|不是很|不算/i;
 const PRAISE_BLOCKERS: readonly CueName[] = ['dissatisfied', 'faultWords', 'question', 'urgent', 'safety', 'production', 'medical', 'legal', 'repeat'];
 
@@ -213,8 +213,8 @@ function isPraise(text: string, cues: ReadonlySet<CueName>): boolean {
  * Small talk with words the lexicon cannot list: a test message, a remark about the weather or a festival, a
  * jibe at the bot ("ur so dumb", "你好笨喔"). Only without any service cue and without naming an appliance.
  */
-const SMALL_TALK = /^\W*(?:(?:test(?:ing)?|測試|测试)[\s\d.!,。！，]*)+$|\b(?:this is (?:only |just )?a test|test (?:message|mail|e-?mail)|(?:please|pls|plz) ignore)\b|請勿回覆|请勿回复|不用管|\b(?:you(?:'re| are)?|ur|u r|this bot)\b.{0,12}\b(?:dumb|stupid|useless|idiot|suck|sucks|sux|lame|annoying)\b|\b(?:dumb|stupid|useless) bot\b|你(?:好|很|真|太)?(?:笨|蠢|傻)|(?:破|烂|爛)(?:系统|系統|机器人|機器人)|智障|念經|念经|\bweather\b|\b(?:so |bloody |really )?(?:hot|cold) (?:today|out there|here)\b|下雪|天氣|天气|食咗飯未|吃饭没|吃飯沒|吃饭了没|吃飯了沒|哪儿人|哪裡人|邊度人|\bhappy new year\b|\bmerry christmas\b|新年快樂|新年快乐|聖誕快樂|圣诞快乐|中秋快樂|中秋快乐|\bhaha+\b|哈哈/i;
-const APPLIANCE = /\b(?:air ?con|ac|a\/c|fridge|freezer|washer|washing|dryer|dishwasher|heater|boiler|printer|machine|unit|oven|hood|purifier|pos|chiller|cooler|compressor|pump)\b|冷氣|冷气|空調|空调|冰箱|雪櫃|雪柜|洗衣機|洗衣机|熱水|热水|機器|机器|印表機|打印机|油煙機|油烟机|烟机|淨水|净水|設備|设备|爐|炉/i;
+const SMALL_TALK = /^\W*(?:(?:test(?:ing)?|測試|测试)[\s\d.!,。！，]*)+$|\b(?:this is (?:only |just )?a test|test (?:message|mail|e-?mail)|(?:please|pls|plz) ignore)\b|請勿回覆|请勿回复|不用管|\b(?:you(?:'re| are)?|ur|u r|this bot)\b.{0,12}\b(?:dumb|stupid|useless|idiot|suck|sucks|sux|lame|annoying)\b|\b(?:dumb|stupid|useless) bot\b|你(?:好|很|真|太)?(?:笨|蠢|傻)|(?:破|烂|爛)(?:系统|系統|机器人|機器人)|智障|念經|念经|\bweather\b|\b(?:so |bloody |really )?(?:hot|cold) (?:today|out there|here)\b|下雪|天氣|天气|食咗飯未|吃饭没|吃飯沒|吃饭了没|吃飯了沒|哪儿人|哪裡人|邊度人|(?:你|妳|您|你們|你们|你哋)(?:是|係|系)?(?:不是|唔係|咪|否)?(?:一個|一个|個|个)?(?:機器人|机器人|機械人|机械人|人工智能|\bai\b|\bbot\b)|\bhappy new year\b|\bmerry christmas\b|新年快樂|新年快乐|聖誕快樂|圣诞快乐|中秋快樂|中秋快乐|\bhaha+\b|哈哈/i;
+const APPLIANCE = /\b(?:air ?con|ac|a\/c|fridge|freezer|washer|washing|dryer|dishwasher|heater|boiler|printer|machine|unit|oven|hood|purifier|pos|chiller|cooler|compressor|pump)\b|冷氣|冷气|空調|空调|冰箱|雪櫃|雪柜|洗衣機|洗衣机|熱水|热水|機器(?!人)|机器(?!人)|印表機|打印机|油煙機|油烟机|烟机|淨水|净水|設備|设备|爐|炉/i;
 
 function isSmallTalk(text: string, cues: ReadonlySet<CueName>): boolean {
   if (text.length > MODEL_MAX_CHARS || SERVICE_CUES.some((c) => cues.has(c)) || APPLIANCE.test(text)) return false;
@@ -240,8 +240,9 @@ export function decideAct(text: string, scores: Scored | (() => Scored), cues: R
   if (lexical) return { act: lexical, p: LEXICAL_P };
   const serviceCue = SERVICE_CUES.some((c) => cues.has(c));
   if (!serviceCue && SELF_INTRODUCTION.test(text) && conversationalAct(SELF_INTRODUCTION.exec(text)![1]!) === 'greeting') return { act: 'greeting', p: LEXICAL_P };
-  if (isPraise(text, cues)) return { act: 'thanks', p: LEXICAL_P };
+  // Small talk first: "今天天氣很好" praises the weather, not the service.
   if (isSmallTalk(text, cues)) return { act: 'smalltalk', p: LEXICAL_P };
+  if (isPraise(text, cues)) return { act: 'thanks', p: LEXICAL_P };
   // Service content, a long text or no act phrase at all rule the model out: checked first, so the act model's
   // scores are only worked out for the few messages it can decide.
   if (serviceCue || text.length > MODEL_MAX_CHARS) return null;

@@ -118,7 +118,7 @@ describe('conversational acts in understand()', () => {
   });
 
   it('takes test messages, weather chat and jibes at the bot as small talk', () => {
-    for (const text of ['testing 1 2 3', 'this is just a test, please ignore', '今天天氣好冷喔', 'you are so useless lol', '你好笨', 'Merry Christmas everyone!', '測試 測試 123']) {
+    for (const text of ['testing 1 2 3', 'this is just a test, please ignore', '今天天氣好冷喔', 'you are so useless lol', '你好笨', 'Merry Christmas everyone!', '測試 測試 123', '哈囉 今天天氣很好耶', '你們是機器人嗎']) {
       expect({ text, act: understand(text, { channel: 'chat' }).act }).toEqual({ text, act: 'smalltalk' });
     }
   });
