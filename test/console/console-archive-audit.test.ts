@@ -83,13 +83,13 @@ describe.each(databaseKinds)('customer archive access and the access audit on %s
 
   it('writes an audit row for every list and search that shows personal data, naming the customers shown', async () => {
     const agent = await aSignedInStaff(prisma(), 'agent');
-    const { customer } = await aCustomer();
+    const { customer, ticket } = await aCustomer();
     await prisma().outboundMessage.create({ data: { channel: 'sms', to: '+886912000999', customerId: customer.id, purpose: 'staff_reply', text: 'hi', status: 'outbox' } });
-    for (const path of ['/console/api/tickets', '/console/api/inbox', '/console/api/outbox', `/console/api/customers?q=${encodeURIComponent(customer.name!)}`]) {
-      expect((await get(path, agent.headers)).status, path).toBe(200);
-    }
-    const rows = await prisma().accessAudit.findMany({ where: { staffId: agent.staff.id }, orderBy: { at: 'asc' } });
-    expect(rows.map((r) => r.action).sort()).toEqual(['list_inbox', 'list_outbox', 'list_tickets', 'search_customers']);
+    await prisma().visit.create({ data: { ticketId: ticket.id, scheduledAt: new Date('2026-11-26T01:00:00Z') } });
+    const lists = ['/console/api/tickets', '/console/api/queue', '/console/api/inbox', '/console/api/outbox', '/console/api/visits?size=200', `/console/api/customers?q=${encodeURIComponent(customer.name!)}`];
+    for (const path of lists) expect((await get(path, agent.headers)).status, path).toBe(200);
+    const rows = await prisma().accessAudit.findMany({ where: { staffId: agent.staff.id } });
+    expect(rows.map((r) => r.action).sort()).toEqual(['list_inbox', 'list_outbox', 'list_queue', 'list_tickets', 'list_visits', 'search_customers']);
     for (const row of rows) expect((row.detail as { customerIds: string[] }).customerIds, row.action).toContain(customer.id);
   });
 
