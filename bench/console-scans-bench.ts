@@ -67,8 +67,8 @@ function recordStatements() {
 /**
  * On a PostgreSQL database with 10k customers (50k with the full run) of ticket history and realistic names,
  * requests every console read that touches customers as a supervisor, records the SQL the app sent, and
- * EXPLAINs each statement that reads Customer or ContactPoint: a row per endpoint with the sequential scans
- * of those tables in its plans (0 is the target).
+ * EXPLAINs each SELECT: a row per endpoint with the statements whose plan reads a table of 5,000 rows or more
+ * in full (0 is the target; SCANS_DEBUG=1 prints those statements).
  */
 export async function benchConsoleScans(options: BenchOptions = { quick: false }): Promise<Row[]> {
   const customers = options.quick ? 10_000 : 50_000;
