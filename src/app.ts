@@ -20,6 +20,7 @@ import type { Env } from './config/env.js';
 import type { Database } from './db/db.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { mountHealthRoutes } from './http/routes/health-routes.js';
+import { TokenBucketLimiter } from './http/rate-limit.js';
 import { rateRules } from './http/rate-limit-rules.js';
 import { createHttpServer } from './http/server.js';
 import { loadAppPolicy, registerScheduler, scheduleRecurringJobs } from './jobs/handlers/register-scheduler.js';
@@ -106,7 +107,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     return 'done';
   });
   // Staff console (/console): staff replies keep the first-response promise; hand-back goes through the handoff service.
-  const consoleDeps = { db: database.prisma, clock, logger, events, jobs, env, calendar, handBack, markResponded };
+  // Unknown bearer tokens are sign-in attempts too: the same allowance per address as POST /console/api/session.
+  const unknownTokens = new TokenBucketLimiter(env.RATE_LIMIT_SIGN_IN_PER_MINUTE);
+  const consoleDeps = { db: database.prisma, clock, logger, events, jobs, env, calendar, handBack, markResponded, unknownTokens };
   mountConsole(server, consoleDeps);
   // On-site visits (book, arrival) keep and start the on-site promises, so they need the policy.
   mountConsoleVisitRoutes(server, { ...consoleDeps, policy, calendar });

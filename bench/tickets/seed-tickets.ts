@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { pgClientConnection, type SqlConnection } from '../../src/db/sql-connection.js';
 
 /**
  * Stored history for the ticket-count bench, written with generate_series straight into the migrated
@@ -63,11 +64,16 @@ export async function seedTickets(url: string, tickets: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('BEGIN');
-    for (const statement of SEED) await client.query(statement, statement.includes('$1') ? [tickets] : []);
-    await client.query('COMMIT');
-    await client.query('ANALYZE');
+    await seedTicketHistory(pgClientConnection(client), tickets);
   } finally {
     await client.end();
   }
+}
+
+/** seedTickets over a connection: the server's or PGlite's (tests seed their own database this way). */
+export async function seedTicketHistory(sql: SqlConnection, tickets: number): Promise<void> {
+  await sql.transaction(async (tx) => {
+    for (const statement of SEED) await tx.query(statement, statement.includes('$1') ? [tickets] : []);
+  });
+  await sql.exec('ANALYZE');
 }

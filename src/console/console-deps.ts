@@ -3,6 +3,7 @@ import type { Env } from '../config/env.js';
 import type { Db } from '../db/db.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { TokenBucketLimiter } from '../http/rate-limit.js';
 import type { Logger } from '../logger.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
@@ -31,6 +32,8 @@ export type ConsoleDeps = {
   env: ConsoleEnv;
   /** The service calendar: first response in business hours (KPIs). */
   calendar?: Pick<BusinessCalendar, 'businessMinutesBetween' | 'timeZone'>;
+  /** Unknown bearer tokens per client address (RATE_LIMIT_SIGN_IN_PER_MINUTE); none: not limited. */
+  unknownTokens?: Pick<TokenBucketLimiter, 'take' | 'waitSeconds'>;
   handBack?: HandBack;
   markResponded?: MarkResponded;
 };

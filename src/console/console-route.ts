@@ -2,11 +2,12 @@ import type { Request, Response } from 'restify';
 import type { Staff } from '../generated/prisma/client.js';
 import type { StaffRole } from '../generated/prisma/enums.js';
 import { AppError } from '../errors/app-error.js';
+import { RateLimitedError } from '../http/http-errors.js';
 import { route } from '../http/server.js';
 import type { TicketContext } from '../tickets/ticket-service.js';
 import { clientIp, recordAccess, type AccessEntry } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
-import { authenticateStaff, requireRole, type StaffCaller } from './staff-auth.js';
+import { authenticateStaff, requireRole, UnknownTokenError, type StaffCaller } from './staff-auth.js';
 
 export const SUPERVISOR_ROLES: readonly StaffRole[] = ['supervisor', 'admin'];
 
@@ -27,7 +28,7 @@ export function staffRoute(
   options: { passwordChange?: boolean } = {},
 ) {
   return route(async (req, res) => {
-    const caller = await authenticateStaff(deps.db, req, deps.clock());
+    const caller = await authenticated(deps, req);
     if (caller.staff.mustChangePassword && caller.sessionId && !options.passwordChange) {
       throw new PasswordChangeRequiredError('Choose a new password first: POST /console/api/me/password.');
     }
@@ -35,6 +36,24 @@ export function staffRoute(
     res.setHeader('cache-control', 'no-store');
     await handler(req, res, caller.staff, caller);
   });
+}
+
+/**
+ * The caller, or 401. Unknown bearer tokens count against the client address (`deps.unknownTokens`): once it
+ * has used up its allowance every token from it is refused with 429 — the right one too, so guessing (a weak
+ * STAFF_BOOTSTRAP_TOKEN, say) learns nothing — until the allowance refills.
+ */
+async function authenticated(deps: ConsoleDeps, req: Request): Promise<StaffCaller> {
+  const limiter = deps.unknownTokens;
+  const address = clientIp(req, deps.env.TRUST_PROXY) ?? 'unknown';
+  const wait = limiter?.waitSeconds(address) ?? 0;
+  if (wait > 0) throw new RateLimitedError('Too many unknown console tokens from this address; sign in again later.', wait);
+  try {
+    return await authenticateStaff(deps.db, req, deps.clock());
+  } catch (err) {
+    if (err instanceof UnknownTokenError) limiter?.take(address);
+    throw err;
+  }
 }
 
 /** Appends an access-audit row for this request: the caller, their address and the clock's time. */

@@ -26,7 +26,11 @@ const TicketQuery = z.object({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]).optional(),
   assignee: z.string().max(64).optional(),
   q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /**
+   * 50 by default, as the queue's page: the page's customers are looked up by primary key. For 100 of them
+   * PostgreSQL read the whole Customer table at 10k customers (bench/console-scans-bench.ts).
+   */
+  limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Pages of `limit`, newest first: the database skips, so a later page costs an index walk, not the history. */
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });

@@ -60,7 +60,8 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
           assignee: { select: { id: true, name: true, role: true } },
           events: { orderBy: [{ seq: 'asc' }] },
           promises: { orderBy: [{ dueAt: 'asc' }] },
-          visits: { orderBy: [{ scheduledAt: 'asc' }], include: { engineer: { select: { id: true, name: true } } } },
+          // An engineer sees only the visits assigned to them, here as in the visit list.
+          visits: { where: staff.role === 'engineer' ? { engineerId: staff.id } : {}, orderBy: [{ scheduledAt: 'asc' }], include: { engineer: { select: { id: true, name: true } } } },
           surveys: { orderBy: [{ round: 'asc' }] },
           conversations: { select: { id: true, channel: true, state: true, updatedAt: true } },
         },
@@ -74,7 +75,13 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
       ]);
       const transcript = await transcriptOf(db, newestFirst.reverse());
       const names = await actorNames(db, ticket.events.map((e) => e.actor));
-      const timeline = ticket.events.map((e) => ({ ...e, actorName: names.get(e.actor) ?? null }));
+      // Nor the history of another engineer's visits (events that name a visit carry its id).
+      const shownVisits = new Set(ticket.visits.map((v) => v.id));
+      const otherVisit = (data: unknown) => {
+        const visitId = (data as { visitId?: unknown } | null)?.visitId;
+        return staff.role === 'engineer' && typeof visitId === 'string' && !shownVisits.has(visitId);
+      };
+      const timeline = ticket.events.filter((e) => !otherVisit(e.data)).map((e) => ({ ...e, actorName: names.get(e.actor) ?? null }));
       const understanding = [...transcript].reverse().find((m) => m.direction === 'inbound' && m.understanding && m.ticketId === ticket.id)?.understanding ?? null;
       await audit(deps, req, staff, { action: 'view_ticket', customerId: ticket.customerId, ticketId: ticket.id });
       res.json({

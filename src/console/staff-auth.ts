@@ -24,6 +24,13 @@ export function isSupervisor(staff: Pick<Staff, 'role'>): boolean {
   return staff.role === 'supervisor' || staff.role === 'admin';
 }
 
+/**
+ * A bearer token that is no session and no staff token at all, expired or not: a guess, or a typo. Counted per
+ * address (console-route.ts); an expired or ended session is not, so an office's open consoles that outlive their
+ * sessions do not lock the office out.
+ */
+export class UnknownTokenError extends UnauthorizedError {}
+
 /** Who is calling: the staff member and, when they signed in with a password, their session. */
 export type StaffCaller = { staff: Staff; sessionId: string | null };
 
@@ -37,8 +44,11 @@ export async function authenticateStaff(db: Db, req: Request, now: Date): Promis
   if (!match) throw new UnauthorizedError('Sign in: POST /console/api/session, then send "Authorization: Bearer <token>".');
   const session = await liveSession(db, match[1]!, now);
   if (session) return { staff: session.staff, sessionId: session.id };
-  const staff = await db.staff.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
-  if (!staff || !staff.active) throw new UnauthorizedError('This session has expired or was ended (or the staff member is inactive); sign in again.');
+  const tokenHash = hashToken(match[1]!);
+  const staff = await db.staff.findUnique({ where: { tokenHash } });
+  const ended = 'This session has expired or was ended (or the staff member is inactive); sign in again.';
+  if (!staff && !(await db.staffSession.findUnique({ where: { tokenHash }, select: { id: true } }))) throw new UnknownTokenError(ended);
+  if (!staff || !staff.active) throw new UnauthorizedError(ended);
   return { staff, sessionId: null };
 }
 

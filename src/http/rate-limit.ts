@@ -16,6 +16,15 @@ export class TokenBucketLimiter {
     private readonly options: { maxKeys?: number; now?: () => number } = {},
   ) {}
 
+  /** Seconds until `key` has a token again (0: it has one now), without taking it. */
+  waitSeconds(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (this.perMinute <= 0 || !bucket) return 0;
+    const perMs = this.perMinute / 60_000;
+    const tokens = Math.min(this.perMinute, bucket.tokens + ((this.options.now?.() ?? Date.now()) - bucket.at) * perMs);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
+  }
+
   /** Takes one token for `key`; when none is left, how many seconds until one is. A limit of 0 allows all. */
   take(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     if (this.perMinute <= 0) return { allowed: true };

@@ -74,6 +74,9 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
 
     const staffContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
     const page = await open(staffContext, `${t.url}/console`);
+    // The sign-in page is the sign-in form alone: no tab bar before anyone is signed in.
+    await page.getByLabel('E-mail').waitFor();
+    expect(await page.locator('nav.tabs').count()).toBe(0);
     await page.getByLabel('E-mail').fill('amy@example.test');
     await page.getByLabel('Password').fill('wrong password here');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -95,6 +98,8 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await page.locator(`[data-conversation="${conversation.id}"]`).click();
     await page.getByRole('button', { name: 'Take over' }).click();
     await poll(() => page.getByTestId('conversation-state').textContent()).toContain('with Amy Lin');
+    // A conversation without a ticket shows no literal null (or undefined) anywhere.
+    expect(await page.locator('main').textContent()).not.toMatch(/\bnull\b|undefined/);
     // Focus moves on to the reply box (the button is gone).
     await poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`reply-${conversation.id}`);
 
@@ -132,7 +137,8 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await aSignedInStaff(prisma, 'engineer', 'Ben Wu');
     const { token } = await aSignedInStaff(prisma, 'supervisor', 'Carol Chen');
     const { ticket } = await aHandedOffConversation(prisma, { channel: 'sms', threadKey: '+886912555777', contacts: [{ kind: 'phone', address: '+886912555777' }], at: t.clock() });
-    const page = await open(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } }), `${t.url}/console`);
+    // A supervisor in Taiwan, as BUSINESS_TZ: the KPI range is their day (after 16:00 UTC already tomorrow there).
+    const page = await open(await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Taipei', viewport: { width: 1280, height: 800 } }), `${t.url}/console`);
     await signIn(page, token);
 
     await page.getByRole('link', { name: 'KPIs' }).click();
@@ -214,6 +220,8 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
   it('opens every view alone, with its own heading, and without a script error', { timeout: 90_000 }, async () => {
     const prisma = t.app.database.prisma;
     const { token } = await aSignedInStaff(prisma, 'admin', 'Dana Ho');
+    // Something in the outbox, so its view has a table under its heading.
+    await prisma.outboundMessage.create({ data: { channel: 'sms', to: '+886912000321', purpose: 'staff_reply', text: 'Waiting to go out', status: 'outbox' } });
     const page = await open(await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } }), `${t.url}/console`);
     await signIn(page, token);
     const views: [string, string][] = [
@@ -235,8 +243,15 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
       expect(await page.locator('nav.tabs [aria-current="page"]').textContent()).toBe(link);
       expect(await page.locator('main > *').count()).toBe(1);
       expect(await page.locator('main').textContent()).not.toMatch(/\bnull\b|undefined|\[object Object\]/);
+      // The view starts at the top of the page (KPIs once started 1,600 px down, under the other views).
+      expect((await page.locator('main h2').first().boundingBox())!.y, link).toBeLessThan(200);
       await screenshot(page, `view-${link.toLowerCase()}-1280x800`);
     }
+    // The outbox's heading sits above its table, not over it.
+    await page.getByRole('link', { name: 'Outbox', exact: true }).click();
+    await page.locator('main table').waitFor();
+    const heading = (await page.locator('main h2').first().boundingBox())!;
+    expect(heading.y + heading.height).toBeLessThanOrEqual((await page.locator('main table').boundingBox())!.y);
     // Staff are shown by name, not id.
     await page.getByRole('link', { name: 'Staff', exact: true }).click();
     await poll(() => page.locator('main table td').allTextContents()).toContain('Dana Ho');

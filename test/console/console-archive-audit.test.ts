@@ -83,13 +83,13 @@ describe.each(databaseKinds)('customer archive access and the access audit on %s
 
   it('writes an audit row for every list and search that shows personal data, naming the customers shown', async () => {
     const agent = await aSignedInStaff(prisma(), 'agent');
-    const { customer } = await aCustomer();
+    const { customer, ticket } = await aCustomer();
     await prisma().outboundMessage.create({ data: { channel: 'sms', to: '+886912000999', customerId: customer.id, purpose: 'staff_reply', text: 'hi', status: 'outbox' } });
-    for (const path of ['/console/api/tickets', '/console/api/inbox', '/console/api/outbox', `/console/api/customers?q=${encodeURIComponent(customer.name!)}`]) {
-      expect((await get(path, agent.headers)).status, path).toBe(200);
-    }
-    const rows = await prisma().accessAudit.findMany({ where: { staffId: agent.staff.id }, orderBy: { at: 'asc' } });
-    expect(rows.map((r) => r.action).sort()).toEqual(['list_inbox', 'list_outbox', 'list_tickets', 'search_customers']);
+    await prisma().visit.create({ data: { ticketId: ticket.id, scheduledAt: new Date('2026-11-26T01:00:00Z') } });
+    const lists = ['/console/api/tickets', '/console/api/queue', '/console/api/inbox', '/console/api/outbox', '/console/api/visits?size=200', `/console/api/customers?q=${encodeURIComponent(customer.name!)}`];
+    for (const path of lists) expect((await get(path, agent.headers)).status, path).toBe(200);
+    const rows = await prisma().accessAudit.findMany({ where: { staffId: agent.staff.id } });
+    expect(rows.map((r) => r.action).sort()).toEqual(['list_inbox', 'list_outbox', 'list_queue', 'list_tickets', 'list_visits', 'search_customers']);
     for (const row of rows) expect((row.detail as { customerIds: string[] }).customerIds, row.action).toContain(customer.id);
   });
 
@@ -167,5 +167,35 @@ describe.each(databaseKinds)('customer archive access and the access audit on %s
     ];
     expect(seen[1]).toContain(conversation.id);
     for (const [i, body] of seen.entries()) expect(body, `response ${i}`).not.toContain(sessionId);
+  });
+
+  it('never sends it in the queue, the ticket list, a ticket draft, take-over, hand-back, close, the audit log or access requests either', async () => {
+    const agent = await aSignedInStaff(prisma(), 'agent');
+    const supervisor = await aSignedInStaff(prisma(), 'supervisor');
+    const { sessionId } = await (await fetch(`${t.url}/chat/api/sessions`, { method: 'POST' })).json();
+    const json = { 'content-type': 'application/json' };
+    await fetch(`${t.url}/chat/api/messages`, { method: 'POST', headers: json, body: JSON.stringify({ sessionId, clientMessageId: 'leak-101', text: 'agent' }) });
+    const conversation = await prisma().conversation.findFirstOrThrow({ where: { channel: 'chat', threadKey: sessionId } });
+    await prisma().conversation.update({ where: { id: conversation.id }, data: { state: 'waiting_staff', ticketId: null } });
+    const customerId = conversation.customerId!;
+    await post(`/console/api/customers/${customerId}/access`, agent.headers, { reason: 'checking the chat for leaks' });
+
+    const seen: [string, { status: number; body: unknown }][] = [
+      ['queue', (await get('/console/api/queue', agent.headers))],
+      ['ticket draft', (await get(`/console/api/conversations/${conversation.id}/ticket-draft`, agent.headers))],
+      ['take over', (await post(`/console/api/conversations/${conversation.id}/take`, agent.headers))],
+      ['hand back', (await post(`/console/api/conversations/${conversation.id}/hand-back`, agent.headers))],
+      ['take again', (await post(`/console/api/conversations/${conversation.id}/take`, agent.headers))],
+      ['new ticket', (await post(`/console/api/conversations/${conversation.id}/ticket`, agent.headers, { category: 'fault', problem: 'Printer jams' }))],
+      ['close', (await post(`/console/api/conversations/${conversation.id}/close`, agent.headers))],
+      ['ticket list', (await get('/console/api/tickets', agent.headers))],
+      ['audit log', (await get(`/console/api/audit?customerId=${customerId}&size=200`, supervisor.headers))],
+      ['access requests', (await get('/console/api/access-requests', supervisor.headers))],
+    ];
+    expect(JSON.stringify(seen[0]![1].body)).toContain(conversation.id);
+    for (const [what, { status, body }] of seen) {
+      expect(status, what).toBeLessThan(300);
+      expect(JSON.stringify(body), what).not.toContain(sessionId);
+    }
   });
 });

@@ -115,6 +115,12 @@ describe.each(databaseKinds)('field visits from the console on %s', (kind) => {
     expect(listed.body.visits.every((v: { engineerId: string }) => v.engineerId === engineer.staff.id)).toBe(true);
     expect((await call(`/console/api/visits/${theirs.id}`, engineer.headers)).status).toBe(404);
     expect((await call(`/console/api/visits/${theirs.id}/arrived`, engineer.headers, {})).status).toBe(404);
+    // Nor on the ticket's workspace, where an agent sees both.
+    const workspace = await call(`/console/api/tickets/${ticket.id}`, engineer.headers);
+    expect(workspace.body.ticket.visits.map((v: { id: string }) => v.id)).toEqual([mine.id]);
+    expect(JSON.stringify(workspace.body)).not.toContain(theirs.id);
+    const asAgent = await call(`/console/api/tickets/${ticket.id}`, agent.headers);
+    expect(asAgent.body.ticket.visits.map((v: { id: string }) => v.id).sort()).toEqual([mine.id, theirs.id].sort());
     const all = await call(`/console/api/visits?size=200&from=2026-11-27&to=2026-11-28`, agent.headers);
     expect(all.body.visits.map((v: { id: string }) => v.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });

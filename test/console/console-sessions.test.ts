@@ -35,6 +35,44 @@ describe.each(databaseKinds)('console accounts and sessions on %s', (kind) => {
     }
   });
 
+  it('refuses every console API route, whatever its method, without a session with 401 (signing in aside)', async () => {
+    const routes = (t.app.server.getDebugInfo() as { routes: { method: string; path: string }[] }).routes.filter(
+      (r) => String(r.path).startsWith('/console/api/') && !(r.method.toUpperCase() === 'POST' && r.path === '/console/api/session'),
+    );
+    expect(routes.length).toBeGreaterThan(40);
+    for (const r of routes) {
+      const method = r.method.toUpperCase();
+      const path = String(r.path).replace(/:\w+/g, 'x');
+      const res = await fetch(`${t.url}${path}`, { method, headers: json, body: ['GET', 'HEAD'].includes(method) ? undefined : '{}' });
+      expect(res.status, `${r.method} ${r.path}`).toBe(401);
+    }
+  });
+
+  /** GET /console/api/me with a bearer token, from a client address. */
+  const meFrom = (token: string, address: string) => fetch(`${t.url}/console/api/me`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address } });
+
+  it('limits unknown tokens per address (RATE_LIMIT_SIGN_IN_PER_MINUTE): then 429 with Retry-After even for a right token from there, other addresses unaffected', async () => {
+    const { email, password } = await anAgent();
+    const { token } = await (await signIn(email, password)).json();
+    const guesser = fromAddress()['x-forwarded-for'];
+    for (let i = 0; i < 6; i++) expect((await meFrom(`guessed-token-number-${i}`, guesser)).status).toBe(401);
+    const limited = await meFrom(token, guesser);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe('rate_limited');
+    expect((await meFrom(token, fromAddress()['x-forwarded-for'])).status).toBe(200);
+  });
+
+  it('does not count an ended session as a guess: a console left open after sign-out does not lock its address out', async () => {
+    const { email, password } = await anAgent();
+    const office = fromAddress()['x-forwarded-for'];
+    const { token: old } = await (await signIn(email, password)).json();
+    await fetch(`${t.url}/console/api/session`, { method: 'DELETE', headers: { authorization: `Bearer ${old}` } });
+    for (let i = 0; i < 10; i++) expect((await meFrom(old, office)).status).toBe(401);
+    const { token } = await (await signIn(email, password)).json();
+    expect((await meFrom(token, office)).status).toBe(200);
+  });
+
   it('signs in with e-mail and password and the session token works', async () => {
     const { email, password } = await anAgent();
     const res = await signIn(email.toUpperCase(), password);

@@ -15,6 +15,18 @@ describe('token bucket', () => {
     expect(limiter.take('a').allowed).toBe(false);
   });
 
+  it('says how long until a key has a token again without taking one', () => {
+    let now = 0;
+    const limiter = new TokenBucketLimiter(6, { now: () => now });
+    expect(limiter.waitSeconds('a')).toBe(0);
+    for (let i = 0; i < 6; i++) limiter.take('a');
+    expect(limiter.waitSeconds('a')).toBe(10);
+    expect(limiter.waitSeconds('a')).toBe(10);
+    now += 10_000;
+    expect(limiter.waitSeconds('a')).toBe(0);
+    expect(limiter.take('a').allowed).toBe(true);
+  });
+
   it('allows everything when the limit is 0', () => {
     const limiter = new TokenBucketLimiter(0);
     for (let i = 0; i < 1000; i++) expect(limiter.take('a').allowed).toBe(true);

@@ -30,7 +30,11 @@ type Kpis = {
   overTime?: Slice[];
 };
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The calendar day where the person is (the server reads from/to in the business time zone, which is theirs):
+ * not toISOString's UTC day, which in Taiwan until 08:00 is still yesterday and left today's tickets out.
+ */
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** KPIs for a date range, as figures and Chart.js charts, with a CSV of the same. */
 export function KpiView() {
