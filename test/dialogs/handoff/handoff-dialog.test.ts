@@ -138,7 +138,7 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
   it('hands over after repeated messages the bot cannot place', async () => {
     const phone = aPhone();
     const unclear = await h.send(phone, 'qwzx');
-    expect(unclear.replies[0]).toMatchObject({ text: expect.stringContaining('did not quite understand'), choices: expect.arrayContaining(['1 Report a fault', '0 Speak to a person']) });
+    expect(unclear.replies[0]).toMatchObject({ text: expect.stringContaining('did not quite understand'), choices: expect.arrayContaining(['Report a fault', 'Speak to a person']) });
     expect(await h.say(phone, 'plmokn')).toContain('passing you to a colleague');
     expect((await conversationOf(phone)).handoffReason).toBe('low_confidence');
   });
