@@ -9,9 +9,9 @@ import type { KnowledgeBase, KnowledgeTopic } from './knowledge-base.js';
  */
 
 /** Words a customer puts before the real question ("wait", "btw", "等一下"): they carry nothing to answer. */
-const LEAD = /^(?:(?:ok(?:ay)?|oh|ah|um+|hmm+|wait|sorry|also|and|so|btw|by the way|actually|just|hi|hey|hello|quick question|one more (?:thing|question)|lol)[,.!:;\s-]+)+/i;
+const LEAD = /^(?:(?:ok(?:ay)?|oh|ah|um+|hmm+|wait|hold on|one (?:sec|second|moment)|sorry|also|and|so|btw|by the way|actually|just|hi|hey|hello|quick question|one more (?:thing|question)|lol)[,.!:;\s-]+)+/i;
 const FILLER =
-  /^(?:ok(?:ay)?|oh|ah|um+|hmm+|wait|sorry|also|and|so|btw|by the way|actually|hi|hey|hello|quick question|one more (?:thing|question)|等一下|等等|等陣|對了|对了|另外|還有|还有|順便|顺便|順便問一下|顺便问一下|順便問下|顺便问下|請問|请问|想問一下|想问一下|想問|想问|問一下|问一下|問下|问下|咦|啊|喔|哦|嗯|哈囉|哈啰|你好|您好|不好意思|唔該|唔该)\s*[,.!:;，。！：～~]*$/i;
+  /^(?:ok(?:ay)?|oh|ah|um+|hmm+|wait|hold on|one (?:sec|second|moment)|sorry|also|and|so|btw|by the way|actually|hi|hey|hello|quick question|one more (?:thing|question)|等一下|等等|等陣|對了|对了|另外|還有|还有|順便|顺便|順便問一下|顺便问一下|順便問下|顺便问下|請問|请问|想問一下|想问一下|想問|想问|問一下|问一下|問下|问下|咦|啊|喔|哦|嗯|哈囉|哈啰|你好|您好|不好意思|唔該|唔该)\s*[,.!:;，。！：～~]*$/i;
 
 const EN_QUESTION =
   /^(?:how|where|what|whats|when|which|who|why|can|could|do|does|did|is|are|will|would|should|may|tell me|let me know|i(?:'d| would) like to know|i want to know|i need to know|i(?:'m| am) wondering|wondering|do you know|any idea)\b/i;

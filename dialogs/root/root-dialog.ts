@@ -201,10 +201,7 @@ export class RootDialog extends InterruptibleDialog {
     const kb = this.services.knowledgeBase;
     // A fault report opens a ticket even when it asks something too, or holds an address that reads like a
     // question about ours: the questions asked are answered first, then the report goes on with everything said.
-    if (reportsFault(text, u, kb, info.channel)) {
-      await sayKnowledgeAnswers(step.context, topicsAsked(text, kb, { questionsOnly: true }), kb);
-      return step.beginDialog(INTAKE_DIALOG, this.faultReport(text, u, false) satisfies IntakeOptions);
-    }
+    if (reportsFault(text, u, kb, info.channel)) return this.dispatch(step, 'fault', text, u, false);
     // The weather, "are you a bot?", "ur bot sux": a short friendly answer and the offer of help, never a ticket.
     const chat = u.category !== 'fault' && !kb.match(text) ? smallTalkOf(text, u) : undefined;
     if (chat === 'banter') return this.answerAct(step, 'smalltalk', text);
@@ -280,8 +277,12 @@ export class RootDialog extends InterruptibleDialog {
         return step.beginDialog(COMPLAINT_DIALOG, { text, entities: u.entities, linkedTicketId } satisfies ComplaintOptions);
       case 'question':
         return step.beginDialog(INQUIRY_DIALOG, { text, entities: u.entities } satisfies InquiryOptions);
-      case 'fault':
+      case 'fault': {
+        // "冰箱不制冷了，上门维修费多少钱？": the question is answered before the report's first question.
+        const kb = this.services.knowledgeBase;
+        await sayKnowledgeAnswers(step.context, topicsAsked(text, kb, { questionsOnly: true }), kb);
         return step.beginDialog(INTAKE_DIALOG, { ...this.faultReport(text, u, asked), linkedTicketId } satisfies IntakeOptions);
+      }
     }
   }
 

@@ -67,7 +67,9 @@ function deepestActive(dc: DialogContext): string | undefined {
 /**
  * Help, cancel / start over and "agent" (人工, 真人) at any point: the dialogs inside run as if nothing
  * happened for help (the open question is asked again), everything is dropped for cancel, and a person
- * is asked for on agent. Subclasses say what "start over" and "a person" mean.
+ * is asked for on agent. Subclasses say what "start over" and "a person" mean. Beside an open question,
+ * "never mind, it works now" drops a report, and a knowledge-base question or small talk is answered before
+ * the question is asked again (saidInPassing); subclasses supply the knowledge base and what counts as a report.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -95,39 +97,46 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         }
         return Dialog.EndOfTurn;
       }
-      const gaveUp = this.reportOpen(innerDc) ? givenUp(activity.text ?? '') : undefined;
-      if (gaveUp) {
-        // Nothing was opened yet: the draft is dropped, and the customer is let go without a menu to answer.
-        await innerDc.cancelAllDialogs();
-        const texts = common(innerDc.context);
-        await say(innerDc.context, gaveUp === 'solved' ? texts.givenUpSolved : texts.givenUpStopped);
-        return this.onCancelled(innerDc);
-      }
-      const kb = this.knowledgeBase();
-      if (kb && deepestActive(innerDc) === ASK_PROMPT) {
-        const text = activity.text ?? '';
-        const aside = onlyAsks(text, kb);
-        if (aside.length > 0) {
-          // "wait, what's the warranty period?" in the middle of a report: answered, then the open question again.
-          await sayKnowledgeAnswers(innerDc.context, aside, kb, common(innerDc.context).helpResume);
-          await innerDc.repromptDialog();
-          return Dialog.EndOfTurn;
-        }
-        // Only in a report: "haha, all good" is a fine answer to a survey's "any suggestion?".
-        const chat = this.reportOpen(innerDc) ? this.chatter(text, u) : undefined;
-        if (chat) {
-          // "lol how's the weather" to "May I have your name?" is no name: a friendly word, then the question again.
-          const texts = common(innerDc.context);
-          await say(innerDc.context, sentences(innerDc.context, chat === 'rude' ? texts.rudeInReport : texts.smalltalk, texts.helpResume));
-          await innerDc.repromptDialog();
-          return Dialog.EndOfTurn;
-        }
-        // A question beside an answer ("Jason Wu. where do I bring it in?"): answered, and the answer goes on to the question asked.
-        const asked = topicsAsked(text, kb, { questionsOnly: true });
-        if (asked.length > 0) await sayKnowledgeAnswers(innerDc.context, asked, kb);
-      }
+      const handled = await this.saidInPassing(innerDc, activity.text ?? '', u);
+      if (handled) return handled;
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * What a customer says beside the question asked: giving up the report, a knowledge-base question, small talk.
+   * Returns the turn's result when that was all the message said; undefined lets the dialogs inside read it.
+   */
+  private async saidInPassing(innerDc: DialogContext, text: string, u: Understanding | undefined): Promise<DialogTurnResult | undefined> {
+    const texts = common(innerDc.context);
+    const gaveUp = this.reportOpen(innerDc) ? givenUp(text) : undefined;
+    if (gaveUp) {
+      // Nothing was opened yet: the draft is dropped, and the customer is let go without a menu to answer.
+      await innerDc.cancelAllDialogs();
+      await say(innerDc.context, gaveUp === 'solved' ? texts.givenUpSolved : texts.givenUpStopped);
+      return this.onCancelled(innerDc);
+    }
+    const kb = this.knowledgeBase();
+    if (!kb || deepestActive(innerDc) !== ASK_PROMPT) return undefined;
+    const aside = onlyAsks(text, kb);
+    if (aside.length > 0) {
+      // "wait, what's the warranty period?" in the middle of a report: answered, then the open question again.
+      await sayKnowledgeAnswers(innerDc.context, aside, kb, texts.helpResume);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // Only in a report: "haha, all good" is a fine answer to a survey's "any suggestion?".
+    const chat = this.reportOpen(innerDc) ? this.chatter(text, u) : undefined;
+    if (chat) {
+      // "lol how's the weather" to "May I have your name?" is no name: a friendly word, then the question again.
+      await say(innerDc.context, sentences(innerDc.context, chat === 'rude' ? texts.rudeInReport : texts.smalltalk, texts.helpResume));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // A question beside an answer ("Jason Wu. where do I bring it in?"): answered, and the answer goes on to the question asked.
+    const asked = topicsAsked(text, kb, { questionsOnly: true });
+    if (asked.length > 0) await sayKnowledgeAnswers(innerDc.context, asked, kb);
+    return undefined;
   }
 
   /** Whether anything is open for "cancel" to drop; when not, the message goes on to the dialogs (MENU then shows the menu). */

@@ -29,6 +29,7 @@ describe('questions inside a message', () => {
     { send: '等一下，你们周末上班吗？', topic: 'opening_hours' },
     { send: '順便問一下 你們服務中心在哪裡', topic: 'service_centre' },
     { send: 'oh btw how much is the call-out fee', topic: 'service_fees' },
+    { send: 'hold on, how much is the call-out fee?', topic: 'service_fees' },
   ])('takes "$send" as only a question', ({ send, topic }) => {
     expect(ids(onlyAsks(send, kb))).toEqual([topic]);
   });
