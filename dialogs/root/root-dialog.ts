@@ -108,9 +108,9 @@ export class RootDialog extends InterruptibleDialog {
     return innerDc.activeDialog?.id !== ROUTE || !!innerDc.child?.activeDialog;
   }
 
-  /** Mid-report, only chatter that cannot be a fault ("the remote is useless" is one). */
+  /** Mid-report, only chatter that cannot be part of it ("the remote is useless" is a fault; smallTalkOf decides). */
   protected override chatter(text: string, u: Understanding | undefined): 'banter' | 'rude' | undefined {
-    if (!u || (u.category === 'fault' && !u.needsClarification) || this.services.knowledgeBase.match(text)) return undefined;
+    if (!u || this.services.knowledgeBase.match(text)) return undefined;
     return smallTalkOf(text, u);
   }
 
@@ -203,7 +203,7 @@ export class RootDialog extends InterruptibleDialog {
     // question about ours: the questions asked are answered first, then the report goes on with everything said.
     if (reportsFault(text, u, kb, info.channel)) return this.dispatch(step, 'fault', text, u, false);
     // The weather, "are you a bot?", "ur bot sux": a short friendly answer and the offer of help, never a ticket.
-    const chat = u.category !== 'fault' && !kb.match(text) ? smallTalkOf(text, u) : undefined;
+    const chat = kb.match(text) ? undefined : smallTalkOf(text, u);
     if (chat === 'banter') return this.answerAct(step, 'smalltalk', text);
     if (chat === 'rude') {
       await say(step.context, sentences(step.context, texts.rude, texts.menuQuestion), { choices: texts.menu, expectInput: true });

@@ -17,7 +17,15 @@ const SHORT_CJK = 20;
 
 export type SmallTalk = 'banter' | 'rude';
 
+/** Remarks about the bot itself: "ur bot sux" is never a complaint about the service. */
+const ABOUT_THE_BOT = /\b(?:bot|robot|chatbot|ai)\b|機器人|机器人|機械人|机械人/i;
+
+/**
+ * `u` decides first: a confident fault or complaint is handled as one ("your technician was rude and useless"
+ * is a complaint, not a rude remark), unless the remark is about the bot.
+ */
 export function smallTalkOf(text: string, u: Understanding): SmallTalk | undefined {
+  if (u.category !== 'inquiry' && !u.needsClarification && !ABOUT_THE_BOT.test(text)) return undefined;
   const e = u.entities;
   if (e.productModel || e.serial || e.ticketRef || e.externalRef || e.phone || e.email) return undefined;
   const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;

@@ -52,9 +52,15 @@ describe('reading what a message does', () => {
     { text: '哈囉 今天天氣好好喔', kind: 'banter' },
     { text: 'r u a robot', kind: 'banter' },
     { text: 'ur bot sux', kind: 'rude' },
-    { text: '你們的客服好爛', kind: 'rude' },
+    { text: '這個機器人好笨喔', kind: 'rude' },
+    { text: 'this bot is useless', kind: 'rude' },
   ])('hears "$text" as $kind without service in it', ({ text, kind }) => {
     expect(smallTalkOf(text, understand(text, { channel: 'chat' }))).toBe(kind);
+  });
+
+  it('leaves a rude complaint about the service to the complaint dialog', () => {
+    const text = 'your technician was rude and useless';
+    expect(smallTalkOf(text, understand(text, { channel: 'chat' }))).toBeUndefined();
   });
 
   it('takes no model number or long description for small talk', () => {

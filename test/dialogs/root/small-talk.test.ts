@@ -22,7 +22,7 @@ describe.each(databaseKinds)('small talk on %s', (kind) => {
     { language: 'en' as const, send: 'ur bot sux' },
     { language: 'zh-Hans' as const, send: '今天好无聊 哈哈' },
     { language: 'en' as const, send: 'You guys are so useless lol' },
-    { language: 'zh-Hant' as const, send: '你們的客服好爛' },
+    { language: 'zh-Hant' as const, send: '這個機器人好笨喔' },
   ])('answers the $language "$send" briefly with the offer of help, never an intake', async ({ language, send }) => {
     const chat = `web-${aPhone()}`;
     const reply = await h.say(chat, send, { channel: 'chat' });
@@ -30,5 +30,12 @@ describe.each(databaseKinds)('small talk on %s', (kind) => {
     expect(reply).not.toMatch(INTAKE);
     const conversation = await h.db.prisma.conversation.findUniqueOrThrow({ where: { channel_threadKey: { channel: 'chat', threadKey: chat } } });
     expect(await h.db.prisma.ticket.count({ where: { customerId: conversation.customerId! } })).toBe(0);
+  });
+
+  it('takes a rude complaint about a technician as a complaint, not as a remark to brush off', async () => {
+    const phone = aPhone();
+    const reply = await h.say(phone, 'your technician was rude and useless');
+    expect(reply).not.toContain('I have not been more helpful');
+    expect(reply).toMatch(/sorry|complaint/i);
   });
 });
