@@ -1,18 +1,38 @@
 import type { Activity } from 'botbuilder';
-import type { Language } from '../../src/messages/channel-kind.js';
+import type { ChannelKind, Language } from '../../src/messages/channel-kind.js';
 import type { StaffReplyTime } from '../../src/handoff/staff-reply-time.js';
 import type { ConversationalAct } from '../../src/understanding/understanding-schema.js';
+import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
+import { knowledgeReplies } from '../inquiry/knowledge-answers.js';
+import { topicsAsked } from '../inquiry/questions.js';
 import { handoffTexts, whenStaffReply } from './handoff-texts.js';
+
+/** The customer's message while waiting, for answering what the knowledge base knows ("just tell me your opening hours"). */
+export type WaitingMessage = { text: string; channel: ChannelKind; knowledgeBase: KnowledgeBase };
 
 /**
  * The bot's only words while a conversation waits for a person (state `waiting_staff`): each customer
  * message is acknowledged with when a person will answer, so nobody writes into silence. Once staff own
  * the conversation (`staff`) the bot says nothing. A bare thanks or "ok" (`act`) gets a warmer line with the same time.
+ * A question the knowledge base answers is answered at once, and the person still comes: waiting for staff
+ * to read out the opening hours helps nobody, and the handoff stays as it was.
  */
-export function waitingReply(state: string, language: Language, time: StaffReplyTime, timeZone: string, act: ConversationalAct | null = null): Partial<Activity>[] {
+export function waitingReply(
+  state: string,
+  language: Language,
+  time: StaffReplyTime,
+  timeZone: string,
+  act: ConversationalAct | null = null,
+  message?: WaitingMessage,
+): Partial<Activity>[] {
   if (state !== 'waiting_staff') return [];
   const t = handoffTexts(language);
   const when = whenStaffReply(language, time, timeZone);
+  const activity = (text: string, meta: Record<string, unknown> = {}): Partial<Activity> => ({ type: 'message', text, locale: language, channelData: { ...meta, waitingForStaff: true } });
+  const topics = message && act === null ? topicsAsked(message.text, message.knowledgeBase, { questionsOnly: true }) : [];
+  if (message && topics.length > 0) {
+    return [...knowledgeReplies(topics, message.knowledgeBase, language, message.channel, activity), activity(t.waitingAnswered(when))];
+  }
   const text = act === 'thanks' ? t.waitingThanks(when) : act === 'affirm' ? t.waitingOk(when) : t.waiting(when);
-  return [{ type: 'message', text, locale: language, channelData: { waitingForStaff: true } }];
+  return [activity(text)];
 }

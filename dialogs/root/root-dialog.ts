@@ -9,14 +9,19 @@ import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } fro
 import { hazardOf } from '../intake/safety-advice.js';
 import { MAIL_INTAKE_DIALOG, MailIntakeDialog } from '../mail-intake/mail-intake-dialog.js';
 import { contactOnly, parseTicketReference } from '../shared/answers.js';
+import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
+import { sayKnowledgeAnswers } from '../inquiry/knowledge-answers.js';
+import { topicsAsked } from '../inquiry/questions.js';
 import { common, menuChoiceOf, type MenuChoice } from '../shared/common-texts.js';
-import { InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
+import { givenUp, InterruptibleDialog, interruptionOf } from '../shared/interruptible-dialog.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions, type StatusResult } from '../status/status-dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
+import { reportsFault } from './reported-fault.js';
+import { smallTalkOf } from './small-talk.js';
 
 export const ROOT_DIALOG = 'root';
 const ROUTE = 'root.route';
@@ -91,6 +96,28 @@ export class RootDialog extends InterruptibleDialog {
     return reportInProgress(innerDc);
   }
 
+  protected override reportOpen(innerDc: DialogContext): boolean {
+    for (let current: DialogContext | undefined = innerDc; current?.activeDialog; current = current.child) {
+      if (current.stack.some(({ id }) => id === INTAKE_DIALOG)) return true;
+    }
+    return false;
+  }
+
+  /** Only the route waiting for the next message: nothing to cancel (a picked menu entry is handled by the route). */
+  protected override somethingOpen(innerDc: DialogContext): boolean {
+    return innerDc.activeDialog?.id !== ROUTE || !!innerDc.child?.activeDialog;
+  }
+
+  /** Mid-report, only chatter that cannot be part of it ("the remote is useless" is a fault; smallTalkOf decides). */
+  protected override chatter(text: string, u: Understanding | undefined): 'banter' | 'rude' | undefined {
+    if (!u || this.services.knowledgeBase.match(text)) return undefined;
+    return smallTalkOf(text, u);
+  }
+
+  protected override knowledgeBase(): KnowledgeBase {
+    return this.services.knowledgeBase;
+  }
+
   protected override onHumanRequested(innerDc: DialogContext, kept?: object): Promise<DialogTurnResult> {
     return innerDc.beginDialog(ROUTE, { handoff: 'customer_request', report: kept as IntakeOptions | undefined } satisfies RootOptions);
   }
@@ -120,7 +147,16 @@ export class RootDialog extends InterruptibleDialog {
       return step.next();
     }
     if (interruption === 'cancel') {
-      await say(step.context, texts.cancelled, { choices: texts.menu, expectInput: true });
+      // Only a menu entry picked or a "which service?" asked is open here; with nothing open, MENU means the menu.
+      await say(step.context, o.expect || o.unclear ? texts.cancelled : texts.menuQuestion, { choices: texts.menu, expectInput: true });
+      return step.next();
+    }
+    // "算了不修了", "never mind, it works now" before the report got going: let the customer go, no ticket.
+    // With a ticket on this conversation it may be news about that ticket, so it is routed as usual; a bare
+    // "不用了 謝謝" is an act and gets its own polite closing below.
+    const gaveUp = o.expect || (!info.conversation.ticketId && !u.act) ? givenUp(text) : undefined;
+    if (gaveUp) {
+      await say(step.context, gaveUp === 'solved' ? texts.givenUpSolved : texts.givenUpStopped);
       return step.next();
     }
     // Visit times or a quote staff sent are waiting for an answer: "2", "週二下午可以", "同意" answer them.
@@ -162,6 +198,17 @@ export class RootDialog extends InterruptibleDialog {
       return this.dispatch(step, u.category === 'complaint' ? 'complaint' : 'fault', text, u, false, false, linkedTicketId);
     }
     if (reference || STATUS_CUE.test(text)) return this.dispatch(step, 'status', text, u, false);
+    const kb = this.services.knowledgeBase;
+    // A fault report opens a ticket even when it asks something too, or holds an address that reads like a
+    // question about ours: the questions asked are answered first, then the report goes on with everything said.
+    if (reportsFault(text, u, kb, info.channel)) return this.dispatch(step, 'fault', text, u, false);
+    // The weather, "are you a bot?", "ur bot sux": a short friendly answer and the offer of help, never a ticket.
+    const chat = kb.match(text) ? undefined : smallTalkOf(text, u);
+    if (chat === 'banter') return this.answerAct(step, 'smalltalk', text);
+    if (chat === 'rude') {
+      await say(step.context, sentences(step.context, texts.rude, texts.menuQuestion), { choices: texts.menu, expectInput: true });
+      return step.next();
+    }
     // An unsure category, but plainly a question the knowledge base answers: answer it rather than ask "which service?".
     if (!u.isEmpty && u.needsClarification && QUESTION.test(text) && this.services.knowledgeBase.match(text)) return this.dispatch(step, 'question', text, u, false);
     if (u.isEmpty || u.needsClarification) {
@@ -230,8 +277,12 @@ export class RootDialog extends InterruptibleDialog {
         return step.beginDialog(COMPLAINT_DIALOG, { text, entities: u.entities, linkedTicketId } satisfies ComplaintOptions);
       case 'question':
         return step.beginDialog(INQUIRY_DIALOG, { text, entities: u.entities } satisfies InquiryOptions);
-      case 'fault':
+      case 'fault': {
+        // "冰箱不制冷了，上门维修费多少钱？": the question is answered before the report's first question.
+        const kb = this.services.knowledgeBase;
+        await sayKnowledgeAnswers(step.context, topicsAsked(text, kb, { questionsOnly: true }), kb);
         return step.beginDialog(INTAKE_DIALOG, { ...this.faultReport(text, u, asked), linkedTicketId } satisfies IntakeOptions);
+      }
     }
   }
 

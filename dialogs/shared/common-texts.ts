@@ -2,13 +2,16 @@ import type { TurnContext } from 'botbuilder';
 import type { Language } from '../../src/messages/channel-kind.js';
 import { turnInfo } from './turn-info.js';
 
-/** Menu entries every channel can offer; the number is also the voice keypad digit. */
+/**
+ * Menu entries every channel can offer. The labels carry no number: SMS, voice and e-mail number the choices
+ * themselves (1–5), and that number is what menuChoiceOf accepts; 0 still reaches a person (the keypad habit).
+ */
 export type MenuChoice = 'fault' | 'question' | 'complaint' | 'status' | 'agent';
 
 const en = {
   greeting: 'Hello, thank you for contacting our after-sales service.',
   menuQuestion: 'How may I help you? You can report a fault, ask a question, make a complaint or check a ticket.',
-  menu: ['1 Report a fault', '2 Ask a question', '3 Make a complaint', '4 Ticket status', '0 Speak to a person'],
+  menu: ['Report a fault', 'Ask a question', 'Make a complaint', 'Ticket status', 'Speak to a person'],
   clarify: 'I am sorry, I did not quite understand. Could you tell me which of these you need?',
   help: 'You can describe a fault, ask about warranty, opening hours or fees, check a ticket with its number (SR-2026-000123), or make a complaint. Say "cancel" to start over or "agent" to reach a person.',
   /** SMS: never name a carrier keyword (CANCEL, STOP, END, QUIT …): a customer following the advice would unsubscribe. */
@@ -22,6 +25,10 @@ const en = {
   smalltalk: 'I am the after-sales service assistant, and always glad to chat.',
   anythingElse: 'Is there anything else I can help you with?',
   contactNoted: (contact: string) => `Thank you, I have noted ${contact}. How may I help you?`,
+  givenUpSolved: 'Glad to hear it is sorted! I have not opened a ticket. If you need us again, just send a message.',
+  givenUpStopped: 'All right, I have stopped there and not opened a ticket. If you need us later, just send a message.',
+  rude: 'I am sorry I have not been more helpful. Tell me what you need and I will do my best, or choose to speak to a person.',
+  rudeInReport: 'I am sorry if this is taking long; only a few more questions, or say "agent" to reach a person.',
 };
 
 type CommonTexts = typeof en;
@@ -29,7 +36,7 @@ type CommonTexts = typeof en;
 const zhHant: CommonTexts = {
   greeting: '您好，感謝您聯絡我們的售後服務。',
   menuQuestion: '請問有什麼可以為您服務的？您可以報修、詢問、投訴或查詢工單。',
-  menu: ['1 報修故障', '2 一般詢問', '3 我要投訴', '4 查詢工單', '0 轉接專人'],
+  menu: ['報修故障', '一般詢問', '我要投訴', '查詢工單', '轉接專人'],
   clarify: '不好意思，我沒有完全理解您的意思。請問您需要下列哪一項服務？',
   help: '您可以描述設備的故障、詢問保固、營業時間或服務費用、提供工單編號（例如 SR-2026-000123）查詢進度，或提出投訴。輸入「取消」可重新開始，輸入「人工」可轉接專人。',
   helpSms: '您可以描述設備的故障、詢問保固、營業時間或服務費用、提供工單編號（例如 SR-2026-000123）查詢進度，或提出投訴。回覆「選單」可重新開始，回覆「人工」可轉接專人。',
@@ -42,12 +49,16 @@ const zhHant: CommonTexts = {
   smalltalk: '我是售後服務小幫手，很高興和您聊天！',
   anythingElse: '請問還有其他需要為您服務的地方嗎？',
   contactNoted: (contact: string) => `謝謝，已記下您的聯絡方式 ${contact}。請問有什麼可以為您服務的？`,
+  givenUpSolved: '很高興問題已經解決了！這次沒有為您建立工單。之後如有需要，隨時傳訊息給我們。',
+  givenUpStopped: '好的，已停止報修，沒有為您建立工單。之後如有需要，隨時傳訊息給我們。',
+  rude: '很抱歉沒能幫上您的忙。請告訴我您需要什麼，我會盡力協助，也可以選擇轉接專人。',
+  rudeInReport: '抱歉讓您久等了，只剩幾個問題；也可以輸入「人工」轉接專人。',
 };
 
 const zhHans: CommonTexts = {
   greeting: '您好，感谢您联系我们的售后服务。',
   menuQuestion: '请问有什么可以为您服务的？您可以报修、咨询、投诉或查询工单。',
-  menu: ['1 报修故障', '2 一般咨询', '3 我要投诉', '4 查询工单', '0 转接人工'],
+  menu: ['报修故障', '一般咨询', '我要投诉', '查询工单', '转接人工'],
   clarify: '不好意思，我没有完全理解您的意思。请问您需要以下哪一项服务？',
   help: '您可以描述设备的故障、咨询保修、营业时间或服务费用、提供工单编号（例如 SR-2026-000123）查询进度，或提出投诉。输入“取消”可重新开始，输入“人工”可转接人工客服。',
   helpSms: '您可以描述设备的故障、咨询保修、营业时间或服务费用、提供工单编号（例如 SR-2026-000123）查询进度，或提出投诉。回复“菜单”可重新开始，回复“人工”可转接人工客服。',
@@ -60,6 +71,10 @@ const zhHans: CommonTexts = {
   smalltalk: '我是售后服务小助手，很高兴和您聊天！',
   anythingElse: '请问还有其他需要为您服务的地方吗？',
   contactNoted: (contact: string) => `谢谢，已记下您的联系方式 ${contact}。请问有什么可以为您服务的？`,
+  givenUpSolved: '很高兴问题已经解决了！这次没有为您创建工单。之后如有需要，随时发消息给我们。',
+  givenUpStopped: '好的，已停止报修，没有为您创建工单。之后如有需要，随时发消息给我们。',
+  rude: '很抱歉没能帮上您的忙。请告诉我您需要什么，我会尽力协助，也可以选择转接人工。',
+  rudeInReport: '抱歉让您久等了，只剩几个问题；也可以输入“人工”转接人工客服。',
 };
 
 export const commonTexts: Record<Language, CommonTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
@@ -77,15 +92,16 @@ export const menuChoices: { value: MenuChoice; labels: string[] }[] = [
   { value: 'question', labels: ['question', 'ask a question', 'inquiry', '詢問', '咨询', '諮詢', '一般詢問', '一般咨询', '問題', '问题'] },
   { value: 'complaint', labels: ['complaint', 'make a complaint', 'complain', '投訴', '投诉', '我要投訴', '我要投诉'] },
   { value: 'status', labels: ['status', 'ticket status', 'check a ticket', '查詢工單', '查询工单', '工單', '工单', '進度', '进度'] },
-  { value: 'agent', labels: ['agent', 'person', 'human', '人工', '真人', '專人', '转接人工', '轉接專人'] },
+  { value: 'agent', labels: ['agent', 'person', 'human', 'speak to a person', '人工', '真人', '專人', '转接人工', '轉接專人'] },
 ];
 /** "I would like to file a complaint": a request for the complaint entry in a whole sentence (the model reads such a bare request as a question). */
 const COMPLAINT_REQUEST =
   /^(?:(?:hi|hello),?\s+)?(?:i(?:'d| would)? like to|i want to|i wanna|i need to|can i|how (?:do|can) i)\s+(?:(?:make|file|lodge|raise|submit|register)\s+a\s+(?:formal\s+)?complaint|complain)(?:,?\s+please)?$/;
-// The keypad and list numbers: 1–4 follow the order above, 0 is a person; a tapped "2 Ask a question" counts by its number.
+// The numbers shown: 1–5 follow the order above (5 is a person), as each channel numbers the menu; 0 is a person too.
+// "2 Ask a question" or "2." counts by its number.
 export function menuChoiceOf(text: string): MenuChoice | undefined {
   const t = text.trim().replace(/[.。]$/, '').toLowerCase();
-  const digit = /^([0-4])(?:\s+\S.*)?$/.exec(t)?.[1];
+  const digit = /^([0-5])(?:[.)]?\s+\S.*)?$/.exec(t)?.[1];
   if (digit === '0') return 'agent';
   if (digit) return menuChoices[Number(digit) - 1]!.value;
   // A whole label picks its entry however long it is ("report a fault", "ask a question").

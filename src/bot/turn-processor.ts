@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { commonTexts } from '../../dialogs/shared/common-texts.js';
 import { waitingReply } from '../../dialogs/handoff/waiting-reply.js';
+import { loadKnowledgeBase } from '../../dialogs/inquiry/knowledge-base.js';
 import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { botMayAnswer } from '../conversations/conversation-service.js';
 import { AppError } from '../errors/app-error.js';
@@ -129,7 +130,11 @@ export function createTurnProcessor(deps: BotDeps) {
           activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
         }
       } else {
-        activities = waitingReply(next.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone, understanding.act);
+        activities = waitingReply(next.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone, understanding.act, {
+          text: message.text,
+          channel: message.channel,
+          knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE),
+        });
         await deps.events.emit(lazy.db, 'customer.message_received', { customerId: next.customerId, conversationId: next.conversationId, channel: message.channel }, now);
       }
 

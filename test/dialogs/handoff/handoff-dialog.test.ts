@@ -99,6 +99,23 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
     expect(reply).not.toMatch(/已收到您的|your message is with our team/);
   });
 
+  it.each([
+    { language: 'en', send: 'agent', ask: 'just tell me your opening hours', answer: 'Monday to Saturday, 08:30 to 18:00', still: 'still in line for a colleague', by: 'by Wed 25 Nov 12:00' },
+    { language: 'zh-Hant', send: '人工', ask: '你們營業時間到幾點？', answer: '週一至週六 08:30 至 18:00', still: '您仍在等候專人服務', by: '最晚於 11月25日（週三）12:00 前' },
+    { language: 'zh-Hans', send: '我要转人工', ask: '顺便问一下，你们的服务中心在哪里？', answer: '瑞光路 100 号', still: '您仍在等候人工客服', by: '最晚在 11月25日（周三）12:00 前' },
+    { language: 'en', send: 'agent', ask: 'meanwhile, do you sell replacement filters?', answer: 'original spare parts', still: 'still in line for a colleague', by: 'by Wed 25 Nov 12:00' },
+  ])('answers "$ask" from the knowledge base while the $language customer waits for a person, and keeps the handoff', async ({ send, ask, answer, still, by }) => {
+    const phone = aPhone();
+    await h.say(phone, send);
+    const result = await h.send(phone, ask);
+    expect(result.replies[0]!.text).toContain(answer);
+    expect(result.replies[0]!.meta).toMatchObject({ kbTopic: expect.any(String), waitingForStaff: true });
+    const text = result.replies.map((r) => r.text).join('\n');
+    expect(text).toContain(still);
+    expect(text).toContain(by);
+    expect(await conversationOf(phone)).toMatchObject({ state: 'waiting_staff', handoffReason: 'customer_request' });
+  });
+
   it('answers again once staff hand the conversation back', async () => {
     const phone = aPhone();
     await h.say(phone, 'agent');
@@ -138,7 +155,7 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
   it('hands over after repeated messages the bot cannot place', async () => {
     const phone = aPhone();
     const unclear = await h.send(phone, 'qwzx');
-    expect(unclear.replies[0]).toMatchObject({ text: expect.stringContaining('did not quite understand'), choices: expect.arrayContaining(['1 Report a fault', '0 Speak to a person']) });
+    expect(unclear.replies[0]).toMatchObject({ text: expect.stringContaining('did not quite understand'), choices: expect.arrayContaining(['Report a fault', 'Speak to a person']) });
     expect(await h.say(phone, 'plmokn')).toContain('passing you to a colleague');
     expect((await conversationOf(phone)).handoffReason).toBe('low_confidence');
   });

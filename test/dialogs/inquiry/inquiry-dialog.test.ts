@@ -34,6 +34,27 @@ describe.each(databaseKinds)('inquiry dialog on %s', (kind) => {
     expect(await h.db.prisma.ticket.count({ where: { contactPhone: phone } })).toBe(0);
   });
 
+  it.each([
+    { language: 'en', channel: 'sms' as const, send: 'do you sell filters? and where can I download the manual for my model?', wanted: ['original spare parts', 'support.example.com'], topics: ['parts_and_consumables', 'manuals_and_updates'] },
+    { language: 'zh-Hans', channel: 'sms' as const, send: '保修期多久？配件在哪里买？', wanted: ['12 个月保修', '原厂零件'], topics: ['warranty', 'parts_and_consumables'] },
+    { language: 'en', channel: 'chat' as const, send: 'where do i find the manual and how much is a door seal?', wanted: ['support.example.com', 'confirm the price'], topics: ['manuals_and_updates', 'parts_and_consumables'] },
+    { language: 'zh-Hant', channel: 'chat' as const, send: '你們禮拜天有開嗎？服務中心地址是？還有到府維修怎麼收費？', wanted: ['08:30 至 18:00', '瑞光路', '出勤費'], topics: ['opening_hours', 'service_centre', 'service_fees'] },
+  ])('answers each question of the $language "$send" on $channel, each answer logged with its topic', async ({ channel, send, wanted, topics }) => {
+    const from = channel === 'chat' ? `web-${aPhone()}` : aPhone();
+    const result = await h.send(from, send, { channel });
+    const text = result.replies.map((r) => r.text).join('\n');
+    for (const w of wanted) expect(text).toContain(w);
+    expect(result.replies.map((r) => r.meta.kbTopic)).toEqual(topics);
+    const conversation = await h.db.prisma.conversation.findUniqueOrThrow({ where: { channel_threadKey: { channel, threadKey: from } } });
+    expect(await h.db.prisma.ticket.count({ where: { customerId: conversation.customerId! } })).toBe(0);
+  });
+
+  it('answers at most two questions by SMS and says the rest should come one at a time', async () => {
+    const result = await h.send(aPhone(), 'Are you open on Saturdays? Where is the service centre? How much is the call-out fee?');
+    expect(result.replies).toHaveLength(2);
+    expect(result.replies[1]!.text).toContain('one at a time');
+  });
+
   it('turns a question the knowledge base cannot answer into an inquiry ticket', async () => {
     const phone = aPhone();
     await play(h, phone, [
