@@ -57,6 +57,8 @@ const PHRASES: Record<ConversationalAct | 'filler', readonly string[]> = {
     'no way', 'not that', 'neither', "that's wrong", 'that is wrong', 'not correct',
     '不', '不是', '不是的', '否', '不對', '不对', '不要', '不用', '不用了', '不需要', '唔係', '唔系', '唔使', '唔駛', '唔要', '唔好',
     '不好', '沒有', '没有', '冇', '錯', '错', '錯了', '错了', '唔啱', '唔對', '唔对', '不必', '免了', '算了',
+    '不修了', '不用修了', '不修', '不整了', '唔整喇', '唔整了', '唔修喇', '不用來了', '不用来了', '唔使嚟喇', '唔使嚟', '不用派人了', '不用派人',
+    'never mind', 'nevermind', 'forget it', 'no need anymore', 'not needed anymore', "don't bother", 'dont bother',
   ],
   affirm: [
     'y', 'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'ok', 'okay', 'okey', 'okie', 'okok', 'k', 'kk', 'sure', 'sure thing',

@@ -77,7 +77,8 @@ export function understand(text: string, ctx: UnderstandContext, options: Unders
     sentiment: scoreSentiment(p.normalised, p.cues),
     entities,
     complexity: estimateComplexity({ text: p.own, category, urgency, cues: p.cues, entities }),
-    isHumanRequest: act === 'human' || isHumanRequest(p.own),
+    // "你們是真人還是機器人" asks what we are, not for a person.
+    isHumanRequest: act === 'human' || (act !== 'smalltalk' && isHumanRequest(p.own)),
     act,
     isEmpty: false,
     truncated: p.truncated,

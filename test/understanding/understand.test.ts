@@ -92,6 +92,21 @@ describe('understand', () => {
     }
   });
 
+  it('reads a full fault report with name, phone and address as a fault', () => {
+    for (const text of ['My fridge is not cooling. Model RF-450. I am Jason Wu, phone 0912 345 678. Address: 3F, 45 Heping W Rd Sec 2, Taipei', '洗碗機不會排水 型號DW-45 我是李大華 電話0922333444 地址台南市東區大學路1號']) {
+      const u = understand(text, { channel: 'chat' });
+      expect({ text, category: u.category, needsClarification: u.needsClarification }).toEqual({ text, category: 'fault', needsClarification: false });
+    }
+  });
+
+  it('does not take "are you a person or a bot" for a request for a person', () => {
+    expect(understand('你們是真人還是機器人啊', { channel: 'chat' })).toMatchObject({ act: 'smalltalk', isHumanRequest: false });
+  });
+
+  it('takes giving up on a repair as a no, not a complaint', () => {
+    for (const text of ['算了不修了', '不用派人了', 'never mind']) expect({ text, act: understand(text, { channel: 'sms' }).act }).toEqual({ text, act: 'deny' });
+  });
+
   it('classifies a fault the same with or without a model number in it', () => {
     for (const text of ['我家的冷氣機不冷，一直滴水，型號 RAS-40NK', 'My fridge is not cooling, model GR-B22']) {
       const u = understand(text, { channel: 'chat' });
