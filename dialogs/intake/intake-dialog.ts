@@ -270,8 +270,10 @@ export class IntakeDialog extends ComponentDialog {
     const answer = answerOf(step, step.result, spec);
     const raw = typeof step.result === 'string' ? step.result.trim() : '';
     // "等一下，你们周末上班吗？", "算了不修了": a question or a cancellation is no value; the field is asked again.
-    // A description may ask something ("can you send someone?"), so the problem only refuses a cancellation.
-    if (answer.status !== 'skipped' && (field === 'problem' ? givesUp(raw) : notAnAnswer(raw))) {
+    // A description may ask something ("can you send someone?"), and a number or date that reads is kept even
+    // with a question around it ("0912 345 678 可以嗎"), so those only refuse a cancellation.
+    const freeText = SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name' || answer.status === 'invalid';
+    if (answer.status !== 'skipped' && (givesUp(raw) || (field !== 'problem' && freeText && notAnAnswer(raw)))) {
       state.asking = undefined;
       return step.replaceDialog(LOOP, state);
     }

@@ -76,7 +76,7 @@ const QUESTION =
   /[?？]\s*$|(?:嗎|吗|呢|咩)\s*[?？。.!！]*\s*$|^\s*(?:wait|hold on|hang on|等一下|等等|等陣|稍等|請問|请问|想問|想问|問下|问下|咁|那)[\s,，、.。!！]*(?:.*(?:[?？]|嗎|吗|呢|咩|幾|几|多久|多少|幾時|几时|什麼|什么|甚麼|點|点|邊|边|是否|有沒有|有没有|有冇|\b(?:what|whats|when|how|why|where|which|who|do|does|are|is|can|could|will)\b))|^\s*(?:what|whats|what's|when|how|why|where|which|who|do you|does|are you|is it|is there|can you|could you|will you)\b/i;
 /** "算了不修了", "forget it", "唔使修喇": the customer gives up the request; the cancellation is not a value either. */
 const GIVING_UP =
-  /^\s*(?:算了|不修了|不用修了?|不要修了?|唔修喇?|唔使修喇?|唔駛修喇?|唔要喇?|取消|不用了|不要了|cancel|forget it|never ?mind|don'?t bother|no longer need)|(?:算了|不修了|唔修喇|唔使修|不用修了|不要修了|取消(?:報修|报修|工單|工单)?|forget it|never ?mind|cancel (?:it|the (?:repair|request|ticket)))\s*[.!。！~]*\s*$/i;
+  /^\s*(?:算了|不修了|不用修了?|不要修了?|唔修喇?|唔使修喇?|唔駛修喇?|唔要喇?|取消|不用了|不要了|cancel|forget it|never ?mind|don'?t bother|no longer need)(?=[\s,，。.!！~]|$)|(?:算了|不修了|唔修喇|唔使修|不用修了|不要修了|取消(?:報修|报修|工單|工单)?|forget it|never ?mind|cancel (?:it|the (?:repair|request|ticket)))\s*[.!。！~]*\s*$/i;
 
 /** Whether `text` gives up the request ("算了不修了", "forget it"). */
 export function givesUp(text: string): boolean {
