@@ -1,10 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ComplaintType, Complexity, TicketCategory, Urgency } from '../../src/generated/prisma/enums.js';
+import type { Language } from '../../src/messages/channel-kind.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
-import { parseContact, parsePartialDate, provinceOf, storedDate } from '../shared/answers.js';
+import { givesUp, notAnAnswer, parseContact, parsePartialDate, provinceOf, storedDate, yesNo } from '../shared/answers.js';
 import { conversationalAct } from '../../src/understanding/conversational-act.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
-import { correctionOf } from '../shared/corrections.js';
+import { correctionOf, statedChange, type Correction } from '../shared/corrections.js';
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
@@ -12,7 +13,7 @@ import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 import { safetyAdvice, type Hazard } from './safety-advice.js';
-import { detailsForOtherFields, statedDetails } from '../shared/stated-details.js';
+import { detailsForOtherFields, formOfAddress, statedCompany, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -50,6 +51,10 @@ type IntakeState = {
   /** The field being asked; its answer arrives in the next step. */
   asking?: IntakeField;
   introduced?: boolean;
+  /** Answers to the confirmation that were neither yes, no nor a change: after too many a person checks. */
+  confirmMisses?: number;
+  /** The last answer to the confirmation was not understood: ask only the short yes/no question. */
+  confirmRetry?: boolean;
 };
 
 const FIELDS: Record<'fault' | 'inquiry' | 'complaint' | 'urgent', { field: IntakeField; optional: boolean }[]> = {
@@ -176,8 +181,12 @@ export class IntakeDialog extends ComponentDialog {
    */
   private spec(field: IntakeField, state: IntakeState): AnswerSpec {
     const context = field === 'contact' ? [state.values.siteAddress, state.values.problem ?? state.options.problem].filter(Boolean).join(' ') : undefined;
-    const elsewhere = (['siteAddress', 'productModel'] as const).filter((f) => f !== field && !state.values[f] && this.fields(state).some((x) => x.field === f));
+    const elsewhere = (['siteAddress', 'productModel', 'contact'] as const).filter((f) => f !== field && this.isEmpty(state, f) && this.fields(state).some((x) => x.field === f));
     return { kind: SPEC_KIND[field], optional: true, maxAttempts: 2, context, corrections: true, elsewhere };
+  }
+
+  private isEmpty(state: IntakeState, field: IntakeField): boolean {
+    return field === 'contact' ? !state.values.phone && !state.values.email : !state.values[field];
   }
 
   private async start(step: WaterfallStepContext<IntakeOptions>): Promise<DialogTurnResult> {
@@ -202,6 +211,10 @@ export class IntakeDialog extends ComponentDialog {
     if (!values.name && stated.name) {
       values.name = stated.name;
       await this.services.rememberCustomer(info.customer.id, { name: stated.name });
+    }
+    if (!values.company && stated.company) {
+      values.company = stated.company;
+      await this.services.rememberCustomer(info.customer.id, { company: stated.company });
     }
     const contact = parseContact(e.email ?? e.phone ?? '', { language: info.language, text: options.problem });
     if (contact.ok) {
@@ -255,13 +268,20 @@ export class IntakeDialog extends ComponentDialog {
     if (await this.corrected(step, state, entities)) return step.replaceDialog(LOOP, state);
     const spec = this.spec(field, state);
     const answer = answerOf(step, step.result, spec);
-    const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
     const raw = typeof step.result === 'string' ? step.result.trim() : '';
-    const elsewhere = answer.status === 'invalid' ? detailsForOtherFields(raw, entities.productModel, spec.elsewhere ?? []) : {};
+    // "等一下，你们周末上班吗？", "算了不修了": a question or a cancellation is no value; the field is asked again.
+    // A description may ask something ("can you send someone?"), and a number or date that reads is kept even
+    // with a question around it ("0912 345 678 可以嗎"), so those only refuse a cancellation.
+    const freeText = SPEC_KIND[field] === 'text' || SPEC_KIND[field] === 'name' || answer.status === 'invalid';
+    if (answer.status !== 'skipped' && (givesUp(raw) || (field !== 'problem' && freeText && notAnAnswer(raw)))) {
+      state.asking = undefined;
+      return step.replaceDialog(LOOP, state);
+    }
+    const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
+    const elsewhere = this.answersElsewhere(field, raw, answer.status, entities.productModel, spec, info.language);
     if (Object.keys(elsewhere).length) {
-      // An address typed at the date question answers another question: keep it there, ask this one again.
-      Object.assign(state.values, elsewhere);
-      state.skipped = state.skipped.filter((f) => !(f in elsewhere));
+      // An address typed at the date question, a phone at the serial question: keep it there, ask this one again.
+      await this.keepElsewhere(step, state, elsewhere);
       state.asking = undefined;
       return step.replaceDialog(LOOP, state);
     }
@@ -282,11 +302,11 @@ export class IntakeDialog extends ComponentDialog {
       await this.absorb(step, state, { ...entities, purchaseDate: entities.purchaseDate ?? (asDate.ok ? asDate.value : undefined) });
       return step.replaceDialog(LOOP, state);
     } else {
-      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence.
-      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : undefined;
+      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence; "on behalf of Acme Plastics Ltd" is Acme Plastics Ltd.
+      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : field === 'company' ? statedCompany(raw) : undefined;
       state.values[field] = found ?? (field === 'productModel' || field === 'serial' ? withoutLabel(answer.value as string) : (answer.value as string));
       if (field === 'name' || field === 'company') {
-        await this.services.rememberCustomer(info.customer.id, { [field]: answer.value as string });
+        await this.services.rememberCustomer(info.customer.id, { [field]: state.values[field] });
       }
     }
     state.asking = undefined;
@@ -295,14 +315,53 @@ export class IntakeDialog extends ComponentDialog {
   }
 
   /**
+   * What an answer holds for another question instead of this one. A wrong answer (a date question answered
+   * with an address) is read for every empty field; an accepted free-text answer only for shapes nobody
+   * types as a company, model or serial: a mobile number ("0912 345 678" is no company) and a street address.
+   */
+  private answersElsewhere(field: IntakeField, raw: string, status: 'ok' | 'invalid' | 'skipped', entityModel: string | undefined, spec: AnswerSpec, language: Language): OtherDetails {
+    if (status === 'invalid') return detailsForOtherFields(raw, entityModel, spec.elsewhere ?? [], { language, text: spec.context });
+    if (status !== 'ok' || !(['company', 'serial', 'productModel'] as IntakeField[]).includes(field)) return {};
+    // Here the contact may already be known (an SMS number): a number typed now is the one to use, so it is read anyway.
+    const fields: OtherField[] = ['contact', ...(field === 'productModel' ? [] : (['siteAddress'] as const))];
+    return detailsForOtherFields(raw, undefined, fields, { language });
+  }
+
+  private async keepElsewhere(step: WaterfallStepContext<IntakeState>, state: IntakeState, found: OtherDetails): Promise<void> {
+    const v = state.values;
+    const cleared: IntakeField[] = [];
+    if (found.siteAddress) {
+      v.siteAddress = found.siteAddress;
+      cleared.push('siteAddress');
+    }
+    if (found.productModel && !v.productModel) {
+      v.productModel = found.productModel;
+      cleared.push('productModel');
+    }
+    if (found.phone || found.email) {
+      const contact = found.email ? { email: found.email } : { phone: found.phone };
+      Object.assign(v, { phone: undefined, email: undefined }, contact);
+      cleared.push('contact');
+      await this.services.rememberCustomer(turnInfo(step.context).customer.id, contact);
+    }
+    state.skipped = state.skipped.filter((f) => !cleared.includes(f));
+  }
+
+  /**
    * "不是 是 RAS-50", "sorry, the number is 0922 333 444": a correction of an earlier answer replaces it, is
    * acknowledged with the new value, and the open question (if any) is asked again. True when one was applied.
    */
   private async corrected(step: WaterfallStepContext<IntakeState>, state: IntakeState, e: Entities): Promise<boolean> {
     const text = typeof step.result === 'string' ? step.result : '';
-    const info = turnInfo(step.context);
-    const correction = correctionOf(text, e, info);
+    const correction = correctionOf(text, e, turnInfo(step.context));
     if (!correction) return false;
+    await this.apply(step, state, correction);
+    return true;
+  }
+
+  /** Replaces the values a correction or change names, and says what they are now ("Model DW-54"). */
+  private async apply(step: WaterfallStepContext<IntakeState>, state: IntakeState, correction: Correction): Promise<void> {
+    const info = turnInfo(step.context);
     const t = this.texts(step);
     const v = state.values;
     const changed: IntakeField[] = [];
@@ -311,6 +370,8 @@ export class IntakeDialog extends ComponentDialog {
       changed.push(field);
       state.skipped = state.skipped.filter((f) => f !== field);
     };
+    if (correction.name) set('name', () => (v.name = correction.name));
+    if (correction.company) set('company', () => (v.company = correction.company));
     if (correction.productModel) set('productModel', () => (v.productModel = correction.productModel));
     if (correction.serial) set('serial', () => (v.serial = correction.serial));
     if (correction.purchaseDate) set('purchaseDate', () => (v.purchaseDate = correction.purchaseDate));
@@ -320,9 +381,26 @@ export class IntakeDialog extends ComponentDialog {
       set('contact', () => Object.assign(v, { phone: undefined, email: undefined }, contact));
       await this.services.rememberCustomer(info.customer.id, contact);
     }
+    if (correction.name || correction.company) await this.services.rememberCustomer(info.customer.id, { name: correction.name, company: correction.company });
     state.asking = undefined;
     const shown = changed.map((f) => `${t.fields[f].label} ${f === 'contact' ? (v.phone ?? v.email) : v[f as Exclude<IntakeField, 'contact'>]}`);
     await say(step.context, t.corrected(shown.join(t.listSeparator)));
+  }
+
+  /**
+   * A change at the confirmation or after "No", said with its detail ("the model is DW-54 not DW-45") or sent
+   * on its own (an address, a mobile number): applied at once rather than asked for again. True when one was.
+   */
+  private async changedAtConfirmation(step: WaterfallStepContext<IntakeState>, state: IntakeState): Promise<boolean> {
+    const text = typeof step.result === 'string' ? step.result : '';
+    const v = state.values;
+    const fields = this.fields(state).map((f) => f.field);
+    const current = { name: v.name, company: v.company, productModel: v.productModel, serial: v.serial, purchaseDate: v.purchaseDate, siteAddress: v.siteAddress, phone: v.phone, email: v.email };
+    const change = statedChange(text, turnInfo(step.context), current);
+    // Only details this report has: an inquiry has no site address to change.
+    const kept = change && (Object.keys(change) as (keyof Correction)[]).filter((k) => fields.includes(k === 'phone' || k === 'email' ? 'contact' : k));
+    if (!change || !kept?.length) return false;
+    await this.apply(step, state, Object.fromEntries(kept.map((k) => [k, change[k]])) as Correction);
     return true;
   }
 
@@ -343,6 +421,13 @@ export class IntakeDialog extends ComponentDialog {
       const date = parsePartialDate(e.purchaseDate, info.now, info.timeZone);
       if (date.ok) v.purchaseDate = date.value;
     }
+    // "I'm the facilities manager, David Lin", "on behalf of Acme Plastics Ltd", "installed at … Taoyuan City":
+    // said in passing in any answer, so not asked again.
+    const said = info.understanding ? statedDetails(step.context.activity.text ?? '') : {};
+    if (said.name && !v.name) v.name = said.name;
+    if (said.company && !v.company) v.company = said.company;
+    if (said.siteAddress && !v.siteAddress) v.siteAddress = said.siteAddress;
+    if (said.name || said.company) await this.services.rememberCustomer(info.customer.id, { name: v.name, company: v.company });
   }
 
   /** Every field with its value or "not given"; `compact`: only what was given, the description shortened. */
@@ -369,24 +454,52 @@ export class IntakeDialog extends ComponentDialog {
     const state = step.options;
     if (state.options.urgent || state.options.category === 'complaint') return step.next(true);
     const t = this.texts(step);
-    const choices = turnInfo(step.context).language === 'en' ? ['Yes', 'No'] : ['是', '否'];
-    return ask(step, this.confirmation(state, t, turnInfo(step.context).channel), t.confirmRetry, { kind: 'yesno', maxAttempts: this.services.settings.maxMisunderstandings + 1, corrections: true }, choices);
+    const info = turnInfo(step.context);
+    const choices = info.language === 'en' ? ['Yes', 'No'] : ['是', '否'];
+    const question = state.confirmRetry ? t.confirmRetry : this.confirmation(state, t, info.channel);
+    state.confirmRetry = false;
+    // Every answer comes to receiveConfirm (one attempt): a thank-you, a change or a missing detail is read
+    // there, where the report is, rather than refused by the prompt as "not yes or no".
+    return ask(step, question, t.confirmRetry, { kind: 'text', maxAttempts: 1 }, choices);
+  }
+
+  /** Yes to the summary: "係", "啱", "ok", and a thank-you ("thanks!") that takes the summary as it is. */
+  private confirms(text: string, act: string | null | undefined): boolean | undefined {
+    const said = yesNo(text);
+    if (said !== undefined) return said;
+    if (/^\s*(?:no|nope|not|不|唔|冇|否|沒|没)/i.test(text)) return act === 'deny' ? false : undefined;
+    if (act === 'affirm' || act === 'thanks') return true;
+    if (act === 'deny') return false;
+    const own = conversationalAct(text);
+    return own === 'affirm' || own === 'thanks' ? true : own === 'deny' ? false : undefined;
   }
 
   private async receiveConfirm(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
-    // "不是 是 RAS-50" at the confirmation: the summary is shown again with the new value.
-    if (step.result !== true && (await this.corrected(step, state, turnInfo(step.context).understanding?.entities ?? {}))) return step.replaceDialog(CONFIRM, state);
-    const answer = step.result === true ? { status: 'ok' as const, value: true } : answerOf(step, step.result, { kind: 'yesno', maxAttempts: 1 });
-    // Not understood twice: the report is kept as a ticket and a person checks it with the customer.
-    if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
-    if (answer.value === true) return this.open(step, state);
+    if (step.result === true) return this.open(step, state);
+    const info = turnInfo(step.context);
+    const text = typeof step.result === 'string' ? step.result : '';
+    // "不是 是 RAS-50", "the model is DW-54 not DW-45", or the address sent now: applied, and the summary shown again.
+    if (await this.corrected(step, state, info.understanding?.entities ?? {})) return step.replaceDialog(CONFIRM, state);
+    if (await this.changedAtConfirmation(step, state)) return step.replaceDialog(CONFIRM, state);
+    const answer = this.confirms(text, info.understanding?.act);
+    if (answer === true) return this.open(step, state);
+    if (answer === undefined) {
+      // Not understood too often: the report is kept as a ticket and a person checks it with the customer.
+      state.confirmMisses = (state.confirmMisses ?? 0) + 1;
+      if (state.confirmMisses > this.services.settings.maxMisunderstandings) return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
+      state.confirmRetry = true;
+      return step.replaceDialog(CONFIRM, state);
+    }
     const t = this.texts(step);
     const fields = this.fields(state).map((f) => f.field);
     const spec: AnswerSpec = {
       kind: 'choice',
       choices: fields.map((f) => ({ value: f, labels: [t.fields[f].label, intakeTexts.en.fields[f].label, f] })),
       maxAttempts: this.services.settings.maxMisunderstandings + 1,
+      // "the model is DW-54 not DW-45" names the field and its new value: let it through, receiveChange applies it.
+      corrections: true,
+      elsewhere: ['siteAddress', 'contact'],
     };
     return ask(step, t.whichField, t.whichFieldRetry, spec, fields.map((f) => t.fields[f].label));
   }
@@ -394,6 +507,8 @@ export class IntakeDialog extends ComponentDialog {
   private async receiveChange(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
     const t = this.texts(step);
+    if (await this.corrected(step, state, turnInfo(step.context).understanding?.entities ?? {})) return step.replaceDialog(CONFIRM, state);
+    if (await this.changedAtConfirmation(step, state)) return step.replaceDialog(CONFIRM, state);
     const fields = this.fields(state).map((f) => f.field);
     const answer = answerOf(step, step.result, {
       kind: 'choice',
@@ -446,7 +561,7 @@ export class IntakeDialog extends ComponentDialog {
       return step.replaceDialog(HANDOFF_DIALOG, { reason: handoffReason, ticketId: ticket.id, ticketNumber: ticket.number, keptReport: cutShort, note } satisfies HandoffOptions);
     }
     const t = this.texts(step);
-    const lines = [t.opened(v.name, ticket.number), ...this.promiseLines(ticket.promises, t, info.language, info.timeZone), t.closing];
+    const lines = [t.opened(formOfAddress(v.name), ticket.number), ...this.promiseLines(ticket.promises, t, info.language, info.timeZone), t.closing];
     await say(step.context, sentences(step.context, ...lines), { meta: { ticketNumber: ticket.number } });
     return step.endDialog({ ticketId: ticket.id, ticketNumber: ticket.number });
   }

@@ -1,5 +1,7 @@
 import type { TicketDetailField, TicketDetails } from '../../src/tickets/ticket-details.js';
-import { isSkip, parsePartialDate, parsePhone, provinceOf } from '../shared/answers.js';
+import { isSkip, mobileNumberOnly, parsePartialDate, parsePhone, provinceOf } from '../shared/answers.js';
+import { readDate } from '../shared/dates.js';
+import { addressInAnswer } from '../shared/stated-details.js';
 
 /** What one e-mail says about the details we asked for. */
 export type ReadDetails = { values: TicketDetails; skipped: TicketDetailField[] };
@@ -25,11 +27,33 @@ function clean(value: string): string {
   return value.trim().replace(/[。.，,;；]+$/, '').slice(0, 200);
 }
 
+/** A line that is nothing but a date ("2023年11月", "March 2024 I think"): at most a few words beside it. */
+function dateOnly(text: string, ctx: { now: Date; timeZone: string }): boolean {
+  const date = readDate(text, ctx.now, ctx.timeZone);
+  if (!date) return false;
+  const rest = text.replace(date.text, '').replace(/[\s,，.。]/g, '');
+  return rest.length <= 8;
+}
+
+/**
+ * Which detail a line is, by its shape alone: a date, a street address, a mobile number. Customers number
+ * their answers their own way ("1. 2023年11月" to our second question), so a shape outranks a number.
+ */
+function fieldOfShape(text: string, ctx: { now: Date; timeZone: string }): TicketDetailField | undefined {
+  if (mobileNumberOnly(text)) return 'contactPhone';
+  if (addressInAnswer(text)) return 'siteAddress';
+  if (dateOnly(text, ctx)) return 'purchaseDate';
+  return undefined;
+}
+
 /** One answer for one field: a value, a skip ("skip", "不知道"), or nothing usable. */
 function valueFor(field: TicketDetailField, raw: string, ctx: { now: Date; timeZone: string }): { value?: string; skip?: true } {
   const text = clean(raw);
   if (!text) return {};
   if (isSkip(text)) return { skip: true };
+  // A date, an address or a phone in the serial's place is no serial: it is read as what it is.
+  const shape = fieldOfShape(text, ctx);
+  if (shape && shape !== field) return {};
   switch (field) {
     case 'purchaseDate': {
       const date = parsePartialDate(text, ctx.now, ctx.timeZone);
@@ -41,6 +65,8 @@ function valueFor(field: TicketDetailField, raw: string, ctx: { now: Date; timeZ
     }
     case 'contactName':
       return text.length <= 60 && !/\d|@/.test(text) ? { value: text } : {};
+    case 'siteAddress':
+      return { value: addressInAnswer(text) ?? text };
     default:
       return { value: text };
   }
@@ -68,6 +94,8 @@ export function readDetails(
   };
   const lines = text
     .split(/\r?\n/)
+    // "1. 2023年11月 / 2. 江苏省…": numbered answers on one line.
+    .flatMap((l) => l.split(/\s+[/／|]\s*(?=[(（[【]?\s*\d{1,2}\s*[).、．:：\]】])/))
     .map((l) => l.trim())
     .filter(Boolean);
   let answered = false;
@@ -77,7 +105,9 @@ export function readDetails(
     const labelled = LABELLED.exec(rest);
     const byLabel = labelled ? fieldOfLabel(labelled[1]!) : undefined;
     if (byLabel) answered = assign(byLabel, labelled![2]!) || answered;
-    else if (numbered) answered = assign(ctx.numbered?.[Number(numbered[1]) - 1], rest) || answered;
+    else if (numbered) answered = assign(ctx.numbered?.[Number(numbered[1]) - 1], rest) || assign(fieldOfShape(rest, ctx), rest) || answered;
+    // An unlabelled, unnumbered line is read only by an unmistakable shape (an address, a date, a mobile).
+    else if (open.length > 1) answered = assign(fieldOfShape(rest, ctx), rest) || answered;
   }
   if (!answered && open.length === 1 && lines.length > 0 && lines.length <= 3) assign(open[0], lines.join(' '));
   if (values.siteAddress) values.province = provinceOf(values.siteAddress);

@@ -5,7 +5,7 @@ import type { Understanding } from '../../src/understanding/understanding-schema
 import { parsePartialDate, parsePhone, parseTicketReference, provinceOf, storedDate } from '../shared/answers.js';
 import { formatTime } from '../shared/format-time.js';
 import { say } from '../shared/say.js';
-import { statedDetails } from '../shared/stated-details.js';
+import { formOfAddress, statedDetails } from '../shared/stated-details.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo, type TurnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, type StatusOptions } from '../status/status-dialog.js';
@@ -32,12 +32,38 @@ function substantive(text: string): boolean {
   return cjk >= 8 || text.trim().split(/\s+/).length >= 5;
 }
 
-/** The problem in one line for the acknowledgement: the first sentence that says something, shortened. */
-function summary(text: string): string {
+/** A line that closes a letter: what follows is the signature, not the problem. */
+const CLOSING = /^(?:(?:best|kind|warm)?\s*regards|thanks?(?: you)?(?: (?:in advance|very much))?|many thanks|cheers|sincerely|best(?: wishes)?|yours(?: \w+)?|謝謝|谢谢|多謝|多谢|感謝|感谢|此致|敬禮|敬礼|順祝|顺祝|祝好|祝商祺|敬祝)[\s,，.。!！~]*$/i;
+/** Greetings on a line of their own: "Hi,", "Dear team,", "您好：". */
+const GREETING_LINE = /^(?:hi|hello|dear|good (?:morning|afternoon)|您好|你好|各位|客服)[^.!?。！？]{0,30}$/i;
+/** How much of the description the acknowledgement repeats: whole sentences up to this many characters. */
+const SUMMARY_MAX = 400;
+
+/** The body without greeting and signature: what the customer wrote about the problem. */
+function bodyOf(text: string): string[] {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const body = lines.filter((l, i) => !(i === 0 && l.length <= 25 && /^(?:hi|hello|dear|您好|你好|各位)|[,，:：]$/i.test(l))).join(' ');
-  const sentence = /^.{15,}?[.!?。！？](?=\s|$)/u.exec(body)?.[0] ?? body;
-  return sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence;
+  const end = lines.findIndex((l, i) => i > 0 && CLOSING.test(l));
+  return (end > 0 ? lines.slice(0, end) : lines).filter((l, i) => !(i === 0 && l.length <= 25 && (GREETING_LINE.test(l) || /[,，:：]$/.test(l))));
+}
+
+/**
+ * The problem for the acknowledgement: the whole description, greeting and signature left out. "This is the
+ * third time I'm writing" alone would drop what the customer wants ("a manager to call today"), so all of it
+ * is kept up to SUMMARY_MAX, cut after a whole sentence when longer.
+ */
+function summary(text: string): string {
+  const body = bodyOf(text).join(' ').replace(/\s+/g, ' ').trim();
+  if (body.length <= SUMMARY_MAX) return body;
+  const sentences = body.slice(0, SUMMARY_MAX).match(/^.*[.!?。！？](?=\s|$|[^.!?。！？])/su)?.[0];
+  return sentences && sentences.length >= SUMMARY_MAX / 2 ? `${sentences} …` : `${body.slice(0, SUMMARY_MAX - 3)}...`;
+}
+
+/** The name under the closing of the body ("谢谢！\n周敏", "Regards,\nDavid Lin"), when the channel passed no signature. */
+function closingName(text: string): string | undefined {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const end = lines.findIndex((l, i) => i > 0 && CLOSING.test(l));
+  const name = end > 0 ? lines[end + 1] : undefined;
+  return name && (/^[\u3400-\u9fff]{2,4}$/.test(name) || /^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$/.test(name)) ? name : undefined;
 }
 
 /** Name and phone from the signature block the e-mail channel passes (`meta.signature`). */
@@ -91,7 +117,7 @@ export class MailIntakeDialog extends Dialog {
       const topic = this.services.knowledgeBase.match(`${subject}\n${text}`);
       if (topic) {
         const answer = this.services.knowledgeBase.answer(topic, info.language);
-        await say(dc.context, [t.salutation(info.customer.name ?? undefined), answer, t.kbMore, t.signoff].join('\n\n'), { meta: { kbTopic: topic.id, answeredBy: 'knowledge-base' } });
+        await say(dc.context, [t.salutation(formOfAddress(info.customer.name)), answer, t.kbMore, t.signoff].join('\n\n'), { meta: { kbTopic: topic.id, answeredBy: 'knowledge-base' } });
         return dc.endDialog({ answered: topic.id });
       }
     }
@@ -132,7 +158,7 @@ export class MailIntakeDialog extends Dialog {
       `${t.labels.problem}: ${summary(text || subject)}`,
     ];
     const parts = [
-      t.salutation(values.contactName),
+      t.salutation(formOfAddress(values.contactName)),
       [category === 'inquiry' ? t.inquiryOpened(ticket.number) : t.opened(ticket.number), ...this.promiseLines(ticket.promises, t, info)].join(info.language === 'en' ? ' ' : ''),
       [t.understood, ...understood.map((l) => `- ${l}`)].join('\n'),
       ...(missing.length > 0 ? [[t.askHeading, ...missing.map((f, i) => `${i + 1}. ${t.ask[f]}`)].join('\n')] : []),
@@ -153,7 +179,7 @@ export class MailIntakeDialog extends Dialog {
     const phone = e.phone ? parsePhone(e.phone) : { ok: false as const };
     const date = e.purchaseDate ? parsePartialDate(e.purchaseDate, info.now, info.timeZone) : { ok: false as const };
     return {
-      contactName: info.customer.name ?? labelled.contactName ?? stated.name ?? sig.name,
+      contactName: info.customer.name ?? labelled.contactName ?? stated.name ?? sig.name ?? closingName(text),
       contactPhone: (phone.ok ? phone.value : undefined) ?? labelled.contactPhone ?? sig.phone ?? info.customer.phone ?? undefined,
       productModel: e.productModel ?? labelled.productModel ?? stated.productModel,
       serial: e.serial ?? labelled.serial,

@@ -9,8 +9,16 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false };
 
 const SKIP =
   /^\s*(?:skip|pass|none|n\/a|na|no|nope|no idea|(?:i )?(?:don'?t|do not) know|(?:i'?m )?not sure|dunno|unknown|forgot|略過|略过|跳過|跳过|不知道|不清楚|不記得|不记得|不確定|不确定|忘了|忘記了|忘记了|沒有|没有|無|无|冇|唔知|不|否|不用|不用了|未知)\s*[.!。！~]?\s*$/i;
-const YES = /^\s*(?:y|yes|yeah|yep|ok|okay|sure|correct|right|confirm|1|是|是的|對|对|好|好的|沒錯|没错|正確|正确|確認|确认|可以|行)\s*[.!。！]?\s*$/i;
-const NO = /^\s*(?:n|no|nope|wrong|incorrect|change|2|不|不是|否|不對|不对|錯|错|修改|更改|不正確|不正确)\s*[.!。！]?\s*$/i;
+/** Sentence-final particles that do not change a yes or a no: "係呀", "對啊", "是的喔". */
+const PARTICLE = String.raw`(?:呀|啊|阿|啦|喇|嘅|囉|咯|喔|哦|噢|吖|嘛|了)?`;
+const YES = new RegExp(
+  String.raw`^\s*(?:y|yes|yeah|yep|yup|ok|okay|sure|correct|right|confirm|confirmed|yes please|yes,? (?:that'?s )?(?:correct|right)|that'?s (?:right|correct)|looks (?:good|right|fine)|all (?:good|correct)|perfect|exactly|1|是|是的|對|对|對的|对的|好|好的|沒錯|没错|正確|正确|確認|确认|可以|行|沒問題|没问题|係|系|係嘅|啱|啱晒|冇錯|無錯|无错|正確無誤|正确无误)\s*${PARTICLE}\s*[.!。！~～]*\s*$`,
+  'i',
+);
+const NO = new RegExp(
+  String.raw`^\s*(?:n|no|nope|wrong|incorrect|not (?:right|correct)|change|2|不|不是|否|不對|不对|錯|错|修改|更改|不正確|不正确|唔係|唔系|唔啱|唔對|唔正確|有錯|有错)\s*${PARTICLE}\s*[.!。！~～]*\s*$`,
+  'i',
+);
 
 export function isSkip(text: string): boolean {
   return SKIP.test(text);
@@ -58,6 +66,40 @@ export function contactOnly(text: string, context: PhoneContext = {}): { phone?:
     .replace(/\+?[\d\s()-]{7,}/g, ' ')
     .replace(CONTACT_LABELS, ' ');
   return /[\p{L}\p{N}]/u.test(rest) ? null : contact.value;
+}
+
+/**
+ * A question typed instead of the answer ("等一下，你们周末上班吗？", "wait whats the warranty period?"):
+ * never the value of a field. Answering it is the interruption's job; the field only refuses to keep it.
+ */
+const QUESTION =
+  /[?？]\s*$|(?:嗎|吗|呢|咩)\s*[?？。.!！]*\s*$|^\s*(?:wait|hold on|hang on|等一下|等等|等陣|稍等|請問|请问|想問|想问|問下|问下|咁|那)[\s,，、.。!！]*(?:.*(?:[?？]|嗎|吗|呢|咩|幾|几|多久|多少|幾時|几时|什麼|什么|甚麼|點|点|邊|边|是否|有沒有|有没有|有冇|\b(?:what|whats|when|how|why|where|which|who|do|does|are|is|can|could|will)\b))|^\s*(?:what|whats|what's|when|how|why|where|which|who|do you|does|are you|is it|is there|can you|could you|will you)\b/i;
+/** "算了不修了", "forget it", "唔使修喇": the customer gives up the request; the cancellation is not a value either. */
+const GIVING_UP =
+  /^\s*(?:算了|不修了|不用修了?|不要修了?|唔修喇?|唔使修喇?|唔駛修喇?|唔要喇?|取消|不用了|不要了|cancel|forget it|never ?mind|don'?t bother|no longer need)(?=[\s,，。.!！~]|$)|(?:算了|不修了|唔修喇|唔使修|不用修了|不要修了|取消(?:報修|报修|工單|工单)?|forget it|never ?mind|cancel (?:it|the (?:repair|request|ticket)))\s*[.!。！~]*\s*$/i;
+
+/** Whether `text` gives up the request ("算了不修了", "forget it"). */
+export function givesUp(text: string): boolean {
+  return GIVING_UP.test(text.trim());
+}
+
+/** Whether `text` asks something or gives up instead of answering: no field may store it. */
+export function notAnAnswer(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && (QUESTION.test(t) || GIVING_UP.test(t));
+}
+
+/**
+ * A message that is nothing but a mobile number in one of our regions (0912 345 678, 13812345678, +852 9123
+ * 4567): given at the serial or company question, it answers the contact question. Serials can be digits too,
+ * so only the unmistakable mobile shapes count; the E.164 form, or null.
+ */
+export function mobileNumberOnly(text: string, context: PhoneContext = {}): string | null {
+  const t = text.replace(/^(?:我的|我嘅|my)?\s*(?:手機|手机|電話|电话|mobile|phone|number|tel)?\s*(?:號碼|号码)?\s*(?:是|係|系|is|[:：])?\s*/i, '').replace(/[.。!！]+$/, '').trim();
+  const mobile = /^(?:(?:\+?886[\s-]?|0)9\d{2}[\s-]?\d{3}[\s-]?\d{3}|(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|\+?852[\s-]?[5-9]\d{3}[\s-]?\d{4})$/;
+  if (!mobile.test(t)) return null;
+  const phone = parsePhone(t, context);
+  return phone.ok ? phone.value : null;
 }
 
 /** Words of a request or a question, never of a name: "查詢維修進度" sent to "May I have your name?" is not a name. */

@@ -1,8 +1,8 @@
 import type { Language } from '../../src/messages/channel-kind.js';
 import { extractEntities } from '../../src/understanding/entities.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
-import { parsePartialDate, parsePhone } from './answers.js';
-import { statedAddress } from './stated-details.js';
+import { contactOnly, mobileNumberOnly, parseEmail, parsePartialDate, parsePhone } from './answers.js';
+import { addressInAnswer, nameInAnswer, statedAddress } from './stated-details.js';
 
 /** "sorry, the number is …", "不是 是 RAS-50", "說錯了，型號是 …": the customer takes back something said before. */
 const CORRECTION = /^\s*(?:sorry|oops|correction|i mean|i meant|actually|wait|no[,，]|wrong|不是|不对|不對|唔係|唔系|唔啱|更正|改成|改為|改为|打錯|打错|說錯|说错|講錯|讲错|寫錯|写错|應該是|应该是|搞錯|搞错|錯了|错了|地址打錯|地址打错|地址錯了|地址错了)/i;
@@ -10,7 +10,7 @@ const CORRECTION = /^\s*(?:sorry|oops|correction|i mean|i meant|actually|wait|no
 const NEW_VALUE = /(?:應該是|应该是|should be|i mean|i meant|it'?s|it is|\bis\b|是|係|系|改成|改為|改为)\s*/gi;
 
 /** What a correction changes, in the form intake keeps its values. */
-export type Correction = { productModel?: string; serial?: string; phone?: string; email?: string; purchaseDate?: string; siteAddress?: string };
+export type Correction = { productModel?: string; serial?: string; phone?: string; email?: string; purchaseDate?: string; siteAddress?: string; name?: string; company?: string };
 
 export type CorrectionContext = { now: Date; timeZone: string; language?: Language };
 
@@ -54,4 +54,91 @@ export function correctionOf(text: string, entities: Entities | undefined, ctx: 
     purchaseDate: entities?.purchaseDate ?? (date.ok ? date.value : undefined),
     siteAddress: statedAddress(text),
   });
+}
+
+type ChangeField = keyof Correction;
+
+/** The words that name a detail, in the three languages, longest first where one contains another. */
+const FIELD_WORDS: readonly [ChangeField, string][] = [
+  ['productModel', String.raw`model(?:\s*(?:no\.?|number|#))?|產品型號|产品型号|型號|型号|機型|机型`],
+  ['serial', String.raw`serial(?:\s*(?:no\.?|number))?|s\/n|機身序號|机身序列号|序號|序列号|序号`],
+  ['email', String.raw`e-?mail(?:\s*address)?|電子郵件|电子邮件|電郵|电邮|郵箱|邮箱|信箱`],
+  ['phone', String.raw`(?:phone|mobile|contact|tel(?:ephone)?)(?:\s*(?:no\.?|number))?|number|聯絡電話|联系电话|聯絡方式|联系方式|電話|电话|手機|手机`],
+  ['siteAddress', String.raw`(?:site\s+)?address|location|設備地址|设备地址|安裝地址|安装地址|地址`],
+  ['purchaseDate', String.raw`purchase\s+date|date\s+of\s+purchase|(?:we\s+|i\s+)?(?:bought|purchased)(?:\s+it)?|購買日期|购买日期|購買時間|购买时间|購買|购买|買咗|买的|買的`],
+  ['name', String.raw`(?:my\s+|contact\s+)?name|姓名|名字|聯絡人|联系人`],
+  ['company', String.raw`company|project|公司|專案|项目|專案名稱|项目名称`],
+];
+const LEAD = String.raw`^\s*(?:(?:no|nope|sorry|actually|oops|wait|不是|不對|不对|唔係|唔啱|錯了|错了|有錯|有错)[\s,，.。!！]*)?(?:the\s+|my\s+|our\s+|it'?s\s+the\s+)?`;
+const LINK = String.raw`\s*(?:should\s+be|is\s+actually|is|was|=|:|：|應該是|应该是|改為|改为|改成|要改成|換成|换成|是|係|系|為|为|in|on)?\s*`;
+/** "…, not DW-45", "…而不是 DW-45", "…唔係 DW-45": the old value the customer sets aside, which we drop. */
+const NOT_OLD = /(?:[\s,，]*(?:not|instead of|rather than|而不是|並不是|并不是|不是|唔係|唔系)\s*\S.*)$/i;
+
+function clean(value: string): string {
+  return value.replace(NOT_OLD, '').trim().replace(/^[“"'「『]|[”"'」』]$/g, '').replace(/[\s,，.。!！]+$/, '').trim();
+}
+
+/** The value a detail takes from what the customer wrote after its name, read as that detail; undefined when it does not fit. */
+function valueAs(field: ChangeField, value: string, ctx: CorrectionContext): string | undefined {
+  if (!value) return undefined;
+  switch (field) {
+    case 'phone': {
+      const phone = parsePhone(value, { language: ctx.language });
+      return phone.ok ? phone.value : undefined;
+    }
+    case 'email': {
+      const email = parseEmail(value);
+      return email.ok ? email.value : undefined;
+    }
+    case 'purchaseDate': {
+      const date = parsePartialDate(value, ctx.now, ctx.timeZone);
+      return date.ok ? date.value : undefined;
+    }
+    case 'name':
+      return value.length <= 60 && !/\d{4,}/.test(value) ? nameInAnswer(value) : undefined;
+    case 'productModel':
+    case 'serial':
+      return /^[A-Za-z0-9][A-Za-z0-9\-/. #]{1,40}$/.test(value) ? value : undefined;
+    default:
+      return value.length >= 2 ? value.slice(0, 200) : undefined;
+  }
+}
+
+const NEW_NOT_OLD = /^\s*(?:(?:是|係|系|it'?s)\s*)?(.+?)[\s,，]*(?:not|instead of|rather than|而不是|不是|唔係|唔系)\s*(.+?)[\s.。!！]*$/i;
+const NOT_OLD_BUT_NEW = /^\s*(?:不是|唔係|唔系|not)\s*(.+?)[\s,，]*(?:是|係|系|it'?s|but)\s*(.+?)[\s.。!！]*$/i;
+
+function oldAndNew(text: string): { old: string; new: string } | undefined {
+  const first = NOT_OLD_BUT_NEW.exec(text);
+  if (first) return { old: first[1]!.trim(), new: first[2]!.trim() };
+  const second = NEW_NOT_OLD.exec(text);
+  return second ? { old: second[2]!.trim(), new: second[1]!.trim() } : undefined;
+}
+
+/**
+ * A change said with the detail it changes, at the confirmation or after "No" ("the model is DW-54 not DW-45",
+ * "地址改為台中市…", "電話係 0912 345 678"), or a detail sent on its own there (an address, a mobile number):
+ * the new values, or undefined when the message names none. `current` are the values shown in the summary, so
+ * "DW-54 not DW-45" changes whichever detail was DW-45.
+ */
+export function statedChange(text: string, ctx: CorrectionContext, current: Partial<Record<ChangeField, string>> = {}): Correction | undefined {
+  const t = text.trim();
+  for (const [field, words] of FIELD_WORDS) {
+    const m = new RegExp(`${LEAD}(?:${words})${LINK}(.+)$`, 'i').exec(t);
+    if (!m) continue;
+    const value = valueAs(field, clean(m[1]!), ctx);
+    if (value) return { [field]: value };
+  }
+  // "DW-54 not DW-45", "是 DW-54 唔係 DW-45", "不是 DW-45，是 DW-54": the old value tells which detail.
+  const swap = oldAndNew(t);
+  if (swap) {
+    const field = (Object.keys(current) as ChangeField[]).find((f) => current[f]?.toLowerCase() === swap.old.toLowerCase());
+    const value = field ? valueAs(field, clean(swap.new), ctx) : undefined;
+    if (field && value) return { [field]: value };
+  }
+  const address = addressInAnswer(t);
+  if (address) return { siteAddress: address };
+  const phone = mobileNumberOnly(t, { language: ctx.language });
+  if (phone) return { phone };
+  const email = contactOnly(t)?.email;
+  return email ? { email } : undefined;
 }

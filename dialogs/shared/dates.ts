@@ -69,12 +69,81 @@ function future(text: string, today: DateTime): PartialDate | null {
   return end < today.startOf('day') ? null : found;
 }
 
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+/** How many years back an English phrase points: "last year" 1, "the year before last" 2, "3 years ago" 3. */
+const EN_YEARS_BACK = String.raw`(this year|last year|the year before last|(?:a|one|two|three|four|five|\d{1,2}) years? ago)`;
+const EN_NUMBER: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
+/** "March last year", "in march of last year", "last year in March", "Dec two years ago": a month of a relative year. */
+const EN_MONTH_OF_YEAR = new RegExp(String.raw`\b${EN_MONTH}\b(?:\s+(?:of|in))?\s+${EN_YEARS_BACK}|\b${EN_YEARS_BACK}\s*,?\s*(?:in|around|during)?\s+\b${EN_MONTH}\b`, 'i');
+/** Seasons, read as their middle month (an approximate date the customer chose; the summary shows it for checking). */
+const SEASON_MONTH: Record<string, number> = { spring: 4, summer: 7, autumn: 10, fall: 10, winter: 1, 春: 4, 夏: 7, 秋: 10, 冬: 1, 暑假: 7, 寒假: 1 };
+const EN_SEASON = new RegExp(String.raw`\b(?:(last|this|past)\s+(spring|summer|autumn|fall|winter)|(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:${EN_YEARS_BACK}|((?:19|20)\d{2})))\b`, 'i');
+const ZH_YEAR_BACK: Record<string, number> = { 今年: 0, 本年: 0, 去年: 1, 上年: 1, 舊年: 1, 旧年: 1, 前年: 2, 大前年: 3 };
+const ZH_SEASON = /(大前年|前年|去年|上年|舊年|旧年|今年|本年|((?:19|20)\d{2})\s*年)?\s*(?:的)?\s*(?:(春|夏|秋|冬)(?:天|季)|(暑假|寒假))/;
+
+function yearsBack(phrase: string): number {
+  const p = phrase.toLowerCase();
+  if (p === 'this year') return 0;
+  if (p === 'last year') return 1;
+  if (p === 'the year before last') return 2;
+  const n = p.split(' ')[0]!;
+  return EN_NUMBER[n] ?? Number(n);
+}
+
+/** A month of a year, refused when it lies ahead of today. */
+function monthOf(year: number, month: number, now: DateTime, text: string): PartialDate | null {
+  if (year * 12 + month > now.year * 12 + now.month) return null;
+  return { value: `${year}-${String(month).padStart(2, '0')}`, precision: 'month', text };
+}
+
+/** A season without a year ("last summer", "夏天") is the latest one that has begun. */
+function latestSeason(month: number, now: DateTime): number {
+  return month <= now.month ? now.year : now.year - 1;
+}
+
+/**
+ * What src/understanding's parsePurchaseDate does not read and customers write: a month of a relative year
+ * ("march last year" is 2025-03, not 2025), seasons ("last summer", "去年夏天"), and the short forms of chat
+ * ("2 yrs ago", "18 mths ago"). Everything else goes to parsePurchaseDate.
+ */
+function past(text: string, today: Date, timeZone: string): PartialDate | null {
+  const now = DateTime.fromJSDate(today, { zone: timeZone });
+  const t = text
+    .replace(/\b(\d+)\s*(?:yrs?|y)\b/gi, '$1 years')
+    .replace(/\b(\d+)\s*(?:mths?|mos?|mnths?)\b/gi, '$1 months')
+    .replace(/\b(?:a )?couple(?: of)? (?:yrs|years)\b/gi, 'a couple of years');
+  const monthOfYear = EN_MONTH_OF_YEAR.exec(t);
+  if (monthOfYear) {
+    const [, m1, back1, back2, m2] = monthOfYear;
+    const month = EN_MONTHS.indexOf((m1 ?? m2)!.slice(0, 3).toLowerCase()) + 1;
+    return monthOf(now.year - yearsBack((back1 ?? back2)!), month, now, monthOfYear[0]);
+  }
+  const season = EN_SEASON.exec(t);
+  if (season) {
+    const [, which, name1, name2, back, year] = season;
+    const month = SEASON_MONTH[(name1 ?? name2)!.toLowerCase()]!;
+    // Winter is read as its January: "winter 2024" is the one that begins in December 2024.
+    const y = which ? (which.toLowerCase() === 'this' ? now.year : latestSeason(month, now)) : year ? Number(year) + (month === 1 ? 1 : 0) : now.year - yearsBack(back!) + (month === 1 ? 1 : 0);
+    return monthOf(y, month, now, season[0]);
+  }
+  const zh = ZH_SEASON.exec(t);
+  if (zh) {
+    const [, relative, year, name, holiday] = zh;
+    const month = SEASON_MONTH[(name ?? holiday)!]!;
+    const base = year ? Number(year) : relative ? now.year - ZH_YEAR_BACK[relative]! : undefined;
+    const y = base === undefined ? latestSeason(month, now) : base + (month === 1 && !holiday ? 1 : 0);
+    return monthOf(y, month, now, zh[0]);
+  }
+  return parsePurchaseDate(t, today, timeZone);
+}
+
 /**
  * The date in `text`, as precise as it was given, or null when there is none (or it lies on the wrong side
  * of today). `past`: a purchase date ("去年三月", "2024年5月", "yesterday"). `future`: a day to come
  * ("明天", "下週二", "12月3日", "Dec 3").
  */
 export function readDate(text: string, today: Date, timeZone: string, direction: DateDirection = 'past'): PartialDate | null {
-  if (direction === 'past') return parsePurchaseDate(text, today, timeZone);
+  if (direction === 'past') return past(text.normalize('NFKC'), today, timeZone);
   return future(text.normalize('NFKC'), DateTime.fromJSDate(today, { zone: timeZone }));
 }

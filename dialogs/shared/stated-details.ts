@@ -1,3 +1,5 @@
+import { contactOnly, mobileNumberOnly, type PhoneContext } from './answers.js';
+
 /**
  * Details a customer states in passing, in a sentence rather than as an answer to our question: "我叫王小明",
  * "Name: John Chen", "地址 台北市大安區復興南路一段100號", "address 12 Main Rd, Taichung City", "model X".
@@ -5,14 +7,21 @@
  * and only when the customer labelled them or wrote them in a shape nobody mistakes (a Chinese street
  * address with its city and number). A detail read wrongly is worse than a question, so the shapes are strict.
  */
-export type StatedDetails = { name?: string; siteAddress?: string; productModel?: string };
+export type StatedDetails = { name?: string; company?: string; siteAddress?: string; productModel?: string };
 
 const CJK = String.raw`\u3400-\u9fff`;
 /** Where a Chinese labelled value stops: punctuation, a space before another label, or the end. */
-const CJK_END = String.raw`(?=[，,。;；!！?？\n]|\s+(?:電話|电话|手機|手机|型號|型号|序號|序列号|地址|我叫|我是|姓名|[+\d])|$)`;
+const CJK_END = String.raw`(?=[，,。;；!！?？\n（(、]|\s*(?:電話|电话|手機|手机|型號|型号|序號|序列号|地址|我叫|我是|姓名|聯絡|联系)|\s+[+\d]|$)`;
 
-const NAME_CJK = new RegExp(String.raw`(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|聯絡人\s*[:：]?|联系人\s*[:：]?|我是)\s*([${CJK}]{2,4}(?:先生|小姐|女士|太太)?)${CJK_END}`);
+const NAME_CJK = new RegExp(String.raw`(?:我叫做|我叫|我個名係|我个名系|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|聯絡人\s*(?:係|是|为|為|[:：])?|联系人\s*(?:是|为|[:：])?|對接人\s*[:：]?|对接人\s*[:：]?|負責人\s*[:：]?|负责人\s*[:：]?|請聯絡|請聯繫|请联系|請找|请找|我係|我系|我就係|我是)\s*([${CJK}]{2,4}?(?:先生|小姐|女士|太太)?)${CJK_END}`);
 const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
+/** "I'm the facilities manager, David Lin", "this is David Lin, facilities manager": a role beside the name. */
+const ROLE = String.raw`(?:[a-z]+\s+){0,3}(?:manager|engineer|owner|supervisor|officer|director|technician|administrator|admin|assistant|lead|head|coordinator|secretary|buyer|receptionist|tenant|landlord)`;
+const NAME_EN_ROLE = new RegExp(String.raw`\b(?:I'?m|I am|this is|it'?s)\s+(?:the\s+|a\s+|an\s+)?${ROLE}(?:\s+(?:of|at|for)\s+[A-Za-z&. ]{2,40}?)?[,\s]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])`, 'i');
+/** "Hi its Kevin", "hello, this is kevin": a greeting and a first name, the way chat messages start. */
+const NAME_EN_GREETING = /^\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]*)?(?:it'?s|it is|i'?m|i am|this is)\s+([a-z][a-z]+(?: (?!here\b)[a-z][a-z]+)?)(?=\s*(?:$|[,.;!]|here\b))/i;
+/** Words that follow "I'm" or "it's" and are no name: "I'm sorry", "it's broken". */
+const NOT_NAME_WORDS = /^(?:sorry|not|having|trying|calling|writing|looking|still|just|so|very|really|here|back|the|a|an|my|our|about|from|with|in|at|on|broken|leaking|working|fine|ok|okay|urgent|again|also|afraid|wondering|getting|going|new|done|me|us|been|no|yes|unable|hoping|reaching|following|contacting|texting|messaging|interested|dead|stuck|off|down|out|noisy|making|doing)$/i;
 /** "我姓王", "敝姓陳先生", "免貴姓歐陽": the surname as given, without a guessed 先生/小姐. */
 const SURNAME_CJK = new RegExp(String.raw`(?:敝姓|免貴姓|免贵姓|我姓|本人姓)\s*([${CJK}]{1,2}?)(?:先生|小姐|女士|太太)?${CJK_END}`);
 const NAME_EN_TITLED = /\b(?:[Mm]y name is|[Nn]ame\s*[:：-]|[Nn]ame is|[Tt]his is)\s*((?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,1})(?=$|[\s,.;!])/;
@@ -20,12 +29,22 @@ const NAME_EN_TITLED = /\b(?:[Mm]y name is|[Nn]ame\s*[:：-]|[Nn]ame is|[Tt]his 
 const ANSWER_LABEL = /^(?:(?:my name is|my name's|name\s*(?:is|[:：-])|this is|i am|i'm|it's|it is|call me)\s+|(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|我是|敝姓|免貴姓|免贵姓|我姓|本人姓)\s*)/i;
 
 /** "我是" also starts "我是用戶" or "我是說": such words are no name. */
-const NOT_NAMES = /^(?:用戶|用户|客戶|客户|顧客|顾客|說|说|想|要|問|问|在|從|从|第|新|老|這|这|那|住|買|买|剛|刚|上|的)/;
+const NOT_NAMES = /^(?:用戶|用户|客戶|客户|顧客|顾客|說|说|想|要|問|问|在|從|从|第|新|老|這|这|那|住|買|买|剛|刚|上|的|唔|咪|嚟|來|来|用|負責|负责|業主|业主|屋主|住戶|住户|經理|经理|租客|代表|幫|帮|替|公司|貴|贵|你|您|他|她)/;
 
 const ADDRESS_CJK_LABELLED = new RegExp(String.raw`(?:設備地址|设备地址|安裝地址|安装地址|地址|住址|地點|地点)\s*(?:是|係|系|在|為|为|[:：])?\s*([^，,。;；!！?？\n]{4,60}?)${CJK_END}`);
-/** 台北市大安區復興南路一段100號, 上海市浦东新区世纪大道100号: a city, a road and a number. */
-const ADDRESS_CJK_SHAPE = new RegExp(String.raw`(?:[${CJK}]{2,3}[市縣县省])(?:[${CJK}]{1,4}[區区鎮镇鄉乡市縣县])?[${CJK}0-9]{1,12}?(?:路|街|道|巷|大道)(?:[一二三四五六七八九十0-9]+段)?(?:[0-9]+巷)?(?:[0-9]+弄)?[0-9]+(?:-[0-9]+)?[號号](?:[0-9]+[樓楼F])?(?:之[0-9]+)?`);
-const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*(\d[^;\n]{4,80}?)(?=\.\s|\.?$|[;\n]|,?\s*\b(?:name|phone|tel|mobile|model|serial)\b)/i;
+/** 台北市大安區復興南路一段100號, 上海市浦东新区世纪大道100号, 九龍觀塘道100號: a city (or a Hong Kong region), a road and a number. */
+const ROAD_AND_NUMBER = String.raw`[${CJK}0-9]{1,12}?(?:路|街|道|巷|大道|里)(?:[一二三四五六七八九十0-9]+段)?(?:[0-9]+巷)?(?:[0-9]+弄)?[0-9]+(?:-[0-9]+)?[號号](?:[0-9A-Za-z]+[樓楼F層层])?(?:之[0-9]+)?(?:[0-9A-Za-z]{1,4}[室座])?`;
+const ADDRESS_CJK_SHAPE = new RegExp(String.raw`(?:[${CJK}]{2,3}[市縣县省]|香港|九龍|九龙|新界)(?:[${CJK}]{1,4}[區区鎮镇鄉乡市縣县])?${ROAD_AND_NUMBER}`);
+/** "我司位于苏州工业园区星湖街328号", "廠房設於…": a road and a number after a word that says where, no city needed. */
+const ADDRESS_CJK_LOCATED = new RegExp(String.raw`(?:位于|位於|坐落於|坐落于|設於|设于|設在|设在|地址在|地址係|裝喺|装喺|安裝在|安装在|安裝於|安装于|喺)\s*((?:[${CJK}]{2,12}?(?:區|区|園區|园区|鎮|镇|市|縣|县))?${ROAD_AND_NUMBER})`);
+/** The same shape as a whole answer ("九龍觀塘道100號5樓A室"): asked a question, nobody types a road and a number by chance. */
+const ADDRESS_CJK_ANSWER = new RegExp(String.raw`^\s*((?:[${CJK}]{2,12}?(?:省|市|縣|县|區|区|鎮|镇|鄉|乡))*${ROAD_AND_NUMBER}[${CJK}0-9A-Za-z]{0,12})\s*[。.]?\s*$`);
+/** "5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei", "Warehouse 3, 18 Gangqian Rd, Kaohsiung": a number before a street word. */
+const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+)*(?:[A-Z][A-Za-z]+\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
+const ADDRESS_EN_ANSWER = new RegExp(String.raw`^\s*((?:[A-Za-z0-9#.\- ]{1,30},\s*)?(?:No\.?\s*)?${STREET_EN}[^;\n?]{0,80}?)\s*[.]?\s*$`, 'i');
+/** Where a street address sits inside a sentence: with a city, county or district, nobody mistakes it. */
+const ADDRESS_EN_IN_PASSING = new RegExp(String.raw`(?:\b(?:installed|located|based|situated|site is|we are|we're|it is|it's)\s+(?:at|in)\b[^.;\n]{0,40}?)((?:No\.?\s*)?${STREET_EN}(?:,?\s*(?:Sec\.?|Section)\s*\d+)?(?:,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Dist\.?|District|Township))?,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:City|County))`, 'i');
+const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*(\d[^;\n]{4,80}?)(?=(?<!\b(?:No|Sec|Ln|Rd|St|Ave|Dist))\.\s|\.?$|[;\n]|,?\s*\b(?:name|phone|tel|mobile|model|serial)\b)/i;
 
 const MODEL_LABELLED = /(?:\bmodel(?:\s*(?:no\.?|number|#))?|型號|型号|機型|机型)\s*(?:is|係|系|是|為|为|[:：#])?\s*([A-Za-z0-9][A-Za-z0-9\-/.]{2,24}[A-Za-z0-9])/i;
 
@@ -38,8 +57,30 @@ export function statedName(text: string): string | undefined {
   if (cjk && !NOT_NAMES.test(cjk)) return cjk;
   const surname = SURNAME_CJK.exec(text)?.[1];
   if (surname) return surname;
-  const en = NAME_EN_TITLED.exec(text)?.[1] ?? NAME_EN.exec(text)?.[1];
-  return en ? clean(en) : undefined;
+  const en = NAME_EN_TITLED.exec(text)?.[1] ?? NAME_EN.exec(text)?.[1] ?? NAME_EN_ROLE.exec(text)?.[1];
+  if (en) return clean(en);
+  const greeted = NAME_EN_GREETING.exec(text)?.[1];
+  if (!greeted || greeted.split(' ').some((w) => NOT_NAME_WORDS.test(w))) return undefined;
+  // A second word is part of the name only when capitalised ("its Kevin Wu"), not "its kevin here".
+  const words = greeted.split(' ');
+  const kept = words.length > 1 && /^[A-Z]/.test(words[1]!) ? words : words.slice(0, 1);
+  return kept.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** Compound surnames: "歐陽" alone is a surname, not a full name. */
+const COMPOUND_SURNAMES = /^(?:歐陽|欧阳|司馬|司马|諸葛|诸葛|上官|東方|东方|皇甫|尉遲|尉迟|公孫|公孙|慕容|令狐|長孫|长孙|司徒|夏侯|端木|西門|西门|南宮|南宫)$/;
+
+/**
+ * The name to address the customer by, or undefined to use none: a Chinese surname alone ("孫" from
+ * "免貴姓孫") reads as curt ("谢谢您，孙。"), and 先生 or 小姐 would guess a gender, so only a full name or a
+ * name with its title ("孫先生", "黃小姐") is used. Latin names are used as given ("Kevin", "Mr Lee").
+ */
+export function formOfAddress(name: string | null | undefined): string | undefined {
+  const n = name?.trim();
+  if (!n) return undefined;
+  if (!/[\u3400-\u9fff]/.test(n)) return n;
+  if (/(?:先生|小姐|女士|太太|生|姐)$/.test(n) && n.length >= 2) return n;
+  return n.length === 1 || COMPOUND_SURNAMES.test(n) ? undefined : n;
 }
 
 /**
@@ -60,8 +101,41 @@ export function statedAddress(text: string): string | undefined {
   // "我住台北市…": the verb before the city is not part of the address.
   const shaped = ADDRESS_CJK_SHAPE.exec(text)?.[0]?.replace(/^(?:住在|住|在|位於|位于|於|于)/, '');
   if (shaped) return shaped;
-  const en = ADDRESS_EN.exec(text)?.[1];
+  const located = ADDRESS_CJK_LOCATED.exec(text)?.[1];
+  if (located) return located;
+  const en = ADDRESS_EN_IN_PASSING.exec(text)?.[1] ?? ADDRESS_EN.exec(text)?.[1];
   return en ? clean(en) : undefined;
+}
+
+/**
+ * The site address in an answer to some question: what statedAddress reads, or a whole answer shaped like an
+ * address without its city ("九龍觀塘道100號5樓A室", "5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei"). Looser than
+ * statedAddress because the customer answered on purpose; the answer must be nothing but the address.
+ */
+export function addressInAnswer(text: string): string | undefined {
+  const stated = statedAddress(text);
+  if (stated) return stated;
+  const cjk = ADDRESS_CJK_ANSWER.exec(text)?.[1];
+  if (cjk) return clean(cjk);
+  const en = ADDRESS_EN_ANSWER.exec(text)?.[1];
+  return en ? clean(en) : undefined;
+}
+
+/** "on behalf of Acme Plastics Ltd", "from Acme Trading Co.", "代表大安貿易有限公司", "我哋公司係…": the company said in passing. */
+const COMPANY_EN = /\b(?:on behalf of|representing|(?:I'?m|I am|we'?re|we are|this is \w+)\s+(?:calling |writing )?(?:from|with|at))\s+((?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,5})/;
+const COMPANY_SUFFIX_EN = /^.+\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|LLC|GmbH|Industries|Plastics|Trading|Technology|Technologies|Electronics|Hotel|Hospital|School|University|Factory)\.?$/;
+const COMPANY_CJK = new RegExp(String.raw`(?:代表|我們是|我们是|我係|我系|我是|我哋係|來自|来自|我們公司是|我们公司是|我們公司係|公司名稱是|公司名称是|公司[:：])?\s*([${CJK}A-Za-z0-9]{2,16}?(?:股份有限公司|有限公司|公司|集團|集团|工廠|工厂|酒店|醫院|医院|學校|学校|大學|大学))(?=[的嘅，,。;；!！\s]|報修|报修|報障|报障|反映|投訴|投诉|$)`);
+
+export function statedCompany(text: string): string | undefined {
+  const en = COMPANY_EN.exec(text);
+  // "on behalf of X" names a company; "from X" only when X is shaped like one ("from Acme Trading Co.", not "from Taipei").
+  // "…Plastics Ltd. Our chiller…": the name ends with the sentence.
+  const company = en ? clean(en[1]!.replace(/\.\s.*$/, '')) : undefined;
+  if (en && company && (/behalf|representing/i.test(en[0]) || COMPANY_SUFFIX_EN.test(company))) return company;
+  const cjk = COMPANY_CJK.exec(text);
+  // A labelled one ("代表…公司"), or a registered name ("…有限公司") that nobody writes by chance.
+  if (cjk && (cjk[0].trim() !== cjk[1] || /有限公司|集團|集团/.test(cjk[1]!)) && !/^(?:我們|我们|你們|你们|貴|贵|我司|本|這間|这间|呢間|該|该)/.test(cjk[1]!)) return cjk[1];
+  return undefined;
 }
 
 /** A model the customer labelled ("model SMS4HVI33E", "型號：NA-V130"); it must contain a digit. */
@@ -71,21 +145,32 @@ export function statedModel(text: string): string | undefined {
 }
 
 export function statedDetails(text: string): StatedDetails {
-  const details: StatedDetails = { name: statedName(text), siteAddress: statedAddress(text), productModel: statedModel(text) };
+  const details: StatedDetails = { name: statedName(text), company: statedCompany(text), siteAddress: statedAddress(text), productModel: statedModel(text) };
   return Object.fromEntries(Object.entries(details).filter(([, v]) => v)) as StatedDetails;
 }
 
 /** The questions of a form an answer to another question may still fill (one with a shape of its own). */
-export type OtherField = 'siteAddress' | 'productModel';
+export type OtherField = 'siteAddress' | 'productModel' | 'contact';
+
+/** What an answer to the wrong question holds: the site address, the model, or a phone / e-mail (`contact`). */
+export type OtherDetails = { siteAddress?: string; productModel?: string; phone?: string; email?: string };
 
 /**
  * What an answer given to the wrong question holds for `fields` (the still-empty ones): a site address
- * typed at the purchase-date question, a model at the address question. Empty when it holds none.
+ * typed at the purchase-date or serial question, a model at the address question, a mobile number at the
+ * company or serial question. Empty when it holds none.
  */
-export function detailsForOtherFields(text: string, entityModel: string | undefined, fields: readonly OtherField[]): Partial<Record<OtherField, string>> {
-  const found: Partial<Record<OtherField, string>> = {};
+export function detailsForOtherFields(text: string, entityModel: string | undefined, fields: readonly OtherField[], phoneContext: PhoneContext = {}): OtherDetails {
+  const found: OtherDetails = {};
+  if (fields.includes('contact')) {
+    const phone = mobileNumberOnly(text, phoneContext);
+    const email = contactOnly(text)?.email;
+    if (phone) found.phone = phone;
+    else if (email) found.email = email;
+    if (phone || email) return found;
+  }
   if (fields.includes('siteAddress')) {
-    const address = statedAddress(text);
+    const address = addressInAnswer(text);
     if (address) found.siteAddress = address;
   }
   if (fields.includes('productModel')) {
@@ -94,4 +179,3 @@ export function detailsForOtherFields(text: string, entityModel: string | undefi
   }
   return found;
 }
-

@@ -50,4 +50,26 @@ describe('reading the asked details from a mail', () => {
   it('reads only the fields still open', () => {
     expect(readDetails('Serial: X1\nModel: M404', ['serial'], ctx).values).toEqual({ serial: 'X1' });
   });
+  it('reads a numbered answer that does not fit its number by its shape (a date, an address)', () => {
+    const numbered = ['serial', 'purchaseDate', 'siteAddress'] as const;
+    expect(readDetails('1. 2023年11月\n2. 江苏省苏州市工业园区星湖街328号', numbered, { ...ctx, numbered }).values).toEqual({
+      purchaseDate: '2023-11',
+      siteAddress: '江苏省苏州市工业园区星湖街328号',
+      province: '江苏省',
+    });
+  });
+
+  it('splits numbered answers written on one line', () => {
+    const numbered = ['serial', 'purchaseDate', 'siteAddress'] as const;
+    expect(readDetails('1. SN-778 / 2. 2024年3月 / 3. 台中市西屯區台灣大道三段99號', numbered, { ...ctx, numbered }).values).toMatchObject({
+      serial: 'SN-778',
+      purchaseDate: '2024-03',
+      siteAddress: '台中市西屯區台灣大道三段99號',
+    });
+  });
+
+  it('reads a mobile number on a line of its own as the phone, never as the serial', () => {
+    const numbered = ['serial', 'contactPhone'] as const;
+    expect(readDetails('0922333444', numbered, { ...ctx, numbered }).values).toEqual({ contactPhone: '+886922333444' });
+  });
 });

@@ -101,4 +101,52 @@ describe.each(databaseKinds)('e-mail intake dialog on %s', (kind) => {
     expect(reply).not.toMatch(/which service|Which company or project|May I have your name/i);
     expect(reply).toMatch(TICKET);
   });
+  it('reads answers numbered the customer’s own way by their shape: a date is the purchase date, an address the site (Simplified Chinese)', async () => {
+    const from = anAddress();
+    const ack = await mail(from, '你好，我们车间的空压机 GA-30 无法启动，请尽快派人处理。');
+    expect(ack).toMatch(/1\. .*序列号/);
+    const reply = await mail(from, '1. 2023年11月\n2. 江苏省苏州市工业园区星湖街328号');
+    expect(reply).not.toContain('序列号: 2023');
+    expect(reply).toContain('购买日期: 2023-11');
+    expect(reply).toContain('设备地址: 江苏省苏州市工业园区星湖街328号');
+    expect(reply).not.toMatch(/\d\. 请提供设备所在地址|设备所在的地址/);
+    expect(await ticketOf(ack)).toMatchObject({ serial: null, siteAddress: '江苏省苏州市工业园区星湖街328号', purchaseDatePrecision: 'month' });
+  });
+
+  it('reads a reply with the date and the address on one line, in English', async () => {
+    const from = anAddress();
+    const ack = await mail(from, 'Our ice maker IM-90 stopped making ice this week.');
+    const reply = await mail(from, '1. March last year / 2. 5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei');
+    expect(reply).not.toMatch(/Serial number: March/);
+    expect(await ticketOf(ack)).toMatchObject({ serial: null, siteAddress: '5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei', purchaseDatePrecision: 'month' });
+  });
+
+  it('reads the address after 位于 and the contact person from the first mail instead of asking for them', async () => {
+    const reply = await mail(anAddress(), '您好，我司位于苏州工业园区星湖街328号，车间的空压机 GA-30 今天早上无法启动。联系人周敏，电话13812345678。');
+    expect(reply).not.toMatch(/设备所在|您的姓名/);
+    expect(reply).toContain('周敏 您好');
+    expect(await ticketOf(reply)).toMatchObject({ siteAddress: '苏州工业园区星湖街328号', contactName: '周敏', contactPhone: '+8613812345678' });
+  });
+
+  it('takes the name under the closing of a Traditional Chinese mail as the contact', async () => {
+    const reply = await mail(anAddress(), '您好，\n辦公室的冷氣 RAS-40NK 從昨天開始不冷，麻煩派人來看看。\n謝謝！\n陳志豪');
+    expect(reply).not.toContain('您的姓名');
+    expect(await ticketOf(reply)).toMatchObject({ contactName: '陳志豪' });
+  });
+
+  it('keeps the whole complaint in the acknowledgement, not only its first sentence', async () => {
+    const text =
+      "This is the third time I'm writing about SR-2026-000777. Nobody has come to fix the dryer although an engineer was promised for Monday. I want a manager to call me today.\n\nRegards,\nHelen Wu";
+    const reply = await mail(anAddress(), text, { subject: 'Complaint about SR-2026-000777' });
+    expect(reply).toContain("This is the third time I'm writing about SR-2026-000777.");
+    expect(reply).toContain('Nobody has come to fix the dryer');
+    expect(reply).toContain('I want a manager to call me today.');
+    expect(reply).not.toMatch(/Problem:.*Regards/);
+  });
+
+  it('does not greet a mail customer by a bare surname', async () => {
+    const reply = await mail(anAddress(), '你好，我姓孙，家里的洗衣机 XQB80 不脱水了，联系电话 13912345678。');
+    expect(reply).not.toContain('孙 您好');
+    expect(reply).toMatch(/^您好：/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSkip, parseContact, parsePartialDate, parseRating, parseTicketReference, provinceOf, storedDate, yesNo } from '../../../dialogs/shared/answers.js';
+import { isSkip, mobileNumberOnly, notAnAnswer, parseContact, parsePartialDate, parseRating, parseTicketReference, provinceOf, storedDate, yesNo } from '../../../dialogs/shared/answers.js';
 import { chooseLanguage } from '../../../dialogs/shared/language.js';
 import { interruptionOf } from '../../../dialogs/shared/interruptible-dialog.js';
 import { interpretAnswer } from '../../../dialogs/shared/ask-prompt.js';
@@ -137,5 +137,41 @@ describe('interruptions', () => {
   it('ignores the same words inside a description', () => {
     expect(interruptionOf('please help, the printer will not start', false)).toBeUndefined();
     expect(interruptionOf('I cancelled the order but the unit arrived', false)).toBeUndefined();
+  });
+});
+
+describe('yes and no in the three languages', () => {
+  it.each(['係', '係呀', '啱', '啱晒', '冇錯', '對啊', '是的', 'yes please', 'looks good', 'yup'])('reads "%s" as yes', (text) => {
+    expect(yesNo(text)).toBe(true);
+  });
+
+  it.each(['唔係', '唔啱', '不对', 'not correct', 'nope'])('reads "%s" as no', (text) => {
+    expect(yesNo(text)).toBe(false);
+  });
+});
+
+describe('answers that are no value', () => {
+  it.each(['等一下，你们周末上班吗？', 'wait whats the warranty period?', '你們週末有開嗎', '等陣，你哋幾點收工？', 'how long does a repair take', '算了不修了', '唔使修喇', 'forget it'])(
+    'refuses "%s" as the value of a field',
+    (text) => {
+      expect(notAnAnswer(text)).toBe(true);
+    },
+  );
+
+  it.each(['Acme Trading', '王小明', 'RAS-40NK', '台北市信義區松高路1號', '我不知道', '沒有', '2024年3月'])('accepts "%s"', (text) => {
+    expect(notAnAnswer(text)).toBe(false);
+  });
+
+  it.each([
+    ['0922333444', '+886922333444'],
+    ['13812345678', '+8613812345678'],
+    ['我的手机是 139 1234 5678', '+8613912345678'],
+    ['+852 9123 4567', '+85291234567'],
+  ])('reads "%s" as nothing but a mobile number', (text, phone) => {
+    expect(mobileNumberOnly(text)).toBe(phone);
+  });
+
+  it.each(['X5QK012345', '91234567', '20231115001'])('does not take the serial-like "%s" for a mobile number', (text) => {
+    expect(mobileNumberOnly(text)).toBeNull();
   });
 });

@@ -9,6 +9,46 @@ const tz = 'Asia/Taipei';
 const past = (text: string) => readDate(text, today, tz, 'past');
 const future = (text: string) => readDate(text, today, tz, 'future');
 
+describe('approximate purchase dates, kept as precise as they were said', () => {
+  it.each([
+    ['march last year', '2025-03', 'month'],
+    ['in March of last year', '2025-03', 'month'],
+    ['last year in october', '2025-10', 'month'],
+    ['Dec two years ago', '2024-12', 'month'],
+    ['last summer', '2026-07', 'month'],
+    ['summer 2024', '2024-07', 'month'],
+    ['last winter', '2026-01', 'month'],
+    ['2 yrs ago', '2024', 'year'],
+    ['about 3yrs ago', '2023', 'year'],
+    ['18 mths ago', '2025-05', 'month'],
+    ['a couple yrs ago', '2024', 'year'],
+  ] as const)('reads "%s" in English as %s (%s)', (text, value, precision) => {
+    expect(past(text)).toMatchObject({ value, precision });
+  });
+
+  it.each([
+    ['兩年前', '2024', 'year'],
+    ['前年', '2024', 'year'],
+    ['大概兩年前買嘅', '2024', 'year'],
+    ['前年冬天', '2025-01', 'month'],
+    ['舊年夏天買嘅', '2025-07', 'month'],
+  ] as const)('reads "%s" in Traditional Chinese and Cantonese as %s (%s)', (text, value, precision) => {
+    expect(past(text)).toMatchObject({ value, precision });
+  });
+
+  it.each([
+    ['去年夏天', '2025-07', 'month'],
+    ['两年前买的', '2024', 'year'],
+    ['今年暑假', '2026-07', 'month'],
+  ] as const)('reads "%s" in Simplified Chinese as %s (%s)', (text, value, precision) => {
+    expect(past(text)).toMatchObject({ value, precision });
+  });
+
+  it('refuses a season still to come', () => {
+    expect(past('next summer')).toBeNull();
+  });
+});
+
 describe('one date reader for every date answer', () => {
   it.each([
     ['2024年5月', '2024-05', 'month'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameInAnswer, statedDetails } from '../../../dialogs/shared/stated-details.js';
+import { addressInAnswer, detailsForOtherFields, formOfAddress, nameInAnswer, statedDetails } from '../../../dialogs/shared/stated-details.js';
 
 describe('details stated in passing', () => {
   it.each([
@@ -28,5 +28,61 @@ describe('details stated in passing', () => {
     { text: '我是用戶', name: '我是用戶' },
   ])('takes "$name" as the name in the answer "$text"', ({ text, name }) => {
     expect(nameInAnswer(text)).toBe(name);
+  });
+});
+
+describe('names, companies and addresses said in passing', () => {
+  it.each([
+    { text: "I'm the facilities manager, David Lin. The chiller trips every hour", details: { name: 'David Lin' } },
+    { text: 'Hi its Kevin, my oven is not heating', details: { name: 'Kevin' } },
+    { text: 'hello, this is maria here, the fridge is warm', details: { name: 'Maria' } },
+    { text: 'Writing on behalf of Acme Plastics Ltd. The moulder leaks oil', details: { company: 'Acme Plastics Ltd' } },
+    { text: 'this is Maria from Grand Hotel, the fridge is warm', details: { name: 'Maria', company: 'Grand Hotel' } },
+    { text: 'The compressor installed at No. 88, Xingbang Rd, Guishan Dist, Taoyuan City is noisy', details: { siteAddress: 'No. 88, Xingbang Rd, Guishan Dist, Taoyuan City' } },
+    { text: "our AC is installed at 12 Zhongshan Rd, Zhongli Dist, Taoyuan City and it won't start", details: { siteAddress: '12 Zhongshan Rd, Zhongli Dist, Taoyuan City' } },
+    { text: '部冷氣唔凍，我係黃小姐', details: { name: '黃小姐' } },
+    { text: '我司位于苏州工业园区星湖街328号，空压机无法启动。联系人周敏，电话13812345678', details: { name: '周敏', siteAddress: '苏州工业园区星湖街328号' } },
+    { text: '我们是华星电子有限公司的，我叫赵磊', details: { name: '赵磊', company: '华星电子有限公司' } },
+    { text: '代表大安貿易有限公司報修，影印機卡紙', details: { company: '大安貿易有限公司' } },
+  ])('reads "$text"', ({ text, details }) => {
+    expect(statedDetails(text)).toEqual(details);
+  });
+
+  it.each(["I'm sorry to bother you, the oven is broken", "it's broken again", '我係想問部冷氣點解唔凍', 'We bought it from Best Buy last year'])('reads no name nor company from "%s"', (text) => {
+    const { name, company } = statedDetails(text);
+    expect({ name, company }).toEqual({ name: undefined, company: undefined });
+  });
+});
+
+describe('an address given as an answer', () => {
+  it.each(['九龍觀塘道100號5樓A室', '5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei', 'Warehouse 3, 18 Gangqian Rd, Kaohsiung', '深圳南山区科苑路15号', '香港灣仔告士打道39號'])('reads "%s" as the address', (text) => {
+    expect(addressInAnswer(text)).toBe(text);
+  });
+
+  it.each(['Acme Trading', 'RAS-40NK', '2024年3月', '3M Taiwan', 'no idea', 'X5QK012345'])('reads no address from "%s"', (text) => {
+    expect(addressInAnswer(text)).toBeUndefined();
+  });
+
+  it('finds a mobile number for the contact question and an address for the site question', () => {
+    expect(detailsForOtherFields('0912 345 678', undefined, ['contact', 'siteAddress'])).toEqual({ phone: '+886912345678' });
+    expect(detailsForOtherFields('12 Zhongshan Rd, Taipei', undefined, ['contact', 'siteAddress'])).toEqual({ siteAddress: '12 Zhongshan Rd, Taipei' });
+    expect(detailsForOtherFields('0912 345 678', undefined, ['siteAddress'])).toEqual({});
+  });
+});
+
+describe('the form of address', () => {
+  it.each([
+    ['孫', undefined],
+    ['孙', undefined],
+    ['歐陽', undefined],
+    ['孫先生', '孫先生'],
+    ['黃小姐', '黃小姐'],
+    ['孙小燕', '孙小燕'],
+    ['陳大文', '陳大文'],
+    ['Kevin', 'Kevin'],
+    ['Mr Lee', 'Mr Lee'],
+    [null, undefined],
+  ] as const)('addresses "%s" as %s', (name, form) => {
+    expect(formOfAddress(name)).toBe(form);
   });
 });
