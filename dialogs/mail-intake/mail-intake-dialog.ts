@@ -9,12 +9,17 @@ import { formOfAddress, statedDetails } from '../shared/stated-details.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo, type TurnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, type StatusOptions } from '../status/status-dialog.js';
+import { topicsAsked } from '../inquiry/questions.js';
+import { reportsFault } from '../root/reported-fault.js';
 import { readDetails } from './mail-details.js';
 import { mailIntakeTexts, type MailIntakeTexts } from './mail-intake-texts.js';
 
 export const MAIL_INTAKE_DIALOG = 'mail-intake';
 
 export type MailIntakeServices = Pick<BotServices, 'openTicket' | 'rememberCustomer' | 'knowledgeBase' | 'ticketDetails' | 'fillTicketDetails' | 'recordDetailsRequested'>;
+
+/** Questions answered in the same acknowledgement as the ticket (a mail can carry several; more read as a list). */
+const MAX_ANSWERS = 3;
 
 /** What we ask for by category, in the order of the list in the acknowledgement (at most five lines). */
 const WANTED: Record<TicketCategory, readonly TicketDetailField[]> = {
@@ -113,7 +118,11 @@ export class MailIntakeDialog extends Dialog {
       await say(dc.context, CLOSING_ACTS.has(u.act) ? t.welcome : t.describe);
       return dc.endDialog();
     }
-    if (u.category === 'inquiry' && !u.needsClarification) {
+    // "The washer leaks, is it still under warranty?" is a fault report with a question: the ticket opens and
+    // the same mail answers the question. Only a mail that just asks gets only the answer.
+    const kb = this.services.knowledgeBase;
+    const reportsAFault = reportsFault(text, u, kb, 'email');
+    if (u.category === 'inquiry' && !u.needsClarification && !reportsAFault) {
       const topic = this.services.knowledgeBase.match(`${subject}\n${text}`);
       if (topic) {
         const answer = this.services.knowledgeBase.answer(topic, info.language);
@@ -123,7 +132,8 @@ export class MailIntakeDialog extends Dialog {
     }
     // Even an unsure reading opens a ticket under its likeliest category (staff re-label it in triage):
     // a mail customer is never asked "which service?", and a likely fault still gets the fault questions.
-    const category: TicketCategory = u.isEmpty ? 'inquiry' : u.category;
+    const category: TicketCategory = u.isEmpty ? 'inquiry' : reportsAFault && u.category !== 'complaint' ? 'fault' : u.category;
+    const answers = topicsAsked(text, kb, { questionsOnly: true }).slice(0, MAX_ANSWERS).map((topic) => kb.answer(topic, info.language));
     const values = this.understoodDetails(info, u, text, channelData.meta?.signature);
     const ticket = await this.services.openTicket({
       customerId: info.customer.id,
@@ -161,6 +171,7 @@ export class MailIntakeDialog extends Dialog {
       t.salutation(formOfAddress(values.contactName)),
       [category === 'inquiry' ? t.inquiryOpened(ticket.number) : t.opened(ticket.number), ...this.promiseLines(ticket.promises, t, info)].join(info.language === 'en' ? ' ' : ''),
       [t.understood, ...understood.map((l) => `- ${l}`)].join('\n'),
+      ...answers,
       ...(missing.length > 0 ? [[t.askHeading, ...missing.map((f, i) => `${i + 1}. ${t.ask[f]}`)].join('\n')] : []),
       t.keepNumber(ticket.number),
       t.signoff,

@@ -31,6 +31,13 @@ describe.each(databaseKinds)('e-mail intake dialog on %s', (kind) => {
     expect(await ticketOf(reply)).toMatchObject({ siteAddress: '上海市浦东新区世纪大道100号', province: '上海市', language: 'zh-Hans' });
   });
 
+  it('opens a fault ticket for a fault mail that also asks a question, and answers the question in the same mail', async () => {
+    const reply = await mail(anAddress(), 'Hello,\n\nour washing machine started leaking from the bottom yesterday, model WM-8800. Is this still under warranty?\n\nThanks,\nPeter Novak', { subject: 'Washer leaking' });
+    expect(reply).toMatch(/SR-2026-\d{6}/);
+    expect(reply).toContain('12-month warranty from the purchase date');
+    expect(await ticketOf(reply)).toMatchObject({ category: 'fault', productModel: 'WM-8800' });
+  });
+
   it('reads the site address and contact name written inside one paragraph instead of asking for them', async () => {
     const reply = await mail(anAddress(), '您好，我們公司的影印機 Canon iR-ADV C3530 一直卡紙，序號 QWE12345，麻煩派人來看。地址：台北市信義區松高路1號5樓。聯絡人：林美玲 0912345678');
     expect(reply).not.toMatch(/設備所在地址|您的姓名/);
