@@ -58,7 +58,7 @@ export async function runBot(deps: BotDeps, db: Db, activity: Partial<Activity>,
 }
 
 /**
- * A bot with its root dialog and the ~40 dialogs under it, and where its services and state go this turn.
+ * A bot with its root dialog and the 26 dialogs under it, and where its services and state go this turn.
  * Building one cost about a third of a FAQ turn's bot CPU (constructors, DialogSet ids, the dialog set's
  * version hash, computed anew for every new set), and it holds nothing of a turn: dialogs keep their state
  * in the dialog stack, ConversationState caches it on the TurnContext. So built bots are kept per `deps`
