@@ -115,9 +115,10 @@ export type LoadResult = { sent: number; ok: number; statuses: Record<string, nu
 
 /**
  * Runs bench/e2e/load-generator.ts as its own process and returns what it printed. Several URLs: round robin
- * over them. With `ackedFile`, the generator writes the MessageSids answered 200 there.
+ * over them. With `ackedFile`, the generator writes the MessageSids answered 200 there. With `rate`, the load
+ * is open-loop at that many messages per second (`concurrency` is then ignored; see the generator).
  */
-export async function runLoad(args: { url: string | readonly string[]; count: number; concurrency: number; maxSeconds: number; token: string; publicBaseUrl: string; ackedFile?: string }): Promise<LoadResult> {
+export async function runLoad(args: { url: string | readonly string[]; count: number; concurrency: number; maxSeconds: number; token: string; publicBaseUrl: string; ackedFile?: string; rate?: number }): Promise<LoadResult> {
   const urls = typeof args.url === 'string' ? args.url : args.url.join(',');
   const child = spawn(
     process.execPath,
@@ -125,6 +126,7 @@ export async function runLoad(args: { url: string | readonly string[]; count: nu
       '--import',
       'tsx',
       path.join(import.meta.dirname, 'load-generator.ts'),
+      ...(args.rate === undefined ? [] : [`--rate=${args.rate}`]),
       urls,
       String(args.count),
       String(args.concurrency),

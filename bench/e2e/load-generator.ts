@@ -5,13 +5,22 @@
  * latency percentiles. With `ackedFile`, also writes the MessageSids answered 200 there (a JSON array), for
  * the scale bench's check that every acknowledged message is stored once.
  *
- *   node --import tsx bench/e2e/load-generator.ts <baseUrl[,baseUrl…]> <count> <concurrency> <maxSeconds> <authToken> <publicBaseUrl> [ackedFile]
+ * With `--rate=N` the load is open-loop instead: message i is due at start + i/N seconds and goes out then,
+ * however many are still unanswered (`concurrency` is ignored), and its latency counts from when it was due,
+ * so a server that falls behind cannot hide it by slowing the sender down (coordinated omission).
+ *
+ *   node --import tsx bench/e2e/load-generator.ts [--rate=N] <baseUrl[,baseUrl…]> <count> <concurrency> <maxSeconds> <authToken> <publicBaseUrl> [ackedFile]
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import twilio from 'twilio';
 
-const [baseUrls = '', countArg = '200', concurrencyArg = '10', maxSecondsArg = '20', token = '', publicBaseUrl = '', ackedFile = ''] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [baseUrls = '', countArg = '200', concurrencyArg = '10', maxSecondsArg = '20', token = '', publicBaseUrl = '', ackedFile = ''] = args.filter((a) => !a.startsWith('--'));
+/** Messages per second of the open-loop mode; undefined: closed loop, `concurrency` at a time. */
+const rateFlag = args.find((a) => a.startsWith('--rate='));
+const rate = rateFlag === undefined ? undefined : Number(rateFlag.slice('--rate='.length));
+if (rate !== undefined && !(rate > 0)) throw new Error(`--rate must be a positive number of messages per second`);
 const targets = baseUrls.split(',');
 for (const url of targets) if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
 const count = Number(countArg);
@@ -37,42 +46,60 @@ let next = 0;
 const started = performance.now();
 const deadline = started + maxMs;
 
+/** Sends message `i`; its latency counts from `since` (when it was sent, or when it was due). */
+async function send(i: number, since: number): Promise<void> {
+  const params = {
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    AccountSid: `AC${'1'.repeat(32)}`,
+    From: phone(i % customers),
+    To: '+886277001234',
+    Body: questions[i % questions.length]!,
+    NumMedia: '0',
+  };
+  const signature = twilio.getExpectedTwilioSignature(token, `${publicBaseUrl}/twilio/sms`, params);
+  let status: string;
+  try {
+    const res = await fetch(`${targetOf(i)}/twilio/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      body: new URLSearchParams(params).toString(),
+      signal: AbortSignal.timeout(30_000),
+    });
+    await res.arrayBuffer();
+    status = String(res.status);
+  } catch (err) {
+    // fetch's TypeError says only "fetch failed": the cause's code (a reset, a closed socket) says why.
+    const cause = (err as { cause?: { code?: string } }).cause;
+    status = cause?.code ? `${(err as Error).name}:${cause.code}` : (err as Error).name;
+  }
+  statuses[status] = (statuses[status] ?? 0) + 1;
+  if (status !== '200') return;
+  latencies.push(performance.now() - since);
+  acked.push(params.MessageSid);
+}
+
+/** Closed loop: one of `concurrency` senders, each sending its next message once the last is answered. */
 async function worker(): Promise<void> {
   while (next < count && performance.now() < deadline) {
     const i = next++;
-    const params = {
-      MessageSid: `SM${randomBytes(16).toString('hex')}`,
-      AccountSid: `AC${'1'.repeat(32)}`,
-      From: phone(i % customers),
-      To: '+886277001234',
-      Body: questions[i % questions.length]!,
-      NumMedia: '0',
-    };
-    const signature = twilio.getExpectedTwilioSignature(token, `${publicBaseUrl}/twilio/sms`, params);
-    const t = performance.now();
-    let status: string;
-    try {
-      const res = await fetch(`${targetOf(i)}/twilio/sms`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-        body: new URLSearchParams(params).toString(),
-        signal: AbortSignal.timeout(30_000),
-      });
-      await res.arrayBuffer();
-      status = String(res.status);
-    } catch (err) {
-      // fetch's TypeError says only "fetch failed": the cause's code (a reset, a closed socket) says why.
-      const cause = (err as { cause?: { code?: string } }).cause;
-      status = cause?.code ? `${(err as Error).name}:${cause.code}` : (err as Error).name;
-    }
-    statuses[status] = (statuses[status] ?? 0) + 1;
-    if (status !== '200') continue;
-    latencies.push(performance.now() - t);
-    acked.push(params.MessageSid);
+    await send(i, performance.now());
   }
 }
 
-await Promise.all(Array.from({ length: concurrency }, worker));
+/** Open loop: every message at its due time, whether or not the earlier ones were answered. */
+async function paced(perSecond: number): Promise<void> {
+  const inFlight: Promise<void>[] = [];
+  while (next < count) {
+    const due = started + (next * 1000) / perSecond;
+    if (due >= deadline) break;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(next++, due));
+  }
+  await Promise.all(inFlight);
+}
+
+await (rate === undefined ? Promise.all(Array.from({ length: concurrency }, worker)) : paced(rate));
 const seconds = (performance.now() - started) / 1000;
 if (ackedFile) writeFileSync(ackedFile, JSON.stringify(acked));
 latencies.sort((a, b) => a - b);

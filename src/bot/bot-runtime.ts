@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
 import { AftercareBot } from './aftercare-bot.js';
-import { createBotServices, type BotSettings } from './bot-services.js';
+import { createBotServices, type BotServiceDeps, type BotSettings } from './bot-services.js';
 import { CollectingAdapter } from './collecting-adapter.js';
 import { PostgresStorage } from './postgres-storage.js';
 import { createSerialQueue } from './serial-queue.js';
@@ -41,15 +41,51 @@ export function queueKey(channel: string, conversationKey: string): string {
  * read from and saved to the BotState table, and the activities the dialogs sent are returned.
  */
 export async function runBot(deps: BotDeps, db: Db, activity: Partial<Activity>, info: TurnInfo, storage: Storage = new PostgresStorage(db)): Promise<Partial<Activity>[]> {
-  const services = createBotServices({ db, events: deps.events, jobs: deps.jobs, clock: deps.clock, settings: deps.env, policy: deps.policy, calendar: deps.calendar });
-  const bot = new AftercareBot(new ConversationState(storage), new RootDialog(services));
-  const adapter = new CollectingAdapter();
-  return adapter.processActivity(activity, async (context) => {
-    setTurnInfo(context, info);
-    if (dialogStateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, dialogStateConfiguration);
-    await bot.run(context);
-    dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION) as object | undefined;
-  });
+  const built = takeBot(deps);
+  built.services.db = db;
+  built.storage.current = storage;
+  try {
+    return await new CollectingAdapter().processActivity(activity, async (context) => {
+      setTurnInfo(context, info);
+      if (dialogStateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, dialogStateConfiguration);
+      await built.bot.run(context);
+      dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION) as object | undefined;
+    });
+  } finally {
+    built.storage.current = undefined;
+    idleBots.get(deps)!.push(built);
+  }
+}
+
+/**
+ * A bot with its root dialog and the 26 dialogs under it, and where its services and state go this turn.
+ * Building one cost about a third of a FAQ turn's bot CPU (constructors, DialogSet ids, the dialog set's
+ * version hash, computed anew for every new set), and it holds nothing of a turn: dialogs keep their state
+ * in the dialog stack, ConversationState caches it on the TurnContext. So built bots are kept per `deps`
+ * and reused; a turn takes one for itself while it runs (turns run concurrently, and the services and
+ * storage point at that turn's transaction), so there are as many as turns ever ran at once.
+ */
+type BuiltBot = { bot: AftercareBot; services: BotServiceDeps; storage: { current: Storage | undefined } };
+const idleBots = new WeakMap<BotDeps, BuiltBot[]>();
+
+function takeBot(deps: BotDeps): BuiltBot {
+  let idle = idleBots.get(deps);
+  if (!idle) idleBots.set(deps, (idle = []));
+  const reused = idle.pop();
+  if (reused) return reused;
+  const services: BotServiceDeps = { db: deps.database.prisma, events: deps.events, jobs: deps.jobs, clock: deps.clock, settings: deps.env, policy: deps.policy, calendar: deps.calendar };
+  const storage: BuiltBot['storage'] = { current: undefined };
+  const turnStorage: Storage = {
+    read: (keys) => storageOf(storage).read(keys),
+    write: (changes) => storageOf(storage).write(changes),
+    delete: (keys) => storageOf(storage).delete(keys),
+  };
+  return { bot: new AftercareBot(new ConversationState(turnStorage), new RootDialog(createBotServices(services))), services, storage };
+}
+
+function storageOf(storage: BuiltBot['storage']): Storage {
+  if (!storage.current) throw new Error('runBot: the bot was used outside its turn');
+  return storage.current;
 }
 
 /*

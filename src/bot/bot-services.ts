@@ -40,14 +40,18 @@ export type BotServiceDeps = {
   calendar: BusinessCalendar;
 };
 
-/** Binds the dialogs' commands to the database, the clock, events and jobs. */
+/**
+ * Binds the dialogs' commands to the database, the clock, events and jobs. `deps.db` is read at every call,
+ * not once: a bot built once serves turn after turn, each over its own transaction (src/bot/bot-runtime.ts
+ * points `db` at the turn's before the turn runs).
+ */
 export function createBotServices(deps: BotServiceDeps): BotServices {
-  const { db, events, jobs, clock, settings, policy, calendar } = deps;
+  const { events, jobs, clock, settings, policy, calendar } = deps;
   const ctx = () => ({ now: clock(), actor: 'bot', events, timeZone: policy.calendar.timeZone });
 
   async function view(ticket: Ticket): Promise<TicketView> {
-    const assignee = ticket.assigneeId ? await db.staff.findUnique({ where: { id: ticket.assigneeId }, select: { name: true } }) : null;
-    const stored = await db.slaPromise.findFirst({
+    const assignee = ticket.assigneeId ? await deps.db.staff.findUnique({ where: { id: ticket.assigneeId }, select: { name: true } }) : null;
+    const stored = await deps.db.slaPromise.findFirst({
       where: { ticketId: ticket.id, metAt: null, cancelledAt: null, pausedAt: null },
       orderBy: { dueAt: 'asc' },
     });
@@ -70,13 +74,13 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     knowledgeBase: loadKnowledgeBase(settings.KNOWLEDGE_BASE_FILE),
 
     async openTicket(input) {
-      const ticket = await openTicket(db, input, ctx());
+      const ticket = await openTicket(deps.db, input, ctx());
       return { id: ticket.id, number: ticket.number, promises: promisesFor(ticket, policy, calendar) };
     },
 
     async findTicket(reference, customerId) {
       try {
-        return await view(await findTicketForCustomer(db, reference, await survivingCustomerId(db, customerId)));
+        return await view(await findTicketForCustomer(deps.db, reference, await survivingCustomerId(deps.db, customerId)));
       } catch (err) {
         if (err instanceof TicketNotFoundError) return null;
         throw err;
@@ -84,13 +88,13 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     },
 
     async openTicketsOf(customerId) {
-      const owner = await survivingCustomerId(db, customerId);
-      const tickets = await db.ticket.findMany({ where: { customerId: owner, status: { in: [...openStatuses] } }, orderBy: { createdAt: 'desc' }, take: 5 });
+      const owner = await survivingCustomerId(deps.db, customerId);
+      const tickets = await deps.db.ticket.findMany({ where: { customerId: owner, status: { in: [...openStatuses] } }, orderBy: { createdAt: 'desc' }, take: 5 });
       return Promise.all(tickets.map(view));
     },
 
     async requestHandoff(input) {
-      await requestHandoff(db, input, { now: clock(), events });
+      await requestHandoff(deps.db, input, { now: clock(), events });
     },
 
     staffReplyTime: () => staffReplyTime(policy, calendar, clock()),
@@ -98,34 +102,34 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     async rememberCustomer(customerId, data) {
       // An address another customer already has makes this customer that one (records merged, see recordContact).
       let owner = customerId;
-      if (data.phone) owner = (await recordContact(db, owner, 'phone', data.phone, { actor: 'bot', now: clock() })).customerId;
-      if (data.email) owner = (await recordContact(db, owner, 'email', data.email, { actor: 'bot', now: clock() })).customerId;
-      if (data.name || data.company) await updateCustomerProfile(db, await survivingCustomerId(db, owner), { name: data.name, company: data.company });
+      if (data.phone) owner = (await recordContact(deps.db, owner, 'phone', data.phone, { actor: 'bot', now: clock() })).customerId;
+      if (data.email) owner = (await recordContact(deps.db, owner, 'email', data.email, { actor: 'bot', now: clock() })).customerId;
+      if (data.name || data.company) await updateCustomerProfile(deps.db, await survivingCustomerId(deps.db, owner), { name: data.name, company: data.company });
     },
 
     recordSurveyAnswer(input) {
-      return recordSurveyAnswer(db, input, { now: clock(), events, jobs });
+      return recordSurveyAnswer(deps.db, input, { now: clock(), events, jobs });
     },
 
     async recordFollowUp(followUpId, outcome) {
-      await db.followUp.updateMany({
+      await deps.db.followUp.updateMany({
         where: { id: followUpId },
         data: { status: 'done', doneAt: clock(), outcome: outcome.fine ? 'fine' : 'problem', notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
       });
     },
 
-    pendingVisitQuestion: (customerId) => pendingVisitQuestion(db, customerId, clock()),
+    pendingVisitQuestion: (customerId) => pendingVisitQuestion(deps.db, customerId, clock()),
 
     async answerVisit(answer) {
       const visitCtx: VisitContext = { now: clock(), actor: 'customer', events, jobs, policy, calendar, timeZone: policy.calendar.timeZone };
-      if (answer.kind === 'time') await chooseVisitTime(db, answer.visitId, new Date(answer.at), visitCtx);
-      else if (answer.kind === 'no_time_fits') await declineVisitTimes(db, answer.visitId, answer.text, visitCtx);
-      else if (answer.accepted) await acceptQuote(db, answer.visitId, visitCtx);
-      else await refuseQuote(db, answer.visitId, answer.text, visitCtx);
+      if (answer.kind === 'time') await chooseVisitTime(deps.db, answer.visitId, new Date(answer.at), visitCtx);
+      else if (answer.kind === 'no_time_fits') await declineVisitTimes(deps.db, answer.visitId, answer.text, visitCtx);
+      else if (answer.accepted) await acceptQuote(deps.db, answer.visitId, visitCtx);
+      else await refuseQuote(deps.db, answer.visitId, answer.text, visitCtx);
     },
 
-    ticketDetails: (ticketId) => ticketDetails(db, ticketId),
-    fillTicketDetails: (ticketId, values) => fillTicketDetails(db, ticketId, values, { now: clock(), actor: 'customer' }),
-    recordDetailsRequested: (ticketId, fields) => recordDetailsRequested(db, ticketId, fields, { now: clock(), actor: 'bot' }),
+    ticketDetails: (ticketId) => ticketDetails(deps.db, ticketId),
+    fillTicketDetails: (ticketId, values) => fillTicketDetails(deps.db, ticketId, values, { now: clock(), actor: 'customer' }),
+    recordDetailsRequested: (ticketId, fields) => recordDetailsRequested(deps.db, ticketId, fields, { now: clock(), actor: 'bot' }),
   };
 }

@@ -67,15 +67,15 @@ export class PostgresStorage implements Storage {
  * (src/bot/turn-sql.ts). Other keys, and deletes, go to the table through `fallback`.
  */
 export class TurnStorage implements Storage {
-  private pending: { key: string; data: unknown; readEtag: string | null } | null = null;
+  private pending: { key: string; json: string; readEtag: string | null } | null = null;
 
   constructor(
     private readonly loaded: { key: string; data: Record<string, unknown> | null; etag: string | null },
     private readonly fallback: PostgresStorage,
   ) {}
 
-  /** The state to save at the end of the turn, or null when the dialogs changed nothing. */
-  get change(): { key: string; data: unknown; readEtag: string | null } | null {
+  /** The state to save at the end of the turn, as the JSON text the closing statement stores, or null when the dialogs changed nothing. */
+  get change(): { key: string; json: string; readEtag: string | null } | null {
     return this.pending;
   }
 
@@ -94,8 +94,9 @@ export class TurnStorage implements Storage {
         continue;
       }
       const { eTag: _eTag, ...rest } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
-      // Dialog state may hold Dates or class instances: store exactly what JSON keeps.
-      this.pending = { key, data: JSON.parse(JSON.stringify(rest)) as unknown, readEtag: this.loaded.etag };
+      // Dialog state may hold Dates or class instances: what JSON keeps is what is stored, so the text is
+      // made once, here, and goes to the closing statement as it is.
+      this.pending = { key, json: JSON.stringify(rest), readEtag: this.loaded.etag };
     }
     if (Object.keys(others).length > 0) await this.fallback.write(others);
   }

@@ -194,8 +194,8 @@ export type TurnOutcome = {
   /** The language the turn settled on; null leaves the stored one. */
   language: string | null;
   replies: OutboundMessage[];
-  /** The dialog state to save, guarded by the eTag it was read with (null: there was none). */
-  state: { key: string; data: unknown; readEtag: string | null } | null;
+  /** The dialog state to save as JSON text, guarded by the eTag it was read with (null: there was none). */
+  state: { key: string; json: string; readEtag: string | null } | null;
 };
 
 /**
@@ -223,7 +223,7 @@ export async function finishTurn(run: SqlRunner, outcome: TurnOutcome): Promise<
     outcome.customerId,
     outcome.language,
     outcome.state !== null,
-    outcome.state ? JSON.stringify(outcome.state.data) : null,
+    outcome.state?.json ?? null,
     outcome.state?.readEtag ?? null,
     randomUUID(),
     outcome.state?.key ?? null,
