@@ -140,8 +140,18 @@ function longestAt(t: string, i: number): { act: ConversationalAct | 'filler'; e
   return best;
 }
 
+/** decideAct folds the same message for the lexicon and again for the act-phrase look: the last answer is kept. */
+let lastFolded: { text: string; folded: string } | undefined;
+
 /** Folds case and width, turns meaningful emoji into words and every other symbol into a space. */
 function fold(text: string): string {
+  if (lastFolded?.text === text) return lastFolded.folded;
+  const folded = foldText(text);
+  lastFolded = { text, folded };
+  return folded;
+}
+
+function foldText(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
   if (EMOJI_ANY.test(t)) for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
   return t

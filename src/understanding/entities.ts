@@ -117,6 +117,8 @@ const overlaps = (a: Span, taken: readonly Span[]) => taken.some((b) => a.start 
 
 /** Attribution lines of quoted mail ("From: Service Desk <…>", "On … wrote:") name us, not the customer. */
 function withoutAttributionLines(text: string): string {
+  // Every such line has a colon or 写道/寫道; most messages have neither, and the multi-line pattern is costly.
+  if (!text.includes(':') && !text.includes('写道') && !text.includes('寫道')) return text;
   return text.replace(/^(?:[ \t]*(?:From|To|Cc|Sent|Date|发件人|收件人|寄件者):.*|.*(?:wrote:[ \t]*|写道.*|寫道.*))$/gim, (l) => ' '.repeat(l.length));
 }
 
@@ -262,7 +264,7 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   const entities: Entities = {};
   const taken: Span[] = [];
 
-  const emails = spans(text, EMAIL);
+  const emails = text.includes('@') ? spans(text, EMAIL) : [];
   taken.push(...emails);
   if (emails[0]) entities.email = emails[0].value;
 
@@ -298,16 +300,24 @@ const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
 /** Spans not inside a longer one. */
 const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
 
+/**
+ * Cheap looks for what a pattern cannot match without, so most messages skip it: the labels SERIAL starts with,
+ * and the Chinese words every alternative of OWN_ZH and EXT_ZH contains.
+ */
+const SERIAL_LABEL_ANY = /s\/n|sn|serial|[\u3400-\u9fff]/i;
+const CJK_ANY = /[\u3400-\u9fff]/;
+
 function withDigitRuns(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
-  const serials = spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken));
+  const serials = SERIAL_LABEL_ANY.test(text) ? spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken)) : [];
   taken.push(...serials);
   if (serials[0]) entities.serial = serials[0].value;
 
-  const own = outermost([...spans(text, OWN_TICKET), ...spans(text, OWN_SPACED), ...spans(text, OWN_WORD), ...spans(text, OWN_ZH, 1)].filter((s) => !overlaps(s, taken)));
+  const cjk = CJK_ANY.test(text);
+  const own = outermost([...spans(text, OWN_TICKET), ...spans(text, OWN_SPACED), ...spans(text, OWN_WORD), ...(cjk ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
   // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
   // Descriptive words are left out ("invoice 55190" → 55190, "Order #55817-B" → 55817-B); a case or PO prefix is part of the code.
   const extWords = spans(text, EXT_WORD).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
-  const external = outermost([...spans(text, EXT_PREFIXED), ...extWords, ...spans(text, EXT_ZH).map(labelledZh), ...spans(text, EXT_CODE)].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
+  const external = outermost([...spans(text, EXT_PREFIXED), ...extWords, ...(cjk ? spans(text, EXT_ZH).map(labelledZh) : []), ...spans(text, EXT_CODE)].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
   const ownRef = first(own);
   if (ownRef) entities.ticketRef = ownRef.value;
   const ext = first(external);
