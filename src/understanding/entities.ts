@@ -76,6 +76,7 @@ const BRAND_MODEL = new RegExp(
 const BRAND_FIRST_WORDS = new Set(BRANDS.split('|').map((b) => b.split(' ')[0]!.toLowerCase()));
 
 const LATIN_WORD = /(?<![\w-])[A-Za-z]+/g;
+const UPPER = /[A-Z]/;
 
 function brandModels(text: string): Span[] {
   const out: Span[] = [];
@@ -156,8 +157,10 @@ function productModel(text: string, taken: readonly Span[], spokenModels: readon
     if (/^[Ee]-?\d{1,3}$/.test(core) || ERROR_CUE.test(text.slice(Math.max(0, s.start - 16), s.start))) continue;
     candidates.push(s);
   }
-  for (const s of spans(text, CAMEL_MODEL)) if (!NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value)) candidates.push(s);
-  for (const s of spans(text, MAKER_MODEL)) {
+  // Both start with a capital letter: an all lower-case message (most SMS) has neither.
+  const upper = UPPER.test(text);
+  if (upper) for (const s of spans(text, CAMEL_MODEL)) if (!NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value)) candidates.push(s);
+  if (upper) for (const s of spans(text, MAKER_MODEL)) {
     const words = s.value.split(/\s+/);
     const code = words.at(-1)!;
     if (words.slice(0, -1).some((w) => NOT_MAKER.test(w)) || (/^\d+$/.test(code) && (code.length < 3 || code.length > 5 || /^(?:19|20)\d{2}$/.test(code)))) continue;
@@ -278,7 +281,7 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   else {
     spokenPhone(text, entities, taken, options);
     // Without a digit, a model is a camel-case product name ("EnviroLink") or one read out ("R A S forty N K").
-    const camel = spans(text, CAMEL_MODEL).find((s) => !NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value) && !overlaps(s, taken));
+    const camel = (UPPER.test(text) ? spans(text, CAMEL_MODEL) : []).find((s) => !NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value) && !overlaps(s, taken));
     const model = [spokenModels.find((c) => !overlaps(c, taken)), camel].filter((c) => c !== undefined).sort((a, b) => a.start - b.start)[0];
     if (model) entities.productModel = model.value;
   }
@@ -306,6 +309,8 @@ const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s
  */
 const SERIAL_LABEL_ANY = /s\/n|sn|serial|[\u3400-\u9fff]/i;
 const CJK_ANY = /[\u3400-\u9fff]/;
+/** OWN_TICKET and OWN_SPACED need SR or TK; EXT_PREFIXED and EXT_CODE start with a capital letter. */
+const OWN_PREFIX_ANY = /sr|tk/i;
 
 function withDigitRuns(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
   const serials = SERIAL_LABEL_ANY.test(text) ? spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken)) : [];
@@ -313,11 +318,13 @@ function withDigitRuns(text: string, entities: Entities, taken: Span[], options:
   if (serials[0]) entities.serial = serials[0].value;
 
   const cjk = CJK_ANY.test(text);
-  const own = outermost([...spans(text, OWN_TICKET), ...spans(text, OWN_SPACED), ...spans(text, OWN_WORD), ...(cjk ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
+  const prefixed = OWN_PREFIX_ANY.test(text);
+  const upper = UPPER.test(text);
+  const own = outermost([...(prefixed ? spans(text, OWN_TICKET) : []), ...(prefixed ? spans(text, OWN_SPACED) : []), ...spans(text, OWN_WORD), ...(cjk ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
   // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
   // Descriptive words are left out ("invoice 55190" → 55190, "Order #55817-B" → 55817-B); a case or PO prefix is part of the code.
   const extWords = spans(text, EXT_WORD).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
-  const external = outermost([...spans(text, EXT_PREFIXED), ...extWords, ...(cjk ? spans(text, EXT_ZH).map(labelledZh) : []), ...spans(text, EXT_CODE)].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
+  const external = outermost([...(upper ? spans(text, EXT_PREFIXED) : []), ...extWords, ...(cjk ? spans(text, EXT_ZH).map(labelledZh) : []), ...(upper ? spans(text, EXT_CODE) : [])].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
   const ownRef = first(own);
   if (ownRef) entities.ticketRef = ownRef.value;
   const ext = first(external);

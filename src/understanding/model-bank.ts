@@ -5,7 +5,7 @@ type Part = { classifier: LinearClassifier; offset: number };
 /** One message's logits for the three models; each model's scores are worked out only when asked for. */
 export class BankScores {
   constructor(
-    private readonly z: Float64Array,
+    private readonly z: readonly number[],
     private readonly parts: readonly Part[],
     /** Features the category model has a weight for, leaving out channel and cue features (see LinearClassifier.knownWords). */
     readonly known: number,
@@ -25,10 +25,7 @@ export class BankScores {
 
   private scoredBy(i: number): Scored {
     const { classifier, offset } = this.parts[i]!;
-    // A plain copy: Array.from over a subarray goes through the iterator protocol, which cost more than the softmax.
-    const logits = new Array<number>(classifier.labels.length);
-    for (let j = 0; j < logits.length; j++) logits[j] = this.z[offset + j]!;
-    return classifier.scored(logits);
+    return classifier.scored(this.z.slice(offset, offset + classifier.labels.length));
   }
 }
 
@@ -45,7 +42,11 @@ export class ModelBank {
   private readonly rows = new Map<string, number>();
   private readonly weights: Float64Array;
   private readonly parts: readonly Part[];
-  private readonly bias: Float64Array;
+  /**
+   * A plain array, copied per message: a Float64Array of 15 numbers is over V8's on-heap limit (64 bytes), so each
+   * copy allocated a backing store outside the heap, which cost about as much as the sums.
+   */
+  private readonly bias: number[];
   /** Index of the flag "the category model knows this feature", after the models' weights. */
   private readonly knownSlot: number;
 
@@ -57,12 +58,12 @@ export class ModelBank {
       return part;
     });
     this.knownSlot = offset;
-    this.bias = new Float64Array(offset);
+    this.bias = new Array<number>(offset).fill(0);
     const width = offset + 1;
     for (const { classifier } of this.parts) for (const [feature] of classifier.entries()) if (!this.rows.has(feature)) this.rows.set(feature, this.rows.size * width);
     this.weights = new Float64Array(this.rows.size * width);
     for (const { classifier, offset: at } of this.parts) {
-      this.bias.set(classifier.bias, at);
+      classifier.bias.forEach((b, j) => (this.bias[at + j] = b));
       for (const [feature, w] of classifier.entries()) {
         const row = this.rows.get(feature)!;
         this.weights.set(w, row + at);

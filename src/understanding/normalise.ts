@@ -68,7 +68,79 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/攞|拎/g, '拿'],
 ];
 
-const CANTONESE_ANY = new RegExp(CANTONESE.map(([re]) => re.source).join('|'));
+/**
+ * The code units a match of `source` can start with, or null when the pattern is not of the simple shapes the
+ * table uses (literal words, a character class, a leading look-behind), so that such a rule always runs.
+ */
+export function firstCodeUnits(source: string): string[] | null {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  const units = new Set<string>();
+  for (let alt of alternatives) {
+    while (/^\(\?<[=!][^()]*\)/.test(alt)) alt = alt.replace(/^\(\?<[=!][^()]*\)/, '');
+    const cls = /^\[([^\]\\^-]+)\]/.exec(alt);
+    // Without the u flag a class and a literal are code units: a class's astral character is two of them.
+    const first = cls ? cls[1]! : alt.slice(0, 1);
+    const rest = alt.slice(cls ? cls[0].length : 1);
+    if (!first || /[\\()[\]{}.*+?^$|]/.test(first) || /^[?*{]/.test(rest)) return null;
+    for (let k = 0; k < first.length; k++) units.add(first[k]!);
+  }
+  return [...units];
+}
+
+/** Rule numbers by the code unit a match starts with; rules of another shape are in ALWAYS. */
+const RULES_BY_FIRST = new Map<string, number[]>();
+const ALWAYS: number[] = [];
+CANTONESE.forEach(([re], i) => {
+  const units = firstCodeUnits(re.source);
+  if (!units) ALWAYS.push(i);
+  else for (const u of units) RULES_BY_FIRST.set(u, [...(RULES_BY_FIRST.get(u) ?? []), i]);
+});
+const candidate = new Uint8Array(CANTONESE.length);
+
+/** Marks the rules that could match somewhere in `t`; true if any. */
+function markCandidates(t: string): boolean {
+  let any = false;
+  for (let i = 0; i < t.length; i++) {
+    const rules = RULES_BY_FIRST.get(t[i]!);
+    if (!rules) continue;
+    for (const r of rules) candidate[r] = 1;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * The Cantonese rules in order, each only when a character its match starts with is in the text: the same
+ * result as running all sixty replacements, which was a tenth of understand() for a Cantonese message.
+ */
+function cantoneseToMandarin(text: string): string {
+  candidate.fill(0);
+  for (const r of ALWAYS) candidate[r] = 1;
+  if (!markCandidates(text) && !ALWAYS.length) return text;
+  let t = text;
+  for (let r = 0; r < CANTONESE.length; r++) {
+    if (!candidate[r]) continue;
+    const [re, to] = CANTONESE[r]!;
+    const before = t;
+    t = t.replace(re, to);
+    // A replacement brings new characters, which may start a later rule's match.
+    if (t !== before) markCandidates(t);
+  }
+  return t;
+}
 
 // SMS and chat shorthand → the words the model was trained on.
 const ABBREVIATIONS: Record<string, string> = {
@@ -109,9 +181,36 @@ export function hasCjk(text: string): boolean {
 export function normalise(text: string): string {
   let t = cleanText(text);
   if (hasCjk(t)) {
-    if (CANTONESE_ANY.test(t)) for (const [re, to] of CANTONESE) t = t.replace(re, to);
+    t = cantoneseToMandarin(t);
     t = toSimplified(t);
   }
-  t = t.toLowerCase().replace(/ & /g, ' and ');
-  return t.replace(/[a-z0-9']+/g, (w) => ABBREVIATIONS[w] ?? w).replace(FILLERS, ' ');
+  t = t.toLowerCase();
+  if (t.includes(' & ')) t = t.replaceAll(' & ', ' and ');
+  return expandAbbreviations(t).replace(FILLERS, ' ');
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39; // a-z 0-9 '
+
+/**
+ * Each run of [a-z0-9'] replaced by its ABBREVIATIONS entry, if any: the same as
+ * `t.replace(/[a-z0-9']+/g, (w) => ABBREVIATIONS[w] ?? w)`, without a regex match and a callback per word.
+ */
+function expandAbbreviations(t: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < t.length; ) {
+    if (!isWordCode(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < t.length && isWordCode(t.charCodeAt(end))) end++;
+    const expanded = ABBREVIATIONS[t.slice(i, end)];
+    if (expanded !== undefined && expanded !== null) {
+      out += t.slice(copied, i) + String(expanded);
+      copied = end;
+    }
+    i = end;
+  }
+  return copied === 0 ? t : out + t.slice(copied);
 }
