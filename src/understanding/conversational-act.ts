@@ -154,12 +154,13 @@ function fold(text: string): string {
 function foldText(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
   if (EMOJI_ANY.test(t)) for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
-  return t
-    .replace(/[’‘`]/g, "'")
-    .replace(/[^\p{L}\p{N}'/\- ]+/gu, ' ')
-    .replace(/(?<![a-z])'+|'+(?![a-z])|(?<![\p{L}\p{N}])[-/]+|[-/]+(?![\p{L}\p{N}])/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each step below runs only when the text has what it rewrites; most short messages need only the second.
+  if (t.includes('’') || t.includes('‘') || t.includes('`')) t = t.replace(/[’‘`]/g, "'");
+  t = t.replace(/[^\p{L}\p{N}'/\- ]+/gu, ' ');
+  if (t.includes("'") || t.includes('-') || t.includes('/')) t = t.replace(/(?<![a-z])'+|'+(?![a-z])|(?<![\p{L}\p{N}])[-/]+|[-/]+(?![\p{L}\p{N}])/gu, ' ');
+  // Only spaces are left as white space (every other kind became one above): one space in a row needs no change.
+  if (t.includes('  ')) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
 
 export function conversationalAct(text: string): ConversationalAct | null {
