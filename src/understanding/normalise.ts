@@ -168,8 +168,31 @@ const FILLERS = /\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|you know|i mean)\b|[嗯呃]/g;
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
+/**
+ * Code units that NFKC leaves as they are, alone and beside each other: Latin-1 and the rest below U+0300, general
+ * punctuation and CJK punctuation that NFKC keeps, and the CJK ideographs. None is a combining mark, and none is the
+ * second part of a canonical composition (checked over all of Unicode when this list was written), so a text made of
+ * them only is its own NFKC form. Zero-width characters are left out: cleanText removes them.
+ */
+const NFKC_AS_IS = new Uint8Array(0x10000);
+for (const [from, to] of [[0, 0x2ff], [0x2010, 0x206f], [0x3000, 0x303f]] as const) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch.normalize('NFKC') === ch && !/\p{M}/u.test(ch) && !/[\u200b-\u200d\u2060\ufeff]/.test(ch)) NFKC_AS_IS[c] = 1;
+  }
+}
+NFKC_AS_IS.fill(1, 0x3400, 0x4dc0);
+NFKC_AS_IS.fill(1, 0x4e00, 0xa000);
+
+function isCleanAlready(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!NFKC_AS_IS[text.charCodeAt(i)]) return false;
+  return true;
+}
+
 /** Full-width → half-width, zero-width characters removed. Keeps case and script. */
 export function cleanText(text: string): string {
+  // Most messages are plain ASCII or ASCII with Han characters: a look at each code unit spares the ICU call.
+  if (isCleanAlready(text)) return text;
   return text.normalize('NFKC').replace(ZERO_WIDTH, '');
 }
 
