@@ -311,6 +311,8 @@ const SERIAL_LABEL_ANY = /s\/n|sn|serial|[\u3400-\u9fff]/i;
 const CJK_ANY = /[\u3400-\u9fff]/;
 /** OWN_TICKET and OWN_SPACED need SR or TK; EXT_PREFIXED and EXT_CODE start with a capital letter. */
 const OWN_PREFIX_ANY = /sr|tk/i;
+/** OWN_WORD and EXT_WORD start with an English word. */
+const LATIN_LETTER = /[a-z]/i;
 
 function withDigitRuns(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
   const serials = SERIAL_LABEL_ANY.test(text) ? spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken)) : [];
@@ -320,10 +322,11 @@ function withDigitRuns(text: string, entities: Entities, taken: Span[], options:
   const cjk = CJK_ANY.test(text);
   const prefixed = OWN_PREFIX_ANY.test(text);
   const upper = UPPER.test(text);
-  const own = outermost([...(prefixed ? spans(text, OWN_TICKET) : []), ...(prefixed ? spans(text, OWN_SPACED) : []), ...spans(text, OWN_WORD), ...(cjk ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
+  const latin = LATIN_LETTER.test(text);
+  const own = outermost([...(prefixed ? spans(text, OWN_TICKET) : []), ...(prefixed ? spans(text, OWN_SPACED) : []), ...(latin ? spans(text, OWN_WORD) : []), ...(cjk ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
   // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
   // Descriptive words are left out ("invoice 55190" → 55190, "Order #55817-B" → 55817-B); a case or PO prefix is part of the code.
-  const extWords = spans(text, EXT_WORD).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
+  const extWords = (latin ? spans(text, EXT_WORD) : []).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
   const external = outermost([...(upper ? spans(text, EXT_PREFIXED) : []), ...extWords, ...(cjk ? spans(text, EXT_ZH).map(labelledZh) : []), ...(upper ? spans(text, EXT_CODE) : [])].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
   const ownRef = first(own);
   if (ownRef) entities.ticketRef = ownRef.value;
