@@ -304,11 +304,12 @@ const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
 const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
 
 /**
- * Cheap looks for what a pattern cannot match without, so most messages skip it: the labels SERIAL starts with,
- * and the Chinese words every alternative of OWN_ZH and EXT_ZH contains.
+ * Cheap looks for what a pattern cannot match without, so most messages skip it: the characters SERIAL's labels,
+ * OWN_ZH's words (all with 单 or 單) and EXT_ZH's words start with.
  */
-const SERIAL_LABEL_ANY = /s\/n|sn|serial|[\u3400-\u9fff]/i;
-const CJK_ANY = /[\u3400-\u9fff]/;
+const SERIAL_LABEL_ANY = /s\/n|sn|serial|[序機机車车設设]/i;
+const OWN_ZH_ANY = /[单單]/;
+const EXT_ZH_ANY = /[订訂发發合案采採退报報送出个個客標标运運保快物]|rma/i;
 /** OWN_TICKET and OWN_SPACED need SR or TK; EXT_PREFIXED and EXT_CODE start with a capital letter. */
 const OWN_PREFIX_ANY = /sr|tk/i;
 /** OWN_WORD and EXT_WORD start with an English word. */
@@ -319,15 +320,14 @@ function withDigitRuns(text: string, entities: Entities, taken: Span[], options:
   taken.push(...serials);
   if (serials[0]) entities.serial = serials[0].value;
 
-  const cjk = CJK_ANY.test(text);
   const prefixed = OWN_PREFIX_ANY.test(text);
   const upper = UPPER.test(text);
   const latin = LATIN_LETTER.test(text);
-  const own = outermost([...(prefixed ? spans(text, OWN_TICKET) : []), ...(prefixed ? spans(text, OWN_SPACED) : []), ...(latin ? spans(text, OWN_WORD) : []), ...(cjk ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
+  const own = outermost([...(prefixed ? spans(text, OWN_TICKET) : []), ...(prefixed ? spans(text, OWN_SPACED) : []), ...(latin ? spans(text, OWN_WORD) : []), ...(OWN_ZH_ANY.test(text) ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
   // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
   // Descriptive words are left out ("invoice 55190" → 55190, "Order #55817-B" → 55817-B); a case or PO prefix is part of the code.
   const extWords = (latin ? spans(text, EXT_WORD) : []).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
-  const external = outermost([...(upper ? spans(text, EXT_PREFIXED) : []), ...extWords, ...(cjk ? spans(text, EXT_ZH).map(labelledZh) : []), ...(upper ? spans(text, EXT_CODE) : [])].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
+  const external = outermost([...(upper ? spans(text, EXT_PREFIXED) : []), ...extWords, ...(EXT_ZH_ANY.test(text) ? spans(text, EXT_ZH).map(labelledZh) : []), ...(upper ? spans(text, EXT_CODE) : [])].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
   const ownRef = first(own);
   if (ownRef) entities.ticketRef = ownRef.value;
   const ext = first(external);
@@ -338,12 +338,22 @@ function withDigitRuns(text: string, entities: Entities, taken: Span[], options:
   }
   taken.push(...own, ...external);
 
-  const phones = spans(text, PHONE).filter((s) => !overlaps(s, taken) && s.value.replace(/\D/g, '').length >= 7);
+  // Only a number with seven digits or more is kept: a text with fewer digits in all is spared the pattern.
+  const phones = (digitCount(text) >= 7 ? spans(text, PHONE) : []).filter((s) => !overlaps(s, taken) && s.value.replace(/\D/g, '').length >= 7);
   const cued = phones.find((p) => PHONE_CUE.test(text.slice(Math.max(0, p.start - 20), p.start)));
   const phone = cued ?? phones.find((p) => !/^(?:19|20)\d{2}[ -]/.test(p.value));
   taken.push(...phones);
   if (phone) setPhone(text, phone.value, phone.value, entities, options);
   else spokenPhone(text, entities, taken, options);
+}
+
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 function setPhone(text: string, written: string, digits: string, entities: Entities, options: EntityOptions): void {
