@@ -3,6 +3,9 @@ import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './chinese-script-table.js';
 export type ChineseScript = 'traditional' | 'simplified' | 'neutral';
 
 let table: Map<string, ChineseScript> | undefined;
+/** The same answers for one-code-unit characters, by code: language detection asks once per Han character. */
+let byCode: Uint8Array | undefined;
+const SCRIPTS: readonly ChineseScript[] = ['neutral', 'traditional', 'simplified'];
 
 /**
  * Where OpenCC's tables mislead: 么 is what mainland writers use in 什么 and 怎么 (Taiwan writes 麼), but the
@@ -22,6 +25,9 @@ export function chineseScriptOf(ch: string): ChineseScript {
     for (const c of TRADITIONAL_ONLY) table.set(c, 'traditional');
     for (const c of SIMPLIFIED_ONLY) table.set(c, 'simplified');
     for (const [c, script] of Object.entries(CORRECTIONS)) table.set(c, script);
+    byCode = new Uint8Array(0x10000);
+    for (const [c, script] of table) if (c.length === 1) byCode[c.charCodeAt(0)] = SCRIPTS.indexOf(script);
   }
+  if (ch.length === 1) return SCRIPTS[byCode![ch.charCodeAt(0)]!]!;
   return table.get(ch) ?? 'neutral';
 }

@@ -66,11 +66,19 @@ export class LinearClassifier {
   }
 }
 
+/** Plain loops (no spread, map or reduce): it runs three times per message; same operations in the same order. */
 export function softmax(z: readonly number[], temperature = 1): number[] {
-  const m = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - m) / temperature));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
+  let m = -Infinity;
+  for (const v of z) m = Math.max(m, v);
+  const e = new Array<number>(z.length);
+  let s = 0;
+  for (let i = 0; i < z.length; i++) {
+    const v = Math.exp((z[i]! - m) / temperature);
+    e[i] = v;
+    s += v;
+  }
+  for (let i = 0; i < e.length; i++) e[i] = e[i]! / s;
+  return e;
 }
 
 /** `weight` scales the example's gradient (default 1): hand-written messages count more than template ones. */

@@ -118,18 +118,24 @@ const EMOJI_ANY = new RegExp(EMOJI_WORDS.map(([re]) => re.source).join('|'), 'u'
 
 const LATIN = /[a-z0-9']/;
 
-type Matcher = { act: ConversationalAct | 'filler'; re: RegExp };
+/**
+ * `starts`: the characters an act's phrases begin with, when every phrase is plain words (no pattern) and none begins
+ * with half of a surrogate pair; a match at i must then begin with t[i], so the others need not be tried there.
+ */
+type Matcher = { act: ConversationalAct | 'filler'; re: RegExp; starts: ReadonlySet<string> | null };
 const MATCHERS: Matcher[] = (Object.keys(PHRASES) as (ConversationalAct | 'filler')[]).map((act) => {
   const alts = PHRASES[act].map((p) => (p.includes('(?:') ? p : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   // Longest alternatives first, so "thank you" beats "thank" and "bye bye" beats "bye".
   alts.sort((a, b) => b.length - a.length);
-  return { act, re: new RegExp(`(?:${alts.join('|')})`, 'uy') };
+  const plain = PHRASES[act].every((p) => p.length > 0 && !p.includes('(?:') && !/^[\ud800-\udfff]/.test(p));
+  return { act, re: new RegExp(`(?:${alts.join('|')})`, 'uy'), starts: plain ? new Set(PHRASES[act].map((p) => p[0]!)) : null };
 });
 
 /** Longest phrase starting at `i` that ends on a word boundary for Latin text; null when none. */
 function longestAt(t: string, i: number): { act: ConversationalAct | 'filler'; end: number } | null {
   let best: { act: ConversationalAct | 'filler'; end: number } | null = null;
-  for (const { act, re } of MATCHERS) {
+  for (const { act, re, starts } of MATCHERS) {
+    if (starts && !starts.has(t[i]!)) continue;
     re.lastIndex = i;
     const m = re.exec(t);
     if (!m || !m[0].length) continue;
@@ -140,16 +146,27 @@ function longestAt(t: string, i: number): { act: ConversationalAct | 'filler'; e
   return best;
 }
 
+/** decideAct folds the same message for the lexicon and again for the act-phrase look: the last answer is kept. */
+let lastFolded: { text: string; folded: string } | undefined;
+
 /** Folds case and width, turns meaningful emoji into words and every other symbol into a space. */
 function fold(text: string): string {
+  if (lastFolded?.text === text) return lastFolded.folded;
+  const folded = foldText(text);
+  lastFolded = { text, folded };
+  return folded;
+}
+
+function foldText(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
   if (EMOJI_ANY.test(t)) for (const [re, word] of EMOJI_WORDS) t = t.replace(re, word);
-  return t
-    .replace(/[’‘`]/g, "'")
-    .replace(/[^\p{L}\p{N}'/\- ]+/gu, ' ')
-    .replace(/(?<![a-z])'+|'+(?![a-z])|(?<![\p{L}\p{N}])[-/]+|[-/]+(?![\p{L}\p{N}])/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each step below runs only when the text has what it rewrites; most short messages need only the second.
+  if (t.includes('’') || t.includes('‘') || t.includes('`')) t = t.replace(/[’‘`]/g, "'");
+  t = t.replace(/[^\p{L}\p{N}'/\- ]+/gu, ' ');
+  if (t.includes("'") || t.includes('-') || t.includes('/')) t = t.replace(/(?<![a-z])'+|'+(?![a-z])|(?<![\p{L}\p{N}])[-/]+|[-/]+(?![\p{L}\p{N}])/gu, ' ');
+  // Only spaces are left as white space (every other kind became one above): one space in a row needs no change.
+  if (t.includes('  ')) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
 
 export function conversationalAct(text: string): ConversationalAct | null {
@@ -179,8 +196,8 @@ function hasActPhrase(text: string): boolean {
   const t = fold(text);
   for (let i = 0; i < t.length; i++) {
     if (i > 0 && LATIN.test(t[i - 1]!) && LATIN.test(t[i]!)) continue; // only at the start of a Latin word
-    for (const { act, re } of MATCHERS) {
-      if (act === 'filler') continue;
+    for (const { act, re, starts } of MATCHERS) {
+      if (act === 'filler' || (starts && !starts.has(t[i]!))) continue;
       re.lastIndex = i;
       const m = re.exec(t);
       const end = m ? i + m[0].length : 0;

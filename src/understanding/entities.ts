@@ -76,6 +76,7 @@ const BRAND_MODEL = new RegExp(
 const BRAND_FIRST_WORDS = new Set(BRANDS.split('|').map((b) => b.split(' ')[0]!.toLowerCase()));
 
 const LATIN_WORD = /(?<![\w-])[A-Za-z]+/g;
+const UPPER = /[A-Z]/;
 
 function brandModels(text: string): Span[] {
   const out: Span[] = [];
@@ -117,6 +118,8 @@ const overlaps = (a: Span, taken: readonly Span[]) => taken.some((b) => a.start 
 
 /** Attribution lines of quoted mail ("From: Service Desk <…>", "On … wrote:") name us, not the customer. */
 function withoutAttributionLines(text: string): string {
+  // Every such line has a colon or 写道/寫道; most messages have neither, and the multi-line pattern is costly.
+  if (!text.includes(':') && !text.includes('写道') && !text.includes('寫道')) return text;
   return text.replace(/^(?:[ \t]*(?:From|To|Cc|Sent|Date|发件人|收件人|寄件者):.*|.*(?:wrote:[ \t]*|写道.*|寫道.*))$/gim, (l) => ' '.repeat(l.length));
 }
 
@@ -154,8 +157,10 @@ function productModel(text: string, taken: readonly Span[], spokenModels: readon
     if (/^[Ee]-?\d{1,3}$/.test(core) || ERROR_CUE.test(text.slice(Math.max(0, s.start - 16), s.start))) continue;
     candidates.push(s);
   }
-  for (const s of spans(text, CAMEL_MODEL)) if (!NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value)) candidates.push(s);
-  for (const s of spans(text, MAKER_MODEL)) {
+  // Both start with a capital letter: an all lower-case message (most SMS) has neither.
+  const upper = UPPER.test(text);
+  if (upper) for (const s of spans(text, CAMEL_MODEL)) if (!NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value)) candidates.push(s);
+  if (upper) for (const s of spans(text, MAKER_MODEL)) {
     const words = s.value.split(/\s+/);
     const code = words.at(-1)!;
     if (words.slice(0, -1).some((w) => NOT_MAKER.test(w)) || (/^\d+$/.test(code) && (code.length < 3 || code.length > 5 || /^(?:19|20)\d{2}$/.test(code)))) continue;
@@ -262,7 +267,7 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   const entities: Entities = {};
   const taken: Span[] = [];
 
-  const emails = spans(text, EMAIL);
+  const emails = text.includes('@') ? spans(text, EMAIL) : [];
   taken.push(...emails);
   if (emails[0]) entities.email = emails[0].value;
 
@@ -276,7 +281,7 @@ export function extractEntities(raw: string, options: EntityOptions = {}): Entit
   else {
     spokenPhone(text, entities, taken, options);
     // Without a digit, a model is a camel-case product name ("EnviroLink") or one read out ("R A S forty N K").
-    const camel = spans(text, CAMEL_MODEL).find((s) => !NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value) && !overlaps(s, taken));
+    const camel = (UPPER.test(text) ? spans(text, CAMEL_MODEL) : []).find((s) => !NOT_CAMEL.test(s.value.split(/\s/)[0]!) && !/^Ma?c[A-Z]/.test(s.value) && !overlaps(s, taken));
     const model = [spokenModels.find((c) => !overlaps(c, taken)), camel].filter((c) => c !== undefined).sort((a, b) => a.start - b.start)[0];
     if (model) entities.productModel = model.value;
   }
@@ -298,16 +303,31 @@ const first = (list: Span[]) => list.sort((a, b) => a.start - b.start)[0];
 /** Spans not inside a longer one. */
 const outermost = (list: Span[]) => list.filter((s) => !list.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
 
+/**
+ * Cheap looks for what a pattern cannot match without, so most messages skip it: the characters SERIAL's labels,
+ * OWN_ZH's words (all with 单 or 單) and EXT_ZH's words start with.
+ */
+const SERIAL_LABEL_ANY = /s\/n|sn|serial|[序機机車车設设]/i;
+const OWN_ZH_ANY = /[单單]/;
+const EXT_ZH_ANY = /[订訂发發合案采採退报報送出个個客標标运運保快物]|rma/i;
+/** OWN_TICKET and OWN_SPACED need SR or TK; EXT_PREFIXED and EXT_CODE start with a capital letter. */
+const OWN_PREFIX_ANY = /sr|tk/i;
+/** OWN_WORD and EXT_WORD start with an English word. */
+const LATIN_LETTER = /[a-z]/i;
+
 function withDigitRuns(text: string, entities: Entities, taken: Span[], options: EntityOptions): void {
-  const serials = spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken));
+  const serials = SERIAL_LABEL_ANY.test(text) ? spans(text, SERIAL, 1).filter((s) => !overlaps(s, taken)) : [];
   taken.push(...serials);
   if (serials[0]) entities.serial = serials[0].value;
 
-  const own = outermost([...spans(text, OWN_TICKET), ...spans(text, OWN_SPACED), ...spans(text, OWN_WORD), ...spans(text, OWN_ZH, 1)].filter((s) => !overlaps(s, taken)));
+  const prefixed = OWN_PREFIX_ANY.test(text);
+  const upper = UPPER.test(text);
+  const latin = LATIN_LETTER.test(text);
+  const own = outermost([...(prefixed ? spans(text, OWN_TICKET) : []), ...(prefixed ? spans(text, OWN_SPACED) : []), ...(latin ? spans(text, OWN_WORD) : []), ...(OWN_ZH_ANY.test(text) ? spans(text, OWN_ZH, 1) : [])].filter((s) => !overlaps(s, taken)));
   // "Case 20931" is kept as written; "order number is 2024051288771" is the number alone.
   // Descriptive words are left out ("invoice 55190" → 55190, "Order #55817-B" → 55817-B); a case or PO prefix is part of the code.
-  const extWords = spans(text, EXT_WORD).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
-  const external = outermost([...spans(text, EXT_PREFIXED), ...extWords, ...spans(text, EXT_ZH).map(labelledZh), ...spans(text, EXT_CODE)].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
+  const extWords = (latin ? spans(text, EXT_WORD) : []).map((s) => (/^(?:case|po|rma)\b\s*#?\s*[\w-]+$/i.test(s.value) ? s : { ...s, label: s.value, value: s.value.replace(EXT_WORD_LABEL, '') }));
+  const external = outermost([...(upper ? spans(text, EXT_PREFIXED) : []), ...extWords, ...(EXT_ZH_ANY.test(text) ? spans(text, EXT_ZH).map(labelledZh) : []), ...(upper ? spans(text, EXT_CODE) : [])].filter((s) => !overlaps(s, taken) && !overlaps(s, own)));
   const ownRef = first(own);
   if (ownRef) entities.ticketRef = ownRef.value;
   const ext = first(external);
@@ -318,12 +338,22 @@ function withDigitRuns(text: string, entities: Entities, taken: Span[], options:
   }
   taken.push(...own, ...external);
 
-  const phones = spans(text, PHONE).filter((s) => !overlaps(s, taken) && s.value.replace(/\D/g, '').length >= 7);
+  // Only a number with seven digits or more is kept: a text with fewer digits in all is spared the pattern.
+  const phones = (digitCount(text) >= 7 ? spans(text, PHONE) : []).filter((s) => !overlaps(s, taken) && s.value.replace(/\D/g, '').length >= 7);
   const cued = phones.find((p) => PHONE_CUE.test(text.slice(Math.max(0, p.start - 20), p.start)));
   const phone = cued ?? phones.find((p) => !/^(?:19|20)\d{2}[ -]/.test(p.value));
   taken.push(...phones);
   if (phone) setPhone(text, phone.value, phone.value, entities, options);
   else spokenPhone(text, entities, taken, options);
+}
+
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 function setPhone(text: string, written: string, digits: string, entities: Entities, options: EntityOptions): void {

@@ -1,9 +1,12 @@
 /** The customer asks for a person rather than the bot. Runs on cleaned, not normalised, text. */
-const PATTERNS: readonly RegExp[] = [
+const ENGLISH: readonly RegExp[] = [
   /\b(?:speak|talk|chat|connect|transfer|put me through)\b.{0,24}\b(?:agent|human|person|operator|representative|staff member|someone real)\b/i,
   /\b(?:real|live|actual) (?:person|human|agent)\b/i,
   /^\s*(?:an? )?(?:agent|human|operator|representative)(?: please| pls)?\s*[.!?]*\s*$/i,
   /\bhuman agent\b/i,
+];
+/** Each needs a Han character (人, 客, 員 …): text without one is spared them, as English text is spared the ones above. */
+const CHINESE: readonly RegExp[] = [
   /转人工|轉人工|人工客服|人工服務|人工服务|找人工|要人工|接人工|真人/,
   /^\s*人工\s*[。!！]?\s*$/,
   // 我要找客服人員, 可唔可以搵個真人, 幫我轉接客服: a verb of reaching plus a person, not a complaint about staff
@@ -11,6 +14,10 @@ const PATTERNS: readonly RegExp[] = [
   /^\s*(?:我要|我想|我想要|請|请|麻煩|麻烦)?\s*(?:客服人員|客服人员|客服專員|客服专员|專人|专人)\s*[。!！]?\s*$/,
 ];
 
+const LATIN_LETTER = /[a-z]/i;
+const HAN = /[\u3400-\u9fff]/;
+
 export function isHumanRequest(text: string): boolean {
-  return PATTERNS.some((re) => re.test(text));
+  return (LATIN_LETTER.test(text) && ENGLISH.some((re) => re.test(text))) || (HAN.test(text) && CHINESE.some((re) => re.test(text)));
 }
+

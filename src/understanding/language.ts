@@ -9,19 +9,28 @@ const LOAN_WORDS = new Set(['hi', 'hello', 'hey', 'ok', 'okay', 'email', 'e-mail
 function englishWords(text: string): number {
   const cleaned = !text.includes('@') && !text.includes('http') ? text : text.replace(/[^\s@]{1,64}@[^\s@]{1,255}|https?:\/\/\S{1,2000}/g, ' ');
   let n = 0;
+  // A match has letters, apostrophes and hyphens only, never a digit.
   for (const w of cleaned.match(/(?<![\w-])[A-Za-z][A-Za-z'-]*[A-Za-z](?![\w-])/g) ?? []) {
-    if (/\d/.test(w) || LOAN_WORDS.has(w.toLowerCase())) continue;
-    if (/[A-Z]/.test(w.slice(1))) continue; // POS, LED, pH, KCl, product names like EnviroLink
+    if (LOAN_WORDS.has(w.toLowerCase())) continue;
+    if (hasCapitalAfterFirst(w)) continue; // POS, LED, pH, KCl, product names like EnviroLink
     n++;
   }
   return n;
 }
 
+function hasCapitalAfterFirst(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
 /** `names` (product models and other entities) are left out: "Thermo Heraeus X4R" is not English prose. */
 export function detectLanguage(text: string, names: readonly string[] = []): Language {
   const cjk = text.match(CJK) ?? [];
+  if (cjk.length === 0) return 'en'; // the English words are only counted for text with Chinese in it
   const words = englishWords(names.reduce((t, n) => (n ? t.split(n).join(' ') : t), text));
-  if (cjk.length === 0) return 'en';
   if (words >= 2 && !(words >= 12 && cjk.length <= 4)) {
     const share = words / (words + cjk.length / 2);
     if (share >= 0.1 || words >= 3) return 'mixed';

@@ -5,7 +5,7 @@ type Part = { classifier: LinearClassifier; offset: number };
 /** One message's logits for the three models; each model's scores are worked out only when asked for. */
 export class BankScores {
   constructor(
-    private readonly z: Float64Array,
+    private readonly z: readonly number[],
     private readonly parts: readonly Part[],
     /** Features the category model has a weight for, leaving out channel and cue features (see LinearClassifier.knownWords). */
     readonly known: number,
@@ -25,7 +25,7 @@ export class BankScores {
 
   private scoredBy(i: number): Scored {
     const { classifier, offset } = this.parts[i]!;
-    return classifier.scored(Array.from(this.z.subarray(offset, offset + classifier.labels.length)));
+    return classifier.scored(this.z.slice(offset, offset + classifier.labels.length));
   }
 }
 
@@ -33,11 +33,20 @@ export class BankScores {
  * The three models read the same features, so their weights sit side by side under one key: one hash lookup
  * per feature instead of four (three logits and the known-word count), which was most of the models' cost.
  * Sums run in the same order as LinearClassifier.logits, so the scores are the same to the last bit.
+ *
+ * All rows live in one Float64Array and the map holds a feature's row start: a small integer in the map and one
+ * contiguous block of weights, instead of 32,000 typed-array objects, each an extra pointer to follow per lookup.
  */
 export class ModelBank {
-  private readonly rows = new Map<string, Float64Array>();
+  /** feature → index of its row's first weight in `weights` */
+  private readonly rows = new Map<string, number>();
+  private readonly weights: Float64Array;
   private readonly parts: readonly Part[];
-  private readonly bias: Float64Array;
+  /**
+   * A plain array, copied per message: a Float64Array of 15 numbers is over V8's on-heap limit (64 bytes), so each
+   * copy allocated a backing store outside the heap, which cost about as much as the sums.
+   */
+  private readonly bias: number[];
   /** Index of the flag "the category model knows this feature", after the models' weights. */
   private readonly knownSlot: number;
 
@@ -49,14 +58,16 @@ export class ModelBank {
       return part;
     });
     this.knownSlot = offset;
-    this.bias = new Float64Array(offset);
+    this.bias = new Array<number>(offset).fill(0);
+    const width = offset + 1;
+    for (const { classifier } of this.parts) for (const [feature] of classifier.entries()) if (!this.rows.has(feature)) this.rows.set(feature, this.rows.size * width);
+    this.weights = new Float64Array(this.rows.size * width);
     for (const { classifier, offset: at } of this.parts) {
-      this.bias.set(classifier.bias, at);
+      classifier.bias.forEach((b, j) => (this.bias[at + j] = b));
       for (const [feature, w] of classifier.entries()) {
-        let row = this.rows.get(feature);
-        if (!row) this.rows.set(feature, (row = new Float64Array(offset + 1)));
-        row.set(w, at);
-        if (classifier === models.category) row[offset] = 1;
+        const row = this.rows.get(feature)!;
+        this.weights.set(w, row + at);
+        if (classifier === models.category) this.weights[row + offset] = 1;
       }
     }
   }
@@ -66,12 +77,13 @@ export class ModelBank {
     const n = this.knownSlot;
     const z = this.bias.slice();
     const scale = 1 / Math.sqrt(Math.max(1, features.length));
+    const weights = this.weights;
     let known = 0;
     for (const f of features) {
       const row = this.rows.get(f);
-      if (!row) continue;
-      for (let j = 0; j < n; j++) z[j]! += row[j]! * scale;
-      if (row[n] === 1 && !f.startsWith('ch:') && !f.startsWith('cue:')) known++;
+      if (row === undefined) continue;
+      for (let j = 0; j < n; j++) z[j]! += weights[row + j]! * scale;
+      if (weights[row + n] === 1 && !f.startsWith('ch:') && !f.startsWith('cue:')) known++;
     }
     return new BankScores(z, this.parts, known);
   }

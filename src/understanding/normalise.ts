@@ -68,7 +68,79 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/攞|拎/g, '拿'],
 ];
 
-const CANTONESE_ANY = new RegExp(CANTONESE.map(([re]) => re.source).join('|'));
+/**
+ * The code units a match of `source` can start with, or null when the pattern is not of the simple shapes the
+ * table uses (literal words, a character class, a leading look-behind), so that such a rule always runs.
+ */
+export function firstCodeUnits(source: string): string[] | null {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  const units = new Set<string>();
+  for (let alt of alternatives) {
+    while (/^\(\?<[=!][^()]*\)/.test(alt)) alt = alt.replace(/^\(\?<[=!][^()]*\)/, '');
+    const cls = /^\[([^\]\\^-]+)\]/.exec(alt);
+    // Without the u flag a class and a literal are code units: a class's astral character is two of them.
+    const first = cls ? cls[1]! : alt.slice(0, 1);
+    const rest = alt.slice(cls ? cls[0].length : 1);
+    if (!first || /[\\()[\]{}.*+?^$|]/.test(first) || /^[?*{]/.test(rest)) return null;
+    for (let k = 0; k < first.length; k++) units.add(first[k]!);
+  }
+  return [...units];
+}
+
+/** Rule numbers by the code unit a match starts with; rules of another shape are in ALWAYS. */
+const RULES_BY_FIRST = new Map<string, number[]>();
+const ALWAYS: number[] = [];
+CANTONESE.forEach(([re], i) => {
+  const units = firstCodeUnits(re.source);
+  if (!units) ALWAYS.push(i);
+  else for (const u of units) RULES_BY_FIRST.set(u, [...(RULES_BY_FIRST.get(u) ?? []), i]);
+});
+const candidate = new Uint8Array(CANTONESE.length);
+
+/** Marks the rules that could match somewhere in `t`; true if any. */
+function markCandidates(t: string): boolean {
+  let any = false;
+  for (let i = 0; i < t.length; i++) {
+    const rules = RULES_BY_FIRST.get(t[i]!);
+    if (!rules) continue;
+    for (const r of rules) candidate[r] = 1;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * The Cantonese rules in order, each only when a character its match starts with is in the text: the same
+ * result as running all sixty replacements, which was a tenth of understand() for a Cantonese message.
+ */
+function cantoneseToMandarin(text: string): string {
+  candidate.fill(0);
+  for (const r of ALWAYS) candidate[r] = 1;
+  if (!markCandidates(text) && !ALWAYS.length) return text;
+  let t = text;
+  for (let r = 0; r < CANTONESE.length; r++) {
+    if (!candidate[r]) continue;
+    const [re, to] = CANTONESE[r]!;
+    const before = t;
+    t = t.replace(re, to);
+    // A replacement brings new characters, which may start a later rule's match.
+    if (t !== before) markCandidates(t);
+  }
+  return t;
+}
 
 // SMS and chat shorthand → the words the model was trained on.
 const ABBREVIATIONS: Record<string, string> = {
@@ -96,8 +168,31 @@ const FILLERS = /\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|you know|i mean)\b|[嗯呃]/g;
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
+/**
+ * Code units that NFKC leaves as they are, alone and beside each other: Latin-1 and the rest below U+0300, general
+ * punctuation and CJK punctuation that NFKC keeps, and the CJK ideographs. None is a combining mark, and none is the
+ * second part of a canonical composition (checked over all of Unicode when this list was written), so a text made of
+ * them only is its own NFKC form. Zero-width characters are left out: cleanText removes them.
+ */
+const NFKC_AS_IS = new Uint8Array(0x10000);
+for (const [from, to] of [[0, 0x2ff], [0x2010, 0x206f], [0x3000, 0x303f]] as const) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch.normalize('NFKC') === ch && !/\p{M}/u.test(ch) && !/[\u200b-\u200d\u2060\ufeff]/.test(ch)) NFKC_AS_IS[c] = 1;
+  }
+}
+NFKC_AS_IS.fill(1, 0x3400, 0x4dc0);
+NFKC_AS_IS.fill(1, 0x4e00, 0xa000);
+
+function isCleanAlready(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!NFKC_AS_IS[text.charCodeAt(i)]) return false;
+  return true;
+}
+
 /** Full-width → half-width, zero-width characters removed. Keeps case and script. */
 export function cleanText(text: string): string {
+  // Most messages are plain ASCII or ASCII with Han characters: a look at each code unit spares the ICU call.
+  if (isCleanAlready(text)) return text;
   return text.normalize('NFKC').replace(ZERO_WIDTH, '');
 }
 
@@ -109,9 +204,48 @@ export function hasCjk(text: string): boolean {
 export function normalise(text: string): string {
   let t = cleanText(text);
   if (hasCjk(t)) {
-    if (CANTONESE_ANY.test(t)) for (const [re, to] of CANTONESE) t = t.replace(re, to);
+    t = cantoneseToMandarin(t);
     t = toSimplified(t);
   }
-  t = t.toLowerCase().replace(/ & /g, ' and ');
-  return t.replace(/[a-z0-9']+/g, (w) => ABBREVIATIONS[w] ?? w).replace(FILLERS, ' ');
+  t = t.toLowerCase();
+  if (t.includes(' & ')) t = t.replaceAll(' & ', ' and ');
+  return expandAbbreviations(t).replace(FILLERS, ' ');
+}
+
+/**
+ * ABBREVIATIONS as a Map, with the word-shaped names the object inherits ("constructor"), which
+ * `ABBREVIATIONS[w] ?? w` also found: a Map lookup instead of a property lookup by a new string per word.
+ */
+const EXPANSIONS = new Map<string, string>(Object.entries(ABBREVIATIONS));
+for (let o: object | null = Object.getPrototypeOf(ABBREVIATIONS) as object | null; o; o = Object.getPrototypeOf(o) as object | null) {
+  for (const name of Object.getOwnPropertyNames(o)) {
+    const value: unknown = ABBREVIATIONS[name];
+    if (/^[a-z0-9']+$/.test(name) && !EXPANSIONS.has(name) && value !== undefined && value !== null) EXPANSIONS.set(name, String(value));
+  }
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39; // a-z 0-9 '
+
+/**
+ * Each run of [a-z0-9'] replaced by its EXPANSIONS entry, if any: the same as
+ * `t.replace(/[a-z0-9']+/g, (w) => ABBREVIATIONS[w] ?? w)`, without a regex match and a callback per word.
+ */
+function expandAbbreviations(t: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < t.length; ) {
+    if (!isWordCode(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < t.length && isWordCode(t.charCodeAt(end))) end++;
+    const expanded = EXPANSIONS.get(t.slice(i, end));
+    if (expanded !== undefined) {
+      out += t.slice(copied, i) + expanded;
+      copied = end;
+    }
+    i = end;
+  }
+  return copied === 0 ? t : out + t.slice(copied);
 }

@@ -36,7 +36,8 @@ function masked(own: string, entities: Entities): string {
   let t = own;
   for (const v of [entities.productModel, entities.serial, entities.phone, entities.email]) if (v && v.length > 1) t = t.split(v).join(MARK);
   for (const v of [entities.ticketRef, entities.externalRef]) if (v && v.length > 1) t = t.split(v).join(' xrefx ');
-  return t.replace(LABELLED, ' ').replaceAll(MARK, ' ');
+  // LABELLED ends in MARK: without one (most messages name no model, serial, phone or address) it cannot match.
+  return t.includes(MARK) ? t.replace(LABELLED, ' ').replaceAll(MARK, ' ') : t;
 }
 
 /**

@@ -25,6 +25,15 @@ function stem(word: string): string {
   return s;
 }
 
+/** Whether a code unit of `s` lies in [from, to]: jieba gives many short pieces, and a loop beats a regex call on each. */
+function hasCodeIn(s: string, from: number, to: number): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= from && c <= to) return true;
+  }
+  return false;
+}
+
 /** A code-like or numeric token becomes its shape, so the model learns "an error code" rather than E04. */
 function shapeOf(token: string): string {
   if (/^\d+$/.test(token)) return token.length <= 2 ? '#num' : '#longnum';
@@ -37,19 +46,23 @@ function shapeOf(token: string): string {
  * jieba words and character uni/bigrams for Chinese, code and number shapes.
  */
 export function tokenise(normalised: string): string[] {
-  const text = normalised.replace(EMAIL, ' xemailx ').replace(URL, ' xurlx ');
+  // Each pattern needs its literal ("@", "http"): a cheap look first spares most messages two regex passes.
+  let text = normalised.includes('@') ? normalised.replace(EMAIL, ' xemailx ') : normalised;
+  if (text.includes('http')) text = text.replace(URL, ' xurlx ');
   const features: string[] = [];
   const words: string[] = [];
   const pieces = CJK_CHAR.test(text) ? jieba.cut(text, false) : [text];
   for (const piece of pieces) {
-    if (CJK_CHAR.test(piece)) {
+    if (hasCodeIn(piece, 0x3400, 0x9fff)) {
       words.push(piece);
       continue;
     }
+    // Every LATIN_TOKEN has a letter or digit; jieba's pieces are often a lone space or punctuation mark.
+    if (!hasCodeIn(piece, 0x61, 0x7a) && !hasCodeIn(piece, 0x30, 0x39)) continue;
     for (const tok of piece.match(LATIN_TOKEN) ?? []) {
       if (tok.length > 40) continue; // not a word: a pasted blob, a hash, a run of characters
-      if (/\d/.test(tok)) words.push(shapeOf(tok));
-      else words.push(tok.length > 2 ? stem(tok.replace(/'/g, '')) : tok);
+      if (hasCodeIn(tok, 0x30, 0x39)) words.push(shapeOf(tok));
+      else words.push(tok.length > 2 ? stem(tok.includes("'") ? tok.replaceAll("'", '') : tok) : tok);
     }
   }
   let prev = '^';
