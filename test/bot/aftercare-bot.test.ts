@@ -22,7 +22,7 @@ describe('aftercare bot (TestAdapter)', () => {
       .send('hello')
       .assertReply((a) => {
         expect(a.text).toContain('How may I help you?');
-        expect(a.suggestedActions?.actions.map((x) => x.title)).toContain('2 Ask a question');
+        expect(a.suggestedActions?.actions.map((x) => x.title)).toContain('Ask a question');
         expect(a.channelData).toMatchObject({ expectInput: true });
       })
       .send('2')
