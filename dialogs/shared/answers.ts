@@ -35,8 +35,13 @@ export function yesNo(text: string): boolean | undefined {
 export type PhoneContext = { language?: Language; text?: string };
 
 /** A phone number judged by region: 13812345678 is a mainland mobile (+86), 0912… Taiwan (+886), 8 digits Hong Kong (+852). */
+/** Runs of digits with the separators people type inside a phone number ("0921-334-556", "+886 (2) 2345 6789"). */
+const PHONE_RUN = /\+?\(?\d[\d()\s-]*\d/g;
+
 export function parsePhone(text: string, context: PhoneContext = {}): Parsed<string> {
-  const candidate = text.replace(/[^\d+()\s-]/g, ' ').trim();
+  // The number is one run of digits: "電話0921-334-556，地址…路12號" must not glue the house number onto it.
+  const runs = (text.match(PHONE_RUN) ?? []).filter((run) => run.replace(/\D/g, '').length >= 7);
+  const candidate = runs.length === 1 ? runs[0]!.trim() : text.replace(/[^\d+()\s-]/g, ' ').trim();
   const digits = candidate.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return { ok: false };
   const resolved = resolvePhone(candidate, { text: `${context.text ?? ''} ${text}`, language: context.language });

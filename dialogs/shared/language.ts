@@ -5,12 +5,18 @@ import type { Understanding } from '../../src/understanding/understanding-schema
 const CJK = /[\u3400-\u9fff]/gu;
 const ENGLISH_WORD = /(?<![\w-])[A-Za-z][A-Za-z'-]*[A-Za-z](?![\w-])/g;
 const LETTER = /\p{L}/u;
+const CANTONESE = new Set('嘅咗唔冇係哋嚟喺啲佢咁噉睇俾畀搵嗰咩攞晒');
 
 /** How many characters only one of the two Chinese scripts writes this way. */
 function scriptEvidence(text: string): { traditional: number; simplified: number } {
   let traditional = 0;
   let simplified = 0;
   for (const ch of text.match(CJK) ?? []) {
+    // Written Cantonese is Traditional; its 晒 ("all") looks like the Simplified form of 曬.
+    if (CANTONESE.has(ch)) {
+      traditional++;
+      continue;
+    }
     const script = chineseScriptOf(ch);
     if (script === 'traditional') traditional++;
     else if (script === 'simplified') simplified++;

@@ -10,10 +10,20 @@ import { contactOnly, mobileNumberOnly, type PhoneContext } from './answers.js';
 export type StatedDetails = { name?: string; company?: string; siteAddress?: string; productModel?: string };
 
 const CJK = String.raw`\u3400-\u9fff`;
+/** A role said before the name: "我是老闆林良", "我係負責人陳大文". */
+const ROLE_CJK = String.raw`(?:老闆|老板|店長|店长|經理|经理|老師|老师|負責人|负责人|主任|廠長|厂长|業主|业主|屋主|住戶|住户|租客|主管|採購|采购|工程師|工程师)?`;
+/** The most common Chinese surnames (a bare name is only taken when it starts with one of them). */
+const SURNAMES = '王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧田董袁潘蔡蔣蒋余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾夏韋韦傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严覃洪武戴莫孔向湯汤';
 /** Where a Chinese labelled value stops: punctuation, a space before another label, or the end. */
 const CJK_END = String.raw`(?=[，,。;；!！?？\n（(、]|\s*(?:電話|电话|手機|手机|型號|型号|序號|序列号|地址|我叫|我是|姓名|聯絡|联系)|\s+[+\d]|$)`;
 
-const NAME_CJK = new RegExp(String.raw`(?:我叫做|我叫|我個名係|我个名系|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|聯絡人\s*(?:係|是|为|為|[:：])?|联系人\s*(?:是|为|[:：])?|對接人\s*[:：]?|对接人\s*[:：]?|負責人\s*[:：]?|负责人\s*[:：]?|請聯絡|請聯繫|请联系|請找|请找|我係|我系|我就係|我是)\s*([${CJK}]{2,4}?(?:先生|小姐|女士|太太)?)${CJK_END}`);
+const NAME_CJK = new RegExp(String.raw`(?:我叫做|我叫|我個名係|我个名系|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|聯絡人\s*(?:係|是|为|為|[:：])?|联系人\s*(?:是|为|[:：])?|對接人\s*[:：]?|对接人\s*[:：]?|負責人\s*[:：]?|负责人\s*[:：]?|請聯絡|請聯繫|请联系|請找|请找|我係|我系|我就係|我是)\s*${ROLE_CJK}\s*([${CJK}]{2,4}?(?:先生|小姐|女士|太太)?)${CJK_END}`);
+/** "我叫 Ken Wong", "聯絡人: Amy Lin": a Latin name after a Chinese label. */
+const NAME_CJK_LABEL_LATIN = /(?:我叫做|我叫|我個名係|我的名字是|我的名字叫|姓名\s*[:：]?|聯絡人\s*[:：]?|联系人\s*[:：]?|我係|我是)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,，.。;；!！])/;
+/** "I'm Tom Bradley, bought it…": a full name (two capitalised words) after "I'm" anywhere in the message. */
+const NAME_EN_FULL = /\b(?:I'?m|I am)\s+([A-Z][a-z]+\s[A-Z][a-z]+)(?=$|[\s,.;!])/;
+/** "张伟 13800138000 北京市…": a bare name at the start, followed by a number or an address, its surname a common one. */
+const NAME_CJK_BARE = new RegExp(String.raw`^\s*([${SURNAMES}][${CJK}]{1,2})(?=\s*[,，]?\s*(?:[+\d]|[${CJK}]{2,3}[市省縣县]))`);
 const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
 /** "I'm the facilities manager, David Lin", "this is David Lin, facilities manager": a role beside the name. */
 const ROLE = String.raw`(?:[a-z]+\s+){0,3}(?:manager|engineer|owner|supervisor|officer|director|technician|administrator|admin|assistant|lead|head|coordinator|secretary|buyer|receptionist|tenant|landlord)`;
@@ -57,6 +67,12 @@ export function statedName(text: string): string | undefined {
   if (cjk && !NOT_NAMES.test(cjk)) return cjk;
   const surname = SURNAME_CJK.exec(text)?.[1];
   if (surname) return surname;
+  const latinAfterLabel = NAME_CJK_LABEL_LATIN.exec(text)?.[1];
+  if (latinAfterLabel) return clean(latinAfterLabel);
+  const bare = NAME_CJK_BARE.exec(text)?.[1];
+  if (bare && !NOT_NAMES.test(bare)) return bare;
+  const full = NAME_EN_FULL.exec(text)?.[1];
+  if (full && !full.split(' ').some((w) => NOT_NAME_WORDS.test(w))) return full;
   const en = NAME_EN_TITLED.exec(text)?.[1] ?? NAME_EN.exec(text)?.[1] ?? NAME_EN_ROLE.exec(text)?.[1];
   if (en) return clean(en);
   const greeted = NAME_EN_GREETING.exec(text)?.[1];

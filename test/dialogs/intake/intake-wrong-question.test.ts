@@ -90,14 +90,22 @@ describe.each(databaseKinds)('an answer that belongs to another question on %s',
       { send: '等一下，你们周末上班吗？', expect: ['公司'] },
       { send: '跳过', expect: ['产品型号'] },
       { send: 'Brother HL-L2350', expect: ['序列号'] },
-      { send: '算了不修了', expect: ['序列号'] },
+      { send: '序列号在哪里看？', expect: ['序列号'] },
       { send: '跳过', expect: ['购买'] },
       { send: '跳过', expect: ['地址'] },
       { send: '跳过', expect: ['请您确认'] },
     ]);
     expect(summary).toContain('公司/项目: 未提供');
     expect(summary).toContain('序列号: 未提供');
-    expect(summary).not.toMatch(/周末|不修/);
+    expect(summary).not.toMatch(/周末|在哪里看/);
+  });
+
+  it('ends the report without a ticket when the customer gives up at a field (Simplified Chinese)', async () => {
+    await play(h, aPhone(), [
+      { send: '我的打印机坏了，一直卡纸', expect: ['贵姓'] },
+      { send: '李华', expect: ['公司'] },
+      { send: '算了不修了', expect: ['没有为您创建工单'] },
+    ]);
   });
 
   it('never keeps a question typed at the company question as the company (English)', async () => {

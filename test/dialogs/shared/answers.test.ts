@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSkip, mobileNumberOnly, notAnAnswer, parseContact, parsePartialDate, parseRating, parseTicketReference, provinceOf, storedDate, yesNo } from '../../../dialogs/shared/answers.js';
+import { isSkip, mobileNumberOnly, notAnAnswer, parseContact, parsePhone, parsePartialDate, parseRating, parseTicketReference, provinceOf, storedDate, yesNo } from '../../../dialogs/shared/answers.js';
 import { chooseLanguage } from '../../../dialogs/shared/language.js';
 import { interruptionOf } from '../../../dialogs/shared/interruptible-dialog.js';
 import { interpretAnswer } from '../../../dialogs/shared/ask-prompt.js';
@@ -94,6 +94,13 @@ describe('free-text answers', () => {
   it('finds the province of a site address', () => {
     expect(provinceOf('台北市信義區松高路1號')).toBe('台北市');
     expect(provinceOf('12 Harbour Rd, Kaohsiung City, Taiwan')).toBe('Kaohsiung City');
+  });
+});
+
+describe('a phone number inside a longer answer', () => {
+  it('takes the one run of digits that is a phone number, not the house number after it', () => {
+    expect(parsePhone('我是老闆林良，電話0921-334-556，地址高雄市三民區建國二路12號', { language: 'zh-Hant' })).toEqual({ ok: true, value: '+886921334556' });
+    expect(parsePhone('call 0912-345-678, unit 5 at no. 18', { language: 'en' })).toEqual({ ok: true, value: '+886912345678' });
   });
 });
 

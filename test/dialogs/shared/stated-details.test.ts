@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressInAnswer, detailsForOtherFields, formOfAddress, nameInAnswer, statedDetails } from '../../../dialogs/shared/stated-details.js';
+import { addressInAnswer, detailsForOtherFields, formOfAddress, nameInAnswer, statedDetails, statedName } from '../../../dialogs/shared/stated-details.js';
 
 describe('details stated in passing', () => {
   it.each([
@@ -51,6 +51,25 @@ describe('names, companies and addresses said in passing', () => {
   it.each(["I'm sorry to bother you, the oven is broken", "it's broken again", '我係想問部冷氣點解唔凍', 'We bought it from Best Buy last year'])('reads no name nor company from "%s"', (text) => {
     const { name, company } = statedDetails(text);
     expect({ name, company }).toEqual({ name: undefined, company: undefined });
+  });
+});
+
+describe('names beside a phone number, an address or a role', () => {
+  it('reads a name after a role: 我是老闆林良', () => {
+    expect(statedName('店名是阿良麵店，我是老闆林良，電話0921-334-556')).toBe('林良');
+    expect(statedName('我係負責人陳大文，部雪櫃唔凍')).toBe('陳大文');
+  });
+
+  it('reads a bare Chinese name that starts a message and is followed by a phone or an address', () => {
+    expect(statedName('张伟 13800138000 北京市朝阳区望京西路8号院2号楼')).toBe('张伟');
+    expect(statedName('黃美玲，0912000111，台北市中山區南京東路100號')).toBe('黃美玲');
+    expect(statedName('冷氣 不冷 0912345678')).toBeUndefined();
+  });
+
+  it('reads a Latin name after a Chinese label and a full name after "I\'m" anywhere', () => {
+    expect(statedName('我叫 Ken Wong，電話 9123 4567，住喺觀塘')).toBe('Ken Wong');
+    expect(statedName('ok. I\'m Tom Bradley, bought it 2024-11-02')).toBe('Tom Bradley');
+    expect(statedName("I'm Very Sorry to bother you")).toBeUndefined();
   });
 });
 
