@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { DatabaseUnavailableError } from '../errors/app-error.js';
+import { compilePgliteModule } from './pglite-memory.js';
 
 export type EmbeddedStart = { pglite: PGlite; lock: { release(): Promise<void> } };
 
@@ -16,8 +17,11 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedStart> {
   await mkdir(path.dirname(dir), { recursive: true });
   const lock = await acquireDirLock(`${dir}.lock`);
   try {
+    // A smaller shared_buffers than PGlite's fixed 128 MB (pglite-memory.ts): about 110 MB less resident.
+    const compiled = await compilePgliteModule();
+    if (!compiled.module) process.emitWarning(`The embedded database keeps PGlite's 128 MB shared_buffers: ${compiled.reason}`);
     // pg_trgm: the ticket search's trigram indexes (migration 20261130180000_open_tickets_and_ticket_search).
-    const pglite = new PGlite(dir, { extensions: { pg_trgm } });
+    const pglite = new PGlite(dir, { extensions: { pg_trgm }, wasmModule: compiled.module });
     await pglite.waitReady;
     return { pglite, lock };
   } catch (err) {
