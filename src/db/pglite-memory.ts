@@ -35,8 +35,22 @@ export function withSharedBuffers(wasm: Uint8Array, size: string): Uint8Array<Ar
   return patched;
 }
 
-/** pglite.wasm of the installed PGlite, compiled with the smaller shared_buffers. */
-export async function compilePgliteModule(size = PGLITE_SHARED_BUFFERS): Promise<PgliteModule> {
+const compiled = new Map<string, Promise<PgliteModule>>();
+
+/**
+ * pglite.wasm of the installed PGlite, compiled with the smaller shared_buffers: once per process and size, as
+ * PGlite keeps its own compiled module for every instance after the first (tests open many).
+ */
+export function compilePgliteModule(size = PGLITE_SHARED_BUFFERS): Promise<PgliteModule> {
+  let module = compiled.get(size);
+  if (!module) {
+    compiled.set(size, (module = compile(size)));
+    module.catch(() => compiled.delete(size)); // a failed read or compile is tried again by the next opener
+  }
+  return module;
+}
+
+async function compile(size: string): Promise<PgliteModule> {
   const require = createRequire(import.meta.url);
   const file = path.join(path.dirname(require.resolve('@electric-sql/pglite')), 'pglite.wasm');
   const patched = withSharedBuffers(await readFile(file), size);
