@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startCommandArgs } from './e2e/start-command.js';
 
 type Row = { name: string; value: number; unit: string; target?: string; key?: string };
 
@@ -21,9 +20,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** How aftercare can be started: `npm start` runs the compiled JavaScript (with its node flags); tsx was how it ran before. */
+/** How aftercare can be started: `npm start` runs the compiled JavaScript; tsx was how it ran before. */
 const commands = {
-  compiled: startCommandArgs(),
+  compiled: ['--disable-warning=DEP0111', 'dist/src/main.js'],
   tsx: ['--disable-warning=DEP0111', '--import', 'tsx', 'src/main.ts'],
 } as const;
 

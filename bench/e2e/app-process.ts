@@ -3,7 +3,6 @@ import { readdir, readFile, readlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startCommandArgs } from './start-command.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
@@ -66,15 +65,15 @@ async function listensOn(pid: number, port: number): Promise<boolean> {
 }
 
 /**
- * Starts aftercare as `npm start` does (the compiled `dist/src/main.js` with the start script's node flags, built
- * first when stale; one process), on 127.0.0.1:`port` with `env`, and waits until /healthz answers ok. stop()
- * sends SIGTERM and waits for the exit. `nodeArgs` go before the start script's (e.g. `--cpu-prof`).
+ * Starts aftercare as `npm start` does (the compiled `dist/src/main.js`, built first when stale; one process), on 127.0.0.1:`port` with `env`,
+ * and waits until /healthz answers ok. stop() sends SIGTERM and waits for the exit. `nodeArgs` go before the
+ * script (e.g. `--cpu-prof`).
  */
 export async function startAppProcess(port: number, env: Record<string, string>, timeoutMs = 180_000, nodeArgs: readonly string[] = []): Promise<AppProcess> {
   // A stale build is rebuilt first, outside the start-up time.
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...startCommandArgs()], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--disable-warning=DEP0111', 'dist/src/main.js'], {
     cwd: root,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: process.env.BENCH_VERBOSE ? 'inherit' : ['ignore', 'ignore', 'inherit'],
