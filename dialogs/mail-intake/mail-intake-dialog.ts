@@ -114,7 +114,8 @@ export class MailIntakeDialog extends Dialog {
     if ((reference && (STATUS_CUE.test(`${subject} ${text}`) || !substantive(text))) || (STATUS_CUE.test(text) && !substantive(text.replace(STATUS_CUE, '')))) {
       return dc.replaceDialog(STATUS_DIALOG, { reference: reference ?? undefined } satisfies StatusOptions);
     }
-    if (!substantive(`${subject} ${text}`) && u.act) {
+    // A thank-you note ("the technician fixed our printer today, great job, thanks") closes, however long it is.
+    if (u.act && (u.act === 'thanks' || u.act === 'goodbye' || !substantive(`${subject} ${text}`))) {
       await say(dc.context, CLOSING_ACTS.has(u.act) ? t.welcome : t.describe);
       return dc.endDialog();
     }

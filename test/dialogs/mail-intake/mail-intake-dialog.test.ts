@@ -38,6 +38,13 @@ describe.each(databaseKinds)('e-mail intake dialog on %s', (kind) => {
     expect(await ticketOf(reply)).toMatchObject({ category: 'fault', productModel: 'WM-8800' });
   });
 
+  it('answers a thank-you note for a repair kindly and opens no ticket', async () => {
+    const from = anAddress();
+    const reply = await mail(from, 'Dear team,\n\nyour engineer repaired our office printer this morning and it is working perfectly now. Very professional, thank you!\n\nBest regards,\nMaria Lopez', { subject: 'Thank you' });
+    expect(reply).not.toMatch(/SR-2026-\d{6}/);
+    expect(reply).toMatch(/welcome/i);
+  });
+
   it('reads the site address and contact name written inside one paragraph instead of asking for them', async () => {
     const reply = await mail(anAddress(), '您好，我們公司的影印機 Canon iR-ADV C3530 一直卡紙，序號 QWE12345，麻煩派人來看。地址：台北市信義區松高路1號5樓。聯絡人：林美玲 0912345678');
     expect(reply).not.toMatch(/設備所在地址|您的姓名/);
