@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { JIEBA_DICTIONARY_URL } from './jieba-dictionary.js';
+import { dict } from '@node-rs/jieba/dict.js';
 
 // Only natural's Porter stemmer is loaded, not the package index: the index pulls ~97 MB of
 // dependencies and loads ./.env on import, which start-up does not need.
 const require = createRequire(import.meta.url);
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
 
-// A trimmed copy of jieba's dictionary (jieba-dictionary.ts), read here rather than through
-// '@node-rs/jieba/dict.js', which also reads the 6 MB keyword table (idf.txt) and keeps both buffers for the
-// life of the process; jieba copies the words into its trie, so this buffer is garbage once it is built.
-const jieba = Jieba.withDict(readFileSync(JIEBA_DICTIONARY_URL));
+const jieba = Jieba.withDict(dict);
 
 const CJK_CHAR = /[\u3400-\u9fff]/;
 const CJK_RUN = /[\u3400-\u9fff]+/g;

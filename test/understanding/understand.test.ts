@@ -81,7 +81,7 @@ describe('understand', () => {
   });
 
   it('does not read a heater that will not light as a fire', () => {
-    for (const text of ['熱水器點不著火', '热水炉打唔着火']) expect({ text, urgency: understand(text, { channel: 'chat' }).urgency }).not.toEqual({ text, urgency: 'high' });
+    for (const text of ['熱水器點不著火', '燃气灶打不着火了', '热水炉打唔着火']) expect({ text, urgency: understand(text, { channel: 'chat' }).urgency }).not.toEqual({ text, urgency: 'high' });
     expect(understand('廚房的抽油煙機起火了', { channel: 'chat' }).urgency).toBe('high');
   });
 
