@@ -23,6 +23,8 @@ describe.each(databaseKinds)('what a customer says in the middle of a report, on
     { language: 'zh-Hant' as const, report: '電視開不了機，按電源都沒反應', give: '算了不修了', close: '已停止報修' },
     { language: 'zh-Hans' as const, report: '微波炉转盘不转了，加热也不均匀', give: '不用了 谢谢 我自己修好了', close: '很高兴问题已经解决了' },
     { language: 'en' as const, report: 'My dishwasher will not start, the lights just blink', give: "forget it, it's working again", close: 'Glad to hear it is sorted' },
+    { language: 'zh-Hant' as const, report: '印表機一直顯示卡紙', give: '喔等等，重開機就好了，算了不用了', close: '很高興問題已經解決了' },
+    { language: 'en' as const, report: 'The printer shows a paper jam all the time', give: 'oh wait, I restarted it and it works fine', close: 'Glad to hear it is sorted' },
   ])('lets a $language customer go politely on "$give", with no ticket', async ({ language, report, give, close }) => {
     const phone = aPhone();
     await play(h, phone, [
