@@ -151,6 +151,13 @@ export class RootDialog extends InterruptibleDialog {
       await say(step.context, o.expect || o.unclear ? texts.cancelled : texts.menuQuestion, { choices: texts.menu, expectInput: true });
       return step.next();
     }
+    // Visit times or a quote staff sent are waiting for an answer (before "never mind": "太贵了，不修了" refuses a quote): "2", "週二下午可以", "同意" answer them.
+    // Only a short message can be such an answer: a long one costs no lookup.
+    const asked = info.awaitsVisitAnswer !== false && mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
+    // A chat visitor answers only what was asked about this conversation's ticket (see channelProvesIdentity).
+    const pending = asked && (channelProvesIdentity(info) || asked.ticketId === info.conversation.ticketId) ? asked : null;
+    const visitReply = pending ? visitReplyOf(pending, text, info) : undefined;
+    if (visitReply) return step.beginDialog(VISIT_REPLY_DIALOG, visitReply);
     // "算了不修了", "never mind, it works now" before the report got going: let the customer go, no ticket.
     // With a ticket on this conversation it may be news about that ticket, so it is routed as usual; a bare
     // "不用了 謝謝" is an act and gets its own polite closing below.
@@ -159,13 +166,6 @@ export class RootDialog extends InterruptibleDialog {
       await say(step.context, gaveUp === 'solved' ? texts.givenUpSolved : texts.givenUpStopped);
       return step.next();
     }
-    // Visit times or a quote staff sent are waiting for an answer: "2", "週二下午可以", "同意" answer them.
-    // Only a short message can be such an answer: a long one costs no lookup.
-    const asked = info.awaitsVisitAnswer !== false && mayBeVisitAnswer(text) ? await this.services.pendingVisitQuestion(info.customer.id) : null;
-    // A chat visitor answers only what was asked about this conversation's ticket (see channelProvesIdentity).
-    const pending = asked && (channelProvesIdentity(info) || asked.ticketId === info.conversation.ticketId) ? asked : null;
-    const visitReply = pending ? visitReplyOf(pending, text, info) : undefined;
-    if (visitReply) return step.beginDialog(VISIT_REPLY_DIALOG, visitReply);
     // A menu digit is a choice, not a "yes"; a ticket number is a status question.
     if (u.act && !menuChoiceOf(text) && !parseTicketReference(u.entities.ticketRef ?? '')) return this.answerAct(step, u.act, text);
     // Gas, smoke, sparks: whatever the category, safety advice first and a person at once.
