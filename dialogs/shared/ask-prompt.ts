@@ -6,7 +6,7 @@ import type { ConversationalAct } from '../../src/understanding/understanding-sc
 import { correctionOf } from './corrections.js';
 import { wayGiven } from './gives-way.js';
 import { reply } from './say.js';
-import { detailsForOtherFields, nameInAnswer, statedAddress, type OtherField } from './stated-details.js';
+import { detailsForOtherFields, nameInAnswer, statedAddress, statedName, type OtherField } from './stated-details.js';
 import { turnInfo } from './turn-info.js';
 
 export const ASK_PROMPT = 'ask';
@@ -60,9 +60,13 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
   switch (spec.kind) {
     case 'text':
       return t.length > 0 ? { status: 'ok', value: t.slice(0, 4000) } : { status: 'invalid' };
-    case 'name':
+    case 'name': {
+      // "我叫 Ken Wong，電話 9123 4567…", "张伟 13800138000 北京…": a name said plainly counts, whatever follows it.
+      const stated = statedName(t);
+      if (stated) return { status: 'ok', value: stated };
       // An address is not a name either (it may belong to the site-address question: see `elsewhere`).
       return isPlausibleName(t) && !statedAddress(t) ? { status: 'ok', value: nameInAnswer(t) } : { status: 'invalid' };
+    }
     case 'phone':
       return wrap(parsePhone(t, phoneContext));
     case 'email':

@@ -97,6 +97,14 @@ describe('free-text answers', () => {
   });
 });
 
+describe('a name given with other details', () => {
+  it('takes the name said plainly in an answer that also gives a phone or an address', () => {
+    for (const [text, name] of [['我叫 Ken Wong，電話 9123 4567，住喺觀塘', 'Ken Wong'], ['张伟 13800138000 北京市朝阳区望京西路8号', '张伟'], ["ok. I'm Tom Bradley, bought it 2024-11-02", 'Tom Bradley']] as const) {
+      expect({ text, answer: interpretAnswer({ kind: 'name', maxAttempts: 2 }, text, today, 'Asia/Taipei') }).toEqual({ text, answer: { status: 'ok', value: name } });
+    }
+  });
+});
+
 describe('a phone number inside a longer answer', () => {
   it('takes the one run of digits that is a phone number, not the house number after it', () => {
     expect(parsePhone('我是老闆林良，電話0921-334-556，地址高雄市三民區建國二路12號', { language: 'zh-Hant' })).toEqual({ ok: true, value: '+886921334556' });
