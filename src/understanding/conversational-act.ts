@@ -232,7 +232,7 @@ function isPraise(text: string, cues: ReadonlySet<CueName>): boolean {
  * Small talk with words the lexicon cannot list: a test message, a remark about the weather or a festival, a
  * jibe at the bot ("ur so dumb", "你好笨喔"). Only without any service cue and without naming an appliance.
  */
-const SMALL_TALK = /^\W*(?:(?:test(?:ing)?|測試|测试)[\s\d.!,。！，]*)+$|\b(?:this is (?:only |just )?a test|test (?:message|mail|e-?mail)|(?:please|pls|plz) ignore)\b|請勿回覆|请勿回复|不用管|\b(?:you(?:'re| are)?|ur|u r|this bot)\b.{0,12}\b(?:dumb|stupid|useless|idiot|suck|sucks|sux|lame|annoying)\b|\b(?:dumb|stupid|useless) bot\b|你(?:好|很|真|太)?(?:笨|蠢|傻)|(?:破|烂|爛)(?:系统|系統|机器人|機器人)|智障|念經|念经|\bweather\b|\b(?:so |bloody |really )?(?:hot|cold) (?:today|out there|here)\b|下雪|天氣|天气|食咗飯未|吃饭没|吃飯沒|吃饭了没|吃飯了沒|哪儿人|哪裡人|邊度人|(?:你|妳|您|你們|你们|你哋)(?:是|係|系)?(?:不是|唔係|咪|否)?(?:一個|一个|個|个)?(?:機器人|机器人|機械人|机械人|人工智能|\bai\b|\bbot\b)|\bhappy new year\b|\bmerry christmas\b|新年快樂|新年快乐|聖誕快樂|圣诞快乐|中秋快樂|中秋快乐|\bhaha+\b|哈哈/i;
+const SMALL_TALK = /^\W*(?:(?:test(?:ing)?|測試|测试)[\s\d.!,。！，]*)+$|\b(?:this is (?:only |just )?a test|test (?:message|mail|e-?mail)|(?:please|pls|plz) ignore)\b|請勿回覆|请勿回复|不用管|\b(?:you(?:'re| are)?|ur|u r|this bot)\b.{0,12}\b(?:dumb|stupid|useless|idiot|suck|sucks|sux|lame|annoying)\b|\b(?:dumb|stupid|useless) bot\b|你(?:好|很|真|太)?(?:笨|蠢|傻)|(?:破|烂|爛)(?:系统|系統|机器人|機器人)|智障|念經|念经|\bweather\b|\b(?:so |bloody |really )?(?:hot|cold) (?:today|out there|here)\b|下雪|天氣|天气|食咗飯未|吃饭没|吃飯沒|吃饭了没|吃飯了沒|哪儿人|哪裡人|邊度人|(?:你|妳|您|你們|你们|你哋)(?:是|係|系)?(?:不是|唔係|咪|否)?(?:一個|一个|個|个)?(?:機器人|机器人|機械人|机械人|人工智能|\bai\b|\bbot\b)|聊聊天|陪我聊|陪我傾|同我傾偈|陪我说说话|陪我說說話|\b(?:chat with me|keep me company|i'?m bored)\b|好無聊|好无聊|\bhappy new year\b|\bmerry christmas\b|新年快樂|新年快乐|聖誕快樂|圣诞快乐|中秋快樂|中秋快乐|\bhaha+\b|哈哈/i;
 const APPLIANCE = /\b(?:air ?con|ac|a\/c|fridge|freezer|washer|washing|dryer|dishwasher|heater|boiler|printer|machine|unit|oven|hood|purifier|pos|chiller|cooler|compressor|pump)\b|冷氣|冷气|空調|空调|冰箱|雪櫃|雪柜|洗衣機|洗衣机|熱水|热水|機器(?!人)|机器(?!人)|印表機|打印机|油煙機|油烟机|烟机|淨水|净水|設備|设备|爐|炉/i;
 
 function isSmallTalk(text: string, cues: ReadonlySet<CueName>): boolean {
@@ -242,6 +242,8 @@ function isSmallTalk(text: string, cues: ReadonlySet<CueName>): boolean {
 
 /** Cues of service content: with any of these the message is about the service, whatever else it says. */
 const SERVICE_CUES: readonly CueName[] = ['faultWords', 'dissatisfied', 'safety', 'urgent', 'repairRequest', 'production', 'medical', 'legal', 'repeat', 'manyUsers'];
+/** Symptoms the fault cue does not list: "冷氣滴水 型號不知道" reports a fault and says it does not know the model. */
+const SYMPTOM = /滴水|不冷|不製冷|不制冷|不涼|不凉|不熱|不热|不轉|不转|不排水|不脫水|不脱水|跳閘|跳闸|異響|异响|噪音|很吵|好嘈|不出冰|不出水|唔凍|唔暖|唔轉|\b(?:not (?:cooling|heating|draining|spinning)|won'?t (?:start|turn on|drain|spin|cool|heat)|doesn'?t (?:start|cool|heat|drain|spin))\b/i;
 /** The act model must be this sure: below it, short content-free junk ("the machine") came out as goodbye. */
 const MODEL_MIN_P = 0.85;
 const MODEL_MAX_CHARS = 160;
@@ -264,7 +266,7 @@ export function decideAct(text: string, scores: Scored | (() => Scored), cues: R
   if (isPraise(text, cues)) return { act: 'thanks', p: LEXICAL_P };
   // Service content, a long text or no act phrase at all rule the model out: checked first, so the act model's
   // scores are only worked out for the few messages it can decide.
-  if (serviceCue || text.length > MODEL_MAX_CHARS) return null;
+  if (serviceCue || text.length > MODEL_MAX_CHARS || SYMPTOM.test(text)) return null;
   const top = (typeof scores === 'function' ? scores() : scores)[0];
   if (!top || top.label === 'none' || top.p < MODEL_MIN_P || !hasActPhrase(text)) return null;
   // A greeting with more text is a greeting plus content ("您好 … 冰箱溫度一直升高"), and a question is content

@@ -118,7 +118,7 @@ describe('conversational acts in understand()', () => {
   });
 
   it('takes test messages, weather chat and jibes at the bot as small talk', () => {
-    for (const text of ['testing 1 2 3', 'this is just a test, please ignore', '今天天氣好冷喔', 'you are so useless lol', '你好笨', 'Merry Christmas everyone!', '測試 測試 123', '哈囉 今天天氣很好耶', '你們是機器人嗎']) {
+    for (const text of ['testing 1 2 3', 'this is just a test, please ignore', '今天天氣好冷喔', 'you are so useless lol', '你好笨', 'Merry Christmas everyone!', '測試 測試 123', '哈囉 今天天氣很好耶', '你們是機器人嗎', '今天心情不好，陪我聊聊天吧']) {
       expect({ text, act: understand(text, { channel: 'chat' }).act }).toEqual({ text, act: 'smalltalk' });
     }
   });
@@ -126,6 +126,13 @@ describe('conversational acts in understand()', () => {
   it('does not take small talk that names an appliance or a fault for small talk', () => {
     for (const text of ['天氣好熱 冷氣不冷', 'so hot today and the aircon is dead', 'test print comes out blank']) {
       expect({ text, act: understand(text, { channel: 'chat' }).act }).toEqual({ text, act: null });
+    }
+  });
+
+  it('reads a symptom with "I do not know the model" as a fault report, not a skipped answer', () => {
+    for (const text of ['冷氣滴水 型號不知道', '洗衣机不脱水 型号不记得了', "dryer won't spin, no idea of the model"]) {
+      const u = understand(text, { channel: 'sms' });
+      expect({ text, act: u.act, category: u.category }).toEqual({ text, act: null, category: 'fault' });
     }
   });
 
