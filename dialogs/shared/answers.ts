@@ -34,10 +34,10 @@ export function yesNo(text: string): boolean | undefined {
 /** What tells a bare number's country: the conversation's language and what else the customer wrote (an address). */
 export type PhoneContext = { language?: Language; text?: string };
 
-/** A phone number judged by region: 13812345678 is a mainland mobile (+86), 0912… Taiwan (+886), 8 digits Hong Kong (+852). */
 /** Runs of digits with the separators people type inside a phone number ("0921-334-556", "+886 (2) 2345 6789"). */
 const PHONE_RUN = /\+?\(?\d[\d()\s-]*\d/g;
 
+/** A phone number judged by region: 13812345678 is a mainland mobile (+86), 0912… Taiwan (+886), 8 digits Hong Kong (+852). */
 export function parsePhone(text: string, context: PhoneContext = {}): Parsed<string> {
   // The number is one run of digits: "電話0921-334-556，地址…路12號" must not glue the house number onto it.
   const runs = (text.match(PHONE_RUN) ?? []).filter((run) => run.replace(/\D/g, '').length >= 7);
