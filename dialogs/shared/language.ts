@@ -1,18 +1,19 @@
 import { isLanguage, type Language } from '../../src/messages/channel-kind.js';
-import { chineseScriptOf } from '../../src/messages/chinese-script.js';
+import { CANTONESE_CHARACTERS, chineseScriptOf } from '../../src/messages/chinese-script.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
 
 const CJK = /[\u3400-\u9fff]/gu;
 const ENGLISH_WORD = /(?<![\w-])[A-Za-z][A-Za-z'-]*[A-Za-z](?![\w-])/g;
 const LETTER = /\p{L}/u;
-const CANTONESE = new Set('嘅咗唔冇係哋嚟喺啲佢咁噉睇俾畀搵嗰咩攞晒');
+// With 晒 ("all"): written Cantonese uses the character that is also the Simplified form of 曬, so it is no Simplified evidence.
+const CANTONESE = new Set([...CANTONESE_CHARACTERS, '晒']);
 
 /** How many characters only one of the two Chinese scripts writes this way. */
 function scriptEvidence(text: string): { traditional: number; simplified: number } {
   let traditional = 0;
   let simplified = 0;
   for (const ch of text.match(CJK) ?? []) {
-    // Written Cantonese is Traditional; its 晒 ("all") looks like the Simplified form of 曬.
+    // Written Cantonese is Traditional.
     if (CANTONESE.has(ch)) {
       traditional++;
       continue;

@@ -2,6 +2,9 @@ import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './chinese-script-table.js';
 
 export type ChineseScript = 'traditional' | 'simplified' | 'neutral';
 
+/** Characters of written Cantonese: a message with them is Traditional Chinese, whatever else it holds. */
+export const CANTONESE_CHARACTERS = '嘅咗唔冇係哋嚟喺啲佢咁噉睇俾畀搵嗰咩攞𨋢';
+
 let table: Map<string, ChineseScript> | undefined;
 /** The same answers for one-code-unit characters, by code: language detection asks once per Han character. */
 let byCode: Uint8Array | undefined;

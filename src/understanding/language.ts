@@ -1,8 +1,8 @@
-import { chineseScriptOf } from '../messages/chinese-script.js';
+import { CANTONESE_CHARACTERS, chineseScriptOf } from '../messages/chinese-script.js';
 import type { Language } from './understanding-schema.js';
 
 const CJK = /[\u3400-\u9fff\u{20000}-\u{2ffff}]/gu;
-const CANTONESE = /[嘅咗唔冇係哋嚟喺啲佢咁噉睇俾畀搵嗰咩攞𨋢]/gu;
+const CANTONESE = new RegExp(`[${CANTONESE_CHARACTERS}]`, 'gu');
 /** Words that Chinese writers use inside otherwise Chinese messages without it reading as mixed. */
 const LOAN_WORDS = new Set(['hi', 'hello', 'hey', 'ok', 'okay', 'email', 'e-mail', 'mail', 'tel', 'fax', 'mobile', 're', 'fw', 'fwd', 'logo', 'app', 'wifi', 'ext']);
 /** Counts English words that carry meaning: no codes, no acronyms like POS or pH, no greetings/labels. */
