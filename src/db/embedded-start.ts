@@ -19,7 +19,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedStart> {
   try {
     // A smaller shared_buffers than PGlite's fixed 128 MB (pglite-memory.ts): about 110 MB less resident.
     const compiled = await compilePgliteModule();
-    if (!compiled.module) process.emitWarning(`The embedded database keeps PGlite's 128 MB shared_buffers: ${compiled.reason}`);
+    if (!compiled.module) process.emitWarning(`The embedded database keeps PGlite's 128 MB shared_buffers (it works as before, using about 110 MB more memory; no action needed): ${compiled.reason}`);
     // pg_trgm: the ticket search's trigram indexes (migration 20261130180000_open_tickets_and_ticket_search).
     const pglite = new PGlite(dir, { extensions: { pg_trgm }, wasmModule: compiled.module });
     await pglite.waitReady;
