@@ -4,7 +4,8 @@
  * `npm run typecheck`'s job: the build only emits (tsc --noCheck), which is what makes it quick.
  * Files the code reads next to itself (the model, the static pages, migrations, default config, package.json)
  * are linked into dist/, not copied, so there is one copy to edit. The console's Vite build already lives in
- * dist/console; the compiled code looks for it one `dist/` deeper, so that is a link too.
+ * dist/console; the compiled code looks for it one `dist/` deeper, so that is a link too, made even before
+ * the console is built.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,8 @@ execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'b
 for (const asset of assets) {
   const from = path.join(root, asset);
   const to = path.join(dist, asset);
-  if (!existsSync(from)) continue;
+  // The console may be built after the server (`npm run build:console` on its own), so its link is made anyway.
+  if (!existsSync(from) && asset !== 'dist/console') continue;
   mkdirSync(path.dirname(to), { recursive: true });
   if (existsSync(to) || isLink(to)) rmSync(to, { recursive: true, force: true });
   symlinkSync(path.relative(path.dirname(to), from), to);
