@@ -21,7 +21,7 @@ import { STATUS_DIALOG, StatusDialog, type StatusOptions, type StatusResult } fr
 import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 import { reportsFault } from './reported-fault.js';
-import { smallTalkOf } from './small-talk.js';
+import { asksIfBot, smallTalkOf } from './small-talk.js';
 
 export const ROOT_DIALOG = 'root';
 const ROUTE = 'root.route';
@@ -240,7 +240,7 @@ export class RootDialog extends InterruptibleDialog {
         await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
         break;
       case 'smalltalk':
-        await say(step.context, sentences(step.context, texts.smalltalk, texts.menuQuestion), { choices: texts.menu, expectInput: true });
+        await say(step.context, sentences(step.context, asksIfBot(text) ? texts.botIdentity : texts.smalltalk, texts.menuQuestion), { choices: texts.menu, expectInput: true });
         break;
       case 'human':
         return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
