@@ -97,6 +97,8 @@ export async function benchConsoleScans(options: BenchOptions = { quick: false }
         const reads: [string, () => Promise<void>][] = [
           ['search 王 (one-character surname)', get(`/console/api/customers?q=${encodeURIComponent('王')}`)],
           ['search 歐陽 (two-character surname)', get(`/console/api/customers?q=${encodeURIComponent('歐陽')}`)],
+          ['search 小明 (two characters inside a name)', get(`/console/api/customers?q=${encodeURIComponent('小明')}`)],
+          ['search 大同 (two characters inside a company)', get(`/console/api/customers?q=${encodeURIComponent('大同')}`)],
           ['search Li (Latin word prefix)', get('/console/api/customers?q=Li')],
           ['search 王小明 (full name)', get(`/console/api/customers?q=${encodeURIComponent('王小明')}`)],
           ['search Chen Mei (Latin full name)', get(`/console/api/customers?q=${encodeURIComponent('Chen Mei')}`)],
