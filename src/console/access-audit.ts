@@ -24,6 +24,7 @@ export type AccessAction =
   | 'list_visits'
   | 'view_visit'
   | 'ticket_change'
+  | 'call_logged'
   | 'visit_change'
   | 'archive_requested'
   | 'archive_decided'
