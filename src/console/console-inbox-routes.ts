@@ -18,7 +18,7 @@ export function mountConsoleInboxRoutes(server: Server, deps: ConsoleDeps): void
     '/console/api/inbox',
     staffRoute(deps, async (req, res, staff) => {
       const mine = (req.query as Record<string, string> | undefined)?.mine === '1';
-      const conversations = await staffInbox(deps, { ...(mine ? { mine: staff.id } : {}), scope: conversationScope(staff) });
+      const conversations = await staffInbox(deps, { ...(mine ? { mine: staff.id } : {}), scope: await conversationScope(deps.db, staff) });
       await audit(deps, req, staff, { action: 'list_inbox', detail: { mine, count: conversations.length, customerIds: customerIdsOf(conversations) } });
       res.json({ conversations });
     }),

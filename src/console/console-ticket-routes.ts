@@ -8,7 +8,7 @@ import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, staffRoute, ticketContext } from './console-route.js';
 import { outboundView } from './staff-views.js';
-import { requireTicketInScope, ticketIdsInScope, ticketScope } from './ticket-scope.js';
+import { requireTicketInScope, ticketIdsInScope } from './ticket-scope.js';
 
 const TriageBody = z.strictObject({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
@@ -53,10 +53,10 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets',
     staffRoute(deps, async (req, res, staff) => {
       const q = TicketQuery.parse(req.query ?? {});
-      const scope = ticketScope(staff);
+      const scope = await ticketIdsInScope(db, staff);
       const tickets = await db.ticket.findMany({
         where: {
-          ...(scope ? { AND: [scope] } : {}),
+          ...(scope ? { AND: [{ id: { in: scope } }] } : {}),
           ...(q.status?.length ? { status: { in: q.status } } : {}),
           ...(q.category ? { category: q.category } : {}),
           ...(q.urgency ? { urgency: q.urgency } : {}),

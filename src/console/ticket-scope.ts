@@ -6,27 +6,38 @@ import { TicketNotAssignedError } from './console-errors.js';
 /**
  * Which tickets a staff member may see. Engineers work in the field: they see the tickets assigned to them and
  * those with a visit of theirs, nothing else (the visit routes apply the same rule to visits). Everyone else
- * sees every ticket. Null: no restriction, so callers add nothing to their queries.
+ * sees every ticket.
  */
-export function ticketScope(staff: Pick<Staff, 'id' | 'role'>): Prisma.TicketWhereInput | null {
+type Caller = Pick<Staff, 'id' | 'role'>;
+
+/** The rule as a condition on one ticket (a primary-key lookup filters by it); null: no restriction. */
+function oneTicketScope(staff: Caller): Prisma.TicketWhereInput | null {
   return staff.role === 'engineer' ? { OR: [{ assigneeId: staff.id }, { visits: { some: { engineerId: staff.id } } }] } : null;
 }
 
-/** The same rule for conversations: an engineer sees those assigned to them and those about a ticket they may see. */
-export function conversationScope(staff: Pick<Staff, 'id' | 'role'>): Prisma.ConversationWhereInput | null {
-  const tickets = ticketScope(staff);
-  return tickets ? { OR: [{ assignedStaffId: staff.id }, { ticket: tickets }] } : null;
+/**
+ * The ids of the tickets an engineer may see (their own work); null for everyone else. Lists filter by these
+ * ids: two index lookups (Ticket by assignee, Visit by engineer) instead of an OR across Ticket and Visit,
+ * which PostgreSQL can only answer by reading every ticket.
+ */
+export async function ticketIdsInScope(db: Db, staff: Caller): Promise<string[] | null> {
+  if (staff.role !== 'engineer') return null;
+  const [assigned, visited] = await Promise.all([
+    db.ticket.findMany({ where: { assigneeId: staff.id }, select: { id: true } }),
+    db.visit.findMany({ where: { engineerId: staff.id }, select: { ticketId: true } }),
+  ]);
+  return [...new Set([...assigned.map((t) => t.id), ...visited.map((v) => v.ticketId)])];
 }
 
-/** The ids of the tickets an engineer may see (few: their own work); null for everyone else. */
-export async function ticketIdsInScope(db: Db, staff: Pick<Staff, 'id' | 'role'>): Promise<string[] | null> {
-  const scope = ticketScope(staff);
-  return scope ? (await db.ticket.findMany({ where: scope, select: { id: true } })).map((t) => t.id) : null;
+/** The same rule for a list of conversations: an engineer's are those assigned to them or about a ticket they may see. */
+export async function conversationScope(db: Db, staff: Caller): Promise<Prisma.ConversationWhereInput | null> {
+  const ticketIds = await ticketIdsInScope(db, staff);
+  return ticketIds ? { OR: [{ assignedStaffId: staff.id }, { ticketId: { in: ticketIds } }] } : null;
 }
 
 /** 404 for no such ticket; 403 with the reason when this staff member may not see it. */
-export async function requireTicketInScope(db: Db, staff: Pick<Staff, 'id' | 'role'>, ticketId: string): Promise<void> {
-  const scope = ticketScope(staff);
+export async function requireTicketInScope(db: Db, staff: Caller, ticketId: string): Promise<void> {
+  const scope = oneTicketScope(staff);
   if (!scope) return;
   if (await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, scope] }, select: { id: true } })) return;
   if (!(await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } }))) throw new NotFoundError(`No ticket ${ticketId}`);
@@ -34,9 +45,10 @@ export async function requireTicketInScope(db: Db, staff: Pick<Staff, 'id' | 'ro
 }
 
 /** 404 for no such conversation; 403 with the reason when this staff member may not see it. */
-export async function requireConversationInScope(db: Db, staff: Pick<Staff, 'id' | 'role'>, conversationId: string): Promise<void> {
-  const scope = conversationScope(staff);
-  if (!scope) return;
+export async function requireConversationInScope(db: Db, staff: Caller, conversationId: string): Promise<void> {
+  const tickets = oneTicketScope(staff);
+  if (!tickets) return;
+  const scope: Prisma.ConversationWhereInput = { OR: [{ assignedStaffId: staff.id }, { ticket: tickets }] };
   if (await db.conversation.findFirst({ where: { AND: [{ id: conversationId }, scope] }, select: { id: true } })) return;
   if (!(await db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } }))) throw new NotFoundError(`No conversation ${conversationId}`);
   throw new TicketNotAssignedError(`Engineers see only the conversations assigned to them or about their own tickets; conversation ${conversationId} is neither.`);

@@ -22,3 +22,7 @@ CREATE INDEX "Customer_company_bigrams_idx" ON "Customer" USING gin (customer_se
 -- A done call task counts as a logged call with the customer for the contact promises (sla-service.ts), except
 -- one that did not reach them.
 ALTER TABLE "StaffTask" ADD COLUMN "outcome" TEXT;
+
+-- 3. An engineer's console lists only their own tickets (src/console/ticket-scope.ts): those assigned to them
+-- (Ticket_assigneeId_idx) and those with a visit of theirs, found through this index.
+CREATE INDEX "Visit_engineerId_idx" ON "Visit"("engineerId");
