@@ -19,6 +19,7 @@ import type { BotServices } from '../shared/services.js';
 import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions, type StatusResult } from '../status/status-dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
+import { quitsSurvey } from '../survey/survey-quit.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 import { reportsFault } from './reported-fault.js';
 import { smallTalkOf } from './small-talk.js';
@@ -97,8 +98,17 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   protected override reportOpen(innerDc: DialogContext): boolean {
+    return this.onStack(innerDc, INTAKE_DIALOG);
+  }
+
+  /** "取消", "算了" in a survey quit it: the survey keeps the answers and says its own thanks and goodbye. */
+  protected override cancelReadInside(innerDc: DialogContext, text: string): boolean {
+    return this.onStack(innerDc, SURVEY_DIALOG) && quitsSurvey(text, turnInfo(innerDc.context).channel);
+  }
+
+  private onStack(innerDc: DialogContext, id: string): boolean {
     for (let current: DialogContext | undefined = innerDc; current?.activeDialog; current = current.child) {
-      if (current.stack.some(({ id }) => id === INTAKE_DIALOG)) return true;
+      if (current.stack.some((instance) => instance.id === id)) return true;
     }
     return false;
   }

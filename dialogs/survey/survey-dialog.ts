@@ -1,8 +1,9 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
 import { say } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
+import { quitsSurvey } from './survey-quit.js';
 import { surveyTexts, type SurveyQuestion } from './survey-texts.js';
 
 export const SURVEY_DIALOG = 'survey';
@@ -12,12 +13,17 @@ export type SurveyOptions = { surveyId: string; ticketNumber?: string };
 
 type SurveyState = SurveyOptions & { index: number; dissatisfied: boolean };
 
+/** What the survey dialog returns to the root: `quit` when the customer stopped it before the end. */
+export type SurveyResult = { completed: boolean; dissatisfied: boolean; quit?: boolean };
+
 const QUESTIONS: SurveyQuestion[] = ['attitude', 'skill', 'punctuality', 'itemsCompleted', 'overall', 'suggestion'];
 
 /**
  * The satisfaction survey a scheduled job starts proactively: five 1–5 scores and a free-text suggestion.
  * Every answer is stored as it comes (partial answers are kept); a wrong answer is asked again, and after
  * repeated wrong answers the question is left unanswered rather than handing the customer to staff.
+ * Every ending thanks the customer and says goodbye in their language: the last answer, and a quit
+ * ("cancel", "不要了", "算了" …) at any question, which keeps what was answered so far.
  */
 export class SurveyDialog extends ComponentDialog {
   constructor(private readonly services: Pick<BotServices, 'recordSurveyAnswer' | 'settings'>) {
@@ -26,6 +32,20 @@ export class SurveyDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(LOOP, [this.askNext.bind(this), this.receive.bind(this)]));
     this.addDialog(new AskPrompt());
     this.initialDialogId = SURVEY_DIALOG + '.start';
+  }
+
+  /** A quit is read before the open question sees the message: "stop" is no score, "算了" no suggestion. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const activity = innerDc.context.activity;
+    const state = innerDc.stack.find((instance) => instance.id === LOOP)?.state.options as SurveyState | undefined;
+    if (activity.type !== 'message' || !state || !quitsSurvey(activity.text ?? '', turnInfo(innerDc.context).channel)) return super.onContinueDialog(innerDc);
+    await innerDc.cancelAllDialogs();
+    // Quitting at the suggestion, the last question, is the same as skipping it: every score is in.
+    const last = state.index === QUESTIONS.length - 1;
+    const dissatisfied = last ? (await this.services.recordSurveyAnswer({ surveyId: state.surveyId, answers: {}, complete: true })).dissatisfied || state.dissatisfied : state.dissatisfied;
+    const t = surveyTexts[turnInfo(innerDc.context).language];
+    await say(innerDc.context, last ? (dissatisfied ? t.sorry : t.thanks) : dissatisfied ? t.stoppedUnhappy : t.stopped, { meta: { hangUp: true } });
+    return { status: DialogTurnStatus.complete, result: { completed: last, dissatisfied, quit: !last } satisfies SurveyResult };
   }
 
   private spec(question: SurveyQuestion): AnswerSpec {
@@ -46,7 +66,7 @@ export class SurveyDialog extends ComponentDialog {
       const result = await this.services.recordSurveyAnswer({ surveyId: state.surveyId, answers: {}, complete: true });
       const unhappy = result.dissatisfied || state.dissatisfied;
       await say(step.context, unhappy ? t.sorry : t.thanks, { meta: { hangUp: true } });
-      return step.endDialog({ completed: true, dissatisfied: unhappy });
+      return step.endDialog({ completed: true, dissatisfied: unhappy } satisfies SurveyResult);
     }
     const text = question === 'suggestion' ? t.questions[question] : t.questions[question] + t.scale;
     return ask(step, text, t.retry, this.spec(question), question === 'suggestion' ? undefined : ['1', '2', '3', '4', '5']);
@@ -63,7 +83,7 @@ export class SurveyDialog extends ComponentDialog {
       if (last) {
         const t = surveyTexts[turnInfo(step.context).language];
         await say(step.context, state.dissatisfied ? t.sorry : t.thanks, { meta: { hangUp: true } });
-        return step.endDialog({ completed: true, dissatisfied: state.dissatisfied });
+        return step.endDialog({ completed: true, dissatisfied: state.dissatisfied } satisfies SurveyResult);
       }
     }
     state.index += 1;

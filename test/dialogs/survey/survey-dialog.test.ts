@@ -16,15 +16,15 @@ describe.each(databaseKinds)('survey dialog on %s', (kind) => {
     await h?.close();
   });
 
-  /** A resolved ticket with a survey sent for it, and the survey's first turn started proactively. */
-  async function surveyStarted(language: Language) {
-    const phone = aPhone();
-    const { customer } = await identifyCustomer(h.db.prisma, { kind: 'phone', address: phone, language });
-    const ticket = await openTicket(h.db.prisma, { customerId: customer.id, category: 'fault', channel: 'sms', problem: 'jam' }, { now: h.clock(), actor: 'test' });
+  /** A resolved ticket with a survey sent for it, and the survey's first turn started proactively (SMS, or a web-chat session). */
+  async function surveyStarted(language: Language, channel: 'sms' | 'chat' = 'sms') {
+    const phone = channel === 'sms' ? aPhone() : `web-${aPhone()}`;
+    const { customer } = await identifyCustomer(h.db.prisma, { kind: channel === 'sms' ? 'phone' : 'chat', address: phone, language });
+    const ticket = await openTicket(h.db.prisma, { customerId: customer.id, category: 'fault', channel, problem: 'jam' }, { now: h.clock(), actor: 'test' });
     await h.db.prisma.ticket.update({ where: { id: ticket.id }, data: { status: 'resolved', resolvedAt: h.clock() } });
-    const survey = await h.db.prisma.survey.create({ data: { ticketId: ticket.id, customerId: customer.id, channel: 'sms', scheduledFor: h.clock(), status: 'sent' } });
+    const survey = await h.db.prisma.survey.create({ data: { ticketId: ticket.id, customerId: customer.id, channel, scheduledFor: h.clock(), status: 'sent' } });
     const replies = await startProactiveDialog(h.deps, {
-      channel: 'sms',
+      channel,
       to: phone,
       conversationKey: phone,
       customerId: customer.id,
@@ -111,5 +111,43 @@ describe.each(databaseKinds)('survey dialog on %s', (kind) => {
       { send: 'skip', expect: ['sorry', 'Goodbye'] },
     ]);
     expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('reopened');
+  });
+
+  it.each([
+    { channel: 'chat' as const, language: 'en' as const, quit: 'cancel', goodbye: ['Thank you', 'Goodbye.'] },
+    { channel: 'chat' as const, language: 'en' as const, quit: 'stop', goodbye: ['Thank you', 'Goodbye.'] },
+    { channel: 'chat' as const, language: 'zh-Hant' as const, quit: '不要了', goodbye: ['感謝', '再見。'] },
+    { channel: 'sms' as const, language: 'zh-Hant' as const, quit: '算了', goodbye: ['感謝', '再見。'] },
+    { channel: 'sms' as const, language: 'zh-Hans' as const, quit: '不要了', goodbye: ['感谢', '再见。'] },
+    { channel: 'sms' as const, language: 'zh-Hans' as const, quit: '取消', goodbye: ['感谢', '再见。'] },
+  ])('thanks the customer who quits with $quit on $channel and says goodbye in $language, keeping the scores given', async ({ channel, language, quit, goodbye }) => {
+    const { phone, survey } = await surveyStarted(language, channel);
+    const said = await play(h, phone, [{ send: '4', expect: [] }, { send: '5', expect: [] }, { send: quit, expect: goodbye }], { channel });
+    expect(said).not.toMatch(/[?？]/);
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ attitude: 4, skill: 5, punctuality: null, status: 'partial' });
+  });
+
+  it('asks nothing more after a quit: the next message is not taken as a score', async () => {
+    const { phone, survey } = await surveyStarted('en', 'chat');
+    await play(h, phone, [{ send: '3', expect: [] }, { send: 'stop', expect: ['Goodbye'] }], { channel: 'chat' });
+    await h.say(phone, '5', { channel: 'chat' });
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ attitude: 3, skill: null });
+  });
+
+  it('apologises, thanks and says goodbye to a customer who quits after a low score, and the ticket is reopened', async () => {
+    const { phone, ticket } = await surveyStarted('zh-Hant', 'chat');
+    await play(h, phone, [{ send: '1', expect: [] }, { send: '算了', expect: ['很抱歉', '感謝', '再見。'] }], { channel: 'chat' });
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('reopened');
+  });
+
+  it('completes the survey when the customer quits at the suggestion, the last question', async () => {
+    const { phone, survey } = await surveyStarted('en', 'chat');
+    await play(h, phone, [...['5', '5', '4', '5', '5'].map((send) => ({ send, expect: [] })), { send: 'cancel', expect: ['Thank you very much', 'Goodbye.'] }], { channel: 'chat' });
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ overall: 5, suggestion: null, status: 'completed' });
+  });
+
+  it('on SMS, MENU in the middle of a survey still opens the menu', async () => {
+    const { phone } = await surveyStarted('en');
+    expect(await h.say(phone, 'menu')).toContain('How else may I help you?');
   });
 });
