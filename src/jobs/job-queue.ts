@@ -54,6 +54,7 @@ const everyJob: Record<JobName, true> = {
   'follow_up.sweep': true,
   'notification.deliver': true,
   'report.monthly_complaints': true,
+  'report.monthly_complaints_check': true,
   'retention.run': true,
   'mail.poll': true,
   'turn.process': true,
