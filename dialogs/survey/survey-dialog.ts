@@ -1,5 +1,6 @@
 import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
+import { wayGiven } from '../shared/gives-way.js';
 import { say } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
@@ -13,8 +14,8 @@ export type SurveyOptions = { surveyId: string; ticketNumber?: string };
 
 type SurveyState = SurveyOptions & { index: number; dissatisfied: boolean };
 
-/** What the survey dialog returns to the root: `quit` when the customer stopped it before the end. */
-export type SurveyResult = { completed: boolean; dissatisfied: boolean; quit?: boolean };
+/** What the survey dialog returns to the root: `quit` when the customer stopped it, `newRequest` when this message is a new request to route. */
+export type SurveyResult = { completed: boolean; dissatisfied: boolean; quit?: boolean; newRequest?: boolean };
 
 const QUESTIONS: SurveyQuestion[] = ['attitude', 'skill', 'punctuality', 'itemsCompleted', 'overall', 'suggestion'];
 
@@ -34,11 +35,24 @@ export class SurveyDialog extends ComponentDialog {
     this.initialDialogId = SURVEY_DIALOG + '.start';
   }
 
-  /** A quit is read before the open question sees the message: "stop" is no score, "算了" no suggestion. */
+  /**
+   * Read before the open question sees the message: a quit ("stop" is no score, "算了" no suggestion), and a new
+   * request sent instead of a score ("the washer leaks again, please send someone"), which ends the survey with
+   * thanks and goes on to the root as that request (the conversation goes on, so no goodbye yet).
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
     const state = innerDc.stack.find((instance) => instance.id === LOOP)?.state.options as SurveyState | undefined;
-    if (activity.type !== 'message' || !state || !quitsSurvey(activity.text ?? '', turnInfo(innerDc.context).channel)) return super.onContinueDialog(innerDc);
+    if (activity.type !== 'message' || !state) return super.onContinueDialog(innerDc);
+    const text = activity.text ?? '';
+    const info = turnInfo(innerDc.context);
+    const question = QUESTIONS[state.index];
+    if (question && question !== 'suggestion' && answerOf(innerDc, text, this.spec(question)).status === 'invalid' && wayGiven(text, info.understanding) === 'request') {
+      await innerDc.cancelAllDialogs();
+      await say(innerDc.context, surveyTexts[info.language].movedOn);
+      return { status: DialogTurnStatus.complete, result: { completed: false, dissatisfied: state.dissatisfied, newRequest: true } satisfies SurveyResult };
+    }
+    if (!quitsSurvey(text, info.channel)) return super.onContinueDialog(innerDc);
     await innerDc.cancelAllDialogs();
     // Quitting at the suggestion, the last question, is the same as skipping it: every score is in.
     const last = state.index === QUESTIONS.length - 1;

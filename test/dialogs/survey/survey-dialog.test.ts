@@ -150,4 +150,14 @@ describe.each(databaseKinds)('survey dialog on %s', (kind) => {
     const { phone } = await surveyStarted('en');
     expect(await h.say(phone, 'menu')).toContain('How else may I help you?');
   });
+
+  it.each([
+    { language: 'en' as const, report: 'My washing machine is leaking water again, please send a technician', wanted: ['stop the survey here', /ticket number is SR-/] },
+    { language: 'zh-Hant' as const, report: '洗衣機又開始漏水了，請派師傅來看看', wanted: ['問卷就到這裡', '建立維修工單'] },
+  ])('takes up a new fault report sent instead of a score in $language as a report, keeping the scores given', async ({ language, report, wanted }) => {
+    const { phone, survey } = await surveyStarted(language);
+    const reply = await play(h, phone, [{ send: '4', expect: [] }, { send: report, expect: wanted }]);
+    expect(reply).not.toMatch(/number from 1 to 5|1 到 5/);
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ attitude: 4, skill: null });
+  });
 });
