@@ -19,6 +19,8 @@ export type JobMap = {
   'follow_up.sweep': Record<string, never>;
   /** Release staff notifications held until the working morning. */
   'notification.deliver': { notificationId: string };
+  /** Warn before a complaint's investigation deadline, tell the supervisors when it passes (cron). */
+  'complaint.sweep': Record<string, never>;
   'report.monthly_complaints': { period?: string };
   /** Before the report's deadline (17:00 on the 5th): make it if still missing, tell the supervisors if it is missing, late or unsent. */
   'report.monthly_complaints_check': { period?: string };

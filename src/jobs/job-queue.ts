@@ -53,6 +53,7 @@ const everyJob: Record<JobName, true> = {
   'follow_up.call_timeout': true,
   'follow_up.sweep': true,
   'notification.deliver': true,
+  'complaint.sweep': true,
   'report.monthly_complaints': true,
   'report.monthly_complaints_check': true,
   'retention.run': true,
