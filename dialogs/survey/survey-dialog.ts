@@ -12,7 +12,15 @@ const LOOP = 'survey.loop';
 
 export type SurveyOptions = { surveyId: string; ticketNumber?: string };
 
-type SurveyState = SurveyOptions & { index: number; dissatisfied: boolean };
+/** `startedAt` (ISO): when the survey was sent; states stored before it was kept have none. */
+type SurveyState = SurveyOptions & { index: number; dissatisfied: boolean; startedAt?: string };
+
+/**
+ * A survey left unanswered this long no longer holds the conversation: a "hi" a month later is a new
+ * conversation, not a wrong answer to "how would you rate our attitude?". The policy gives no number; a week
+ * covers a customer who answers after a weekend or a holiday block.
+ */
+const SURVEY_OPEN_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** What the survey dialog returns to the root: `quit` when the customer stopped it, `newRequest` when this message is a new request to route. */
 export type SurveyResult = { completed: boolean; dissatisfied: boolean; quit?: boolean; newRequest?: boolean };
@@ -36,7 +44,7 @@ export class SurveyDialog extends ComponentDialog {
   }
 
   /**
-   * Read before the open question sees the message: a quit ("stop" is no score, "算了" no suggestion), and a new
+   * Read before the open question sees the message: a survey sent more than a week ago (dropped), a quit ("stop" is no score, "算了" no suggestion), and a new
    * request sent instead of a score ("the washer leaks again, please send someone"), which ends the survey with
    * thanks and goes on to the root as that request (the conversation goes on, so no goodbye yet).
    */
@@ -46,6 +54,11 @@ export class SurveyDialog extends ComponentDialog {
     if (activity.type !== 'message' || !state) return super.onContinueDialog(innerDc);
     const text = activity.text ?? '';
     const info = turnInfo(innerDc.context);
+    if (state.startedAt && info.now.getTime() - Date.parse(state.startedAt) > SURVEY_OPEN_MS) {
+      // Dropped without a word: what was answered is kept, and the message is routed as the new request it is.
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: { completed: false, dissatisfied: state.dissatisfied, newRequest: true } satisfies SurveyResult };
+    }
     const question = QUESTIONS[state.index];
     if (question && question !== 'suggestion' && answerOf(innerDc, text, this.spec(question)).status === 'invalid' && wayGiven(text, info.understanding) === 'request') {
       await innerDc.cancelAllDialogs();
@@ -68,7 +81,7 @@ export class SurveyDialog extends ComponentDialog {
 
   private async start(step: WaterfallStepContext<SurveyOptions>): Promise<DialogTurnResult> {
     await say(step.context, surveyTexts[turnInfo(step.context).language].intro(step.options.ticketNumber));
-    const state: SurveyState = { ...step.options, index: 0, dissatisfied: false };
+    const state: SurveyState = { ...step.options, index: 0, dissatisfied: false, startedAt: turnInfo(step.context).now.toISOString() };
     return step.replaceDialog(LOOP, state);
   }
 

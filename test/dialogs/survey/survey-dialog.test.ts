@@ -160,4 +160,31 @@ describe.each(databaseKinds)('survey dialog on %s', (kind) => {
     expect(reply).not.toMatch(/number from 1 to 5|1 到 5/);
     expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ attitude: 4, skill: null });
   });
+
+  it('lets a survey left unanswered for over a week go: a greeting then gets the greeting and the menu, not "answer 1 to 5"', async () => {
+    const { phone, survey } = await surveyStarted('en');
+    await play(h, phone, [{ send: '4', expect: ['technical skill'] }]);
+    const sent = h.clock();
+    try {
+      h.clock.advance(8 * 24 * 60 * 60 * 1000);
+      const reply = await h.say(phone, 'hi');
+      expect(reply).toContain('How may I help you?');
+      expect(reply).not.toContain('1 to 5');
+    } finally {
+      h.clock.set(sent);
+    }
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ attitude: 4, skill: null });
+  });
+
+  it('still reads an answer six days after the survey was sent', async () => {
+    const { phone, survey } = await surveyStarted('en');
+    const sent = h.clock();
+    try {
+      h.clock.advance(6 * 24 * 60 * 60 * 1000);
+      await play(h, phone, [{ send: '5', expect: ['technical skill'] }]);
+    } finally {
+      h.clock.set(sent);
+    }
+    expect(await h.db.prisma.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ attitude: 5 });
+  });
 });
