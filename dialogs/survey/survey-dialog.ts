@@ -32,7 +32,8 @@ const QUESTIONS: SurveyQuestion[] = ['attitude', 'skill', 'punctuality', 'itemsC
  * Every answer is stored as it comes (partial answers are kept); a wrong answer is asked again, and after
  * repeated wrong answers the question is left unanswered rather than handing the customer to staff.
  * Every ending thanks the customer and says goodbye in their language: the last answer, and a quit
- * ("cancel", "不要了", "算了" …) at any question, which keeps what was answered so far.
+ * ("cancel", "不要了", "算了" …) at any question, which keeps what was answered so far. A new request instead
+ * of a score thanks and hands that request to the root.
  */
 export class SurveyDialog extends ComponentDialog {
   constructor(private readonly services: Pick<BotServices, 'recordSurveyAnswer' | 'settings'>) {
@@ -44,9 +45,10 @@ export class SurveyDialog extends ComponentDialog {
   }
 
   /**
-   * Read before the open question sees the message: a survey sent more than a week ago (dropped), a quit ("stop" is no score, "算了" no suggestion), and a new
-   * request sent instead of a score ("the washer leaks again, please send someone"), which ends the survey with
-   * thanks and goes on to the root as that request (the conversation goes on, so no goodbye yet).
+   * Read before the open question sees the message: a survey sent over a week ago lets go; a new request sent
+   * instead of a score ("the washer leaks again, please send someone") ends the survey with thanks and goes on to
+   * the root as that request (the conversation goes on, so no goodbye yet); a quit ("stop" is no score, "算了" no
+   * suggestion) ends it with thanks and goodbye.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
@@ -54,22 +56,32 @@ export class SurveyDialog extends ComponentDialog {
     if (activity.type !== 'message' || !state) return super.onContinueDialog(innerDc);
     const text = activity.text ?? '';
     const info = turnInfo(innerDc.context);
-    if (state.startedAt && info.now.getTime() - Date.parse(state.startedAt) > SURVEY_OPEN_MS) {
-      // Dropped without a word: what was answered is kept, and the message is routed as the new request it is.
-      await innerDc.cancelAllDialogs();
-      return { status: DialogTurnStatus.complete, result: { completed: false, dissatisfied: state.dissatisfied, newRequest: true } satisfies SurveyResult };
-    }
+    // Let go without a word: what was answered is kept, and the message is routed as the new request it is.
+    if (state.startedAt && info.now.getTime() - Date.parse(state.startedAt) > SURVEY_OPEN_MS) return this.giveWay(innerDc, state);
+    if (this.requestInstead(innerDc, state, text)) return this.giveWay(innerDc, state, surveyTexts[info.language].movedOn);
+    if (quitsSurvey(text, info.channel)) return this.quit(innerDc, state);
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** A message that is no score and reads as a new request of its own. */
+  private requestInstead(innerDc: DialogContext, state: SurveyState, text: string): boolean {
     const question = QUESTIONS[state.index];
-    if (question && question !== 'suggestion' && answerOf(innerDc, text, this.spec(question)).status === 'invalid' && wayGiven(text, info.understanding) === 'request') {
-      await innerDc.cancelAllDialogs();
-      await say(innerDc.context, surveyTexts[info.language].movedOn);
-      return { status: DialogTurnStatus.complete, result: { completed: false, dissatisfied: state.dissatisfied, newRequest: true } satisfies SurveyResult };
-    }
-    if (!quitsSurvey(text, info.channel)) return super.onContinueDialog(innerDc);
+    if (!question || question === 'suggestion') return false;
+    return answerOf(innerDc, text, this.spec(question)).status === 'invalid' && wayGiven(text, turnInfo(innerDc.context).understanding) === 'request';
+  }
+
+  private async giveWay(innerDc: DialogContext, state: SurveyState, saying?: string): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    if (saying) await say(innerDc.context, saying);
+    return { status: DialogTurnStatus.complete, result: { completed: false, dissatisfied: state.dissatisfied, newRequest: true } satisfies SurveyResult };
+  }
+
+  private async quit(innerDc: DialogContext, state: SurveyState): Promise<DialogTurnResult> {
     await innerDc.cancelAllDialogs();
     // Quitting at the suggestion, the last question, is the same as skipping it: every score is in.
     const last = state.index === QUESTIONS.length - 1;
-    const dissatisfied = last ? (await this.services.recordSurveyAnswer({ surveyId: state.surveyId, answers: {}, complete: true })).dissatisfied || state.dissatisfied : state.dissatisfied;
+    const recorded = last ? await this.services.recordSurveyAnswer({ surveyId: state.surveyId, answers: {}, complete: true }) : undefined;
+    const dissatisfied = state.dissatisfied || (recorded?.dissatisfied ?? false);
     const t = surveyTexts[turnInfo(innerDc.context).language];
     await say(innerDc.context, last ? (dissatisfied ? t.sorry : t.thanks) : dissatisfied ? t.stoppedUnhappy : t.stopped, { meta: { hangUp: true } });
     return { status: DialogTurnStatus.complete, result: { completed: last, dissatisfied, quit: !last } satisfies SurveyResult };
