@@ -18,7 +18,8 @@ import { say, sentences } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions, type StatusResult } from '../status/status-dialog.js';
-import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
+import { SURVEY_DIALOG, SurveyDialog, type SurveyResult } from '../survey/survey-dialog.js';
+import { quitsSurvey } from '../survey/survey-quit.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 import { reportsFault } from './reported-fault.js';
 import { asksIfBot, smallTalkOf } from './small-talk.js';
@@ -97,8 +98,17 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   protected override reportOpen(innerDc: DialogContext): boolean {
+    return this.onStack(innerDc, INTAKE_DIALOG);
+  }
+
+  /** "取消", "算了" in a survey quit it: the survey keeps the answers and says its own thanks and goodbye. */
+  protected override cancelReadInside(innerDc: DialogContext, text: string): boolean {
+    return this.onStack(innerDc, SURVEY_DIALOG) && quitsSurvey(text, turnInfo(innerDc.context).channel);
+  }
+
+  private onStack(innerDc: DialogContext, id: string): boolean {
     for (let current: DialogContext | undefined = innerDc; current?.activeDialog; current = current.child) {
-      if (current.stack.some(({ id }) => id === INTAKE_DIALOG)) return true;
+      if (current.stack.some((instance) => instance.id === id)) return true;
     }
     return false;
   }
@@ -299,8 +309,8 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   private async wait(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
-    // The status question gave way to a new request: this same message is routed as that request.
-    if ((step.result as StatusResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
+    // The status question or a survey gave way to a new request: this same message is routed as that request.
+    if ((step.result as StatusResult | SurveyResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
     return Dialog.EndOfTurn;
   }
 
