@@ -101,7 +101,15 @@ describe.each(databaseKinds)('checking the monthly complaint report on %s', (kin
     expect((await warnings('2026-10')).map((w) => w.text)).toEqual([expect.stringContaining(`mail to ${SUPERVISOR_EMAIL} has not gone out`)]);
   });
 
+  it('makes the report of a month before the first ticket quietly: a new installation is not late', async () => {
+    // No test here opens a ticket before June 2026, so May's report is due before this deployment had any.
+    expect((await check(taipei('2026-06-08T16:30'))).check).toEqual({ state: 'ok' });
+    expect(await s.db.report.count({ where: { period: '2026-05' } })).toBe(1);
+    expect(await warnings('2026-05')).toEqual([]);
+  });
+
   it('makes a report no instance made on the 5th the next day, and tells the supervisors it is late', async () => {
+    await s.aTicket(taipei('2026-11-10T10:00'), { category: 'complaint' });
     expect((await check(taipei('2026-12-06T16:30'))).check).toMatchObject({ state: 'late' });
     expect(await s.db.report.count({ where: { period: '2026-11' } })).toBe(1);
     expect((await warnings('2026-11')).map((w) => w.text)).toEqual([expect.stringContaining('was due 2026-12-05 17:00 and was only produced now')]);
