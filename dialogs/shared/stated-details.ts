@@ -55,7 +55,7 @@ const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley
 const ADDRESS_EN_ANSWER = new RegExp(String.raw`^\s*((?:[A-Za-z0-9#.\- ]{1,30},\s*)?(?:No\.?\s*)?${STREET_EN}[^;\n?]{0,80}?)\s*[.]?\s*$`, 'i');
 /** Where a street address sits inside a sentence: with a city, county or district, nobody mistakes it. */
 const ADDRESS_EN_IN_PASSING = new RegExp(String.raw`(?:\b(?:installed|located|based|situated|site is|we are|we're|it is|it's)\s+(?:at|in)\b[^.;\n]{0,40}?)((?:No\.?\s*)?${STREET_EN}(?:,?\s*(?:Sec\.?|Section)\s*\d+)?(?:,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Dist\.?|District|Township))?,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:City|County))`, 'i');
-const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*((?:(?:No|Rm|Room|Flat|Unit|Suite)\.?\s*)?\d[^;\n]{4,80}?)(?=(?<!\b(?:No|Sec|Ln|Rd|St|Ave|Dist))\.\s|\.?$|[;\n]|,?\s*\b(?:name|phone|tel|mobile|model|serial)\b)/i;
+const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*((?:(?:No|Rm|Room|Flat|Unit|Suite)\.?\s*)?\d[^;\n]{4,80}?)(?=(?<!\b(?:No|Sec|Ln|Rd|St|Ave|Dist))\.\s|\.?$|[;\n]|,?\s*(?:and\s+(?:my|the|our)\s+)?\b(?:name|phone|tel|mobile|model|serial)\b)/i;
 
 const MODEL_LABELLED = /(?:\bmodel(?:\s*(?:no\.?|number|#))?|型號|型号|機型|机型)\s*(?:is|係|系|是|為|为|[:：#])?\s*([A-Za-z0-9][A-Za-z0-9\-/.]{2,24}[A-Za-z0-9])/i;
 
