@@ -148,7 +148,7 @@ describe.each(databaseKinds)('how the ticket form reads answers on %s', (kind) =
     ]);
   });
 
-  it.each(['02-2345-6789', '(02) 2345 6789'])('takes the landline %s as the contact number', async (landline) => {
+  it.each(['02-2345-6789', '(02) 2345 6789', '2345 6789'])('takes the landline %s as the contact number', async (landline) => {
     await play(h, aPhone(), [{ send: 'The oven OV-60 in our bakery does not heat', expect: ['your name'] }, { send: 'Maggie Chou', expect: ['company'] }, { send: 'skip', expect: ['phone number'] }, { send: landline, expect: ['serial'] }], {
       channel: 'chat',
     });
