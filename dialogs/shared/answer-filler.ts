@@ -10,8 +10,8 @@ const LEADING =
 /** ", as I said", "like I said", "就可以了", "就好", "就得": after the value. */
 const TRAILING =
   /(?:[\s,，.。]*(?:as\s+i\s+(?:said|mentioned)(?:\s+(?:before|earlier))?|like\s+i\s+said|as\s+mentioned)|\s*(?:就可以了?|就可以啦|就好了?|就行了?|就得了?|即可|就ok了?|就OK了?))\s*[.!。！~]*\s*$/i;
-/** "就茶覺啊", "是茶覺喔", "just Maggie Chou": a word in front that only stresses. */
-const STRESS_BEFORE = /^\s*(?:(?:就是|就係|就系|就|都係|都是|是|係)\s*|(?:just|simply|only)\s+)(?=\S)/i;
+/** "就茶覺啊", "是茶覺喔", "just Maggie Chou": a word in front that only stresses (a capital "Just" may start a name). */
+const STRESS_BEFORE = /^\s*(?:(?:就是|就係|就系|就|都係|都是|是|係)\s*|just\s+)(?=\S)/;
 /** Sentence-final particles: 啊, 啦, 喔, 耶 … */
 const PARTICLES_AFTER = /[\s]*(?:啊|呀|啦|喇|喔|哦|耶|囉|咯|嘛|吧|咧|喎|㗎|嘅)+\s*[.!。！~～]*\s*$/;
 

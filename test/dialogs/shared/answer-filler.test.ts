@@ -14,7 +14,7 @@ describe('the words around an answer', () => {
     expect(withoutFiller(text)).toBe(value);
   });
 
-  it.each(['Justin Lee', '陳大文', 'Acme Trading'])('leaves a plain value "%s" alone', (text) => {
+  it.each(['Justin Lee', '陳大文', 'Acme Trading', 'Just Bake Ltd', 'Only Foods'])('leaves a plain value "%s" alone', (text) => {
     expect(withoutFiller(text)).toBe(text);
   });
 });
