@@ -50,6 +50,8 @@ const ADDRESS_CJK_SHAPE = new RegExp(String.raw`(?:[${CJK}]{2,3}[市縣县省]|�
 const ADDRESS_CJK_LOCATED = new RegExp(String.raw`(?:位于|位於|坐落於|坐落于|設於|设于|設在|设在|地址在|地址係|裝喺|装喺|安裝在|安装在|安裝於|安装于|喺)\s*((?:[${CJK}]{2,12}?(?:區|区|園區|园区|鎮|镇|市|縣|县))?${ROAD_AND_NUMBER})`);
 /** The same shape as a whole answer ("九龍觀塘道100號5樓A室"): asked a question, nobody types a road and a number by chance. */
 const ADDRESS_CJK_ANSWER = new RegExp(String.raw`^\s*((?:[${CJK}]{2,12}?(?:省|市|縣|县|區|区|鎮|镇|鄉|乡))*${ROAD_AND_NUMBER}[${CJK}0-9A-Za-z]{0,12})\s*[。.]?\s*$`);
+/** 沙田禾輋邨豐和樓 1203 室, 將軍澳富康花園3座12樓C室: a Hong Kong estate, its block and the flat, as a whole answer. */
+const ESTATE_ANSWER = new RegExp(String.raw`^\s*([${CJK}]{1,10}?(?:邨|苑|花園|花园|新村|大廈|大厦)[${CJK}]{0,4}?(?:樓|楼|閣|阁)?\s?(?:[0-9A-Za-z]{1,3}\s?[座期])?\s?(?:[0-9]{1,3}\s?[樓楼])?\s?[0-9A-Za-z]{1,5}\s?室)\s*[。.]?\s*$`);
 /** "5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei", "Warehouse 3, 18 Gangqian Rd, Kaohsiung": a number before a street word. */
 const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+)*(?:[A-Z][A-Za-z]*\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
 const ADDRESS_EN_ANSWER = new RegExp(String.raw`^\s*((?:[A-Za-z0-9#.\- ]{1,30},\s*)?(?:No\.?\s*)?${STREET_EN}[^;\n?]{0,80}?)\s*[.]?\s*$`, 'i');
@@ -140,7 +142,7 @@ export function statedAddress(text: string): string | undefined {
 export function addressInAnswer(text: string): string | undefined {
   const stated = statedAddress(text);
   if (stated) return stated;
-  const cjk = ADDRESS_CJK_ANSWER.exec(text)?.[1];
+  const cjk = ADDRESS_CJK_ANSWER.exec(text)?.[1] ?? ESTATE_ANSWER.exec(text)?.[1];
   if (cjk) return clean(cjk);
   const en = ADDRESS_EN_ANSWER.exec(text)?.[1];
   return en ? clean(en) : undefined;

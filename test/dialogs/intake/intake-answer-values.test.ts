@@ -148,6 +148,16 @@ describe.each(databaseKinds)('how the ticket form reads answers on %s', (kind) =
     ]);
   });
 
+  it('takes 買咗大概一年半 from the first message as the purchase date and a Hong Kong estate flat as the address', async () => {
+    const summary = await play(h, aPhone(), [
+      { send: 'Hi，我屋企部 fridge 唔 work 啊，freezer 仲凍但係 chiller 完全唔凍，model 係 RF-520W，買咗大概一年半', expect: ['貴姓大名'] },
+      { send: 'Ricky Leung', expect: ['序號'] },
+      { send: '唔知喎', expect: ['地址'] },
+      { send: '沙田禾輋邨豐和樓 1203 室', expect: ['購買日期: 2025-05', '設備地址: 沙田禾輋邨豐和樓 1203 室'] },
+    ]);
+    expect(summary).not.toContain('公司/專案');
+  });
+
   it.each(['02-2345-6789', '(02) 2345 6789', '2345 6789'])('takes the landline %s as the contact number', async (landline) => {
     await play(h, aPhone(), [{ send: 'The oven OV-60 in our bakery does not heat', expect: ['your name'] }, { send: 'Maggie Chou', expect: ['company'] }, { send: 'skip', expect: ['phone number'] }, { send: landline, expect: ['serial'] }], {
       channel: 'chat',
