@@ -43,18 +43,21 @@ const NOT_NAMES = /^(?:用戶|用户|客戶|客户|顧客|顾客|說|说|想|要
 
 const ADDRESS_CJK_LABELLED = new RegExp(String.raw`(?:設備地址|设备地址|安裝地址|安装地址|地址|住址|地點|地点)\s*(?:是|係|系|在|為|为|[:：])?\s*([^，,。;；!！?？\n]{4,60}?)${CJK_END}`);
 /** 台北市大安區復興南路一段100號, 上海市浦东新区世纪大道100号, 九龍觀塘道100號: a city (or a Hong Kong region), a road and a number. */
-const ROAD_AND_NUMBER = String.raw`[${CJK}0-9]{1,12}?(?:路|街|道|巷|大道|里)(?:[一二三四五六七八九十0-9]+段)?(?:[0-9]+巷)?(?:[0-9]+弄)?[0-9]+(?:-[0-9]+)?[號号](?:[0-9A-Za-z]+[樓楼F層层])?(?:之[0-9]+)?(?:[0-9A-Za-z]{1,4}[室座])?`;
+/** Numbers may stand apart from their words ("崇學路 77 號 3 樓"), the way people type on a phone. */
+const ROAD_AND_NUMBER = String.raw`[${CJK}0-9]{1,12}?(?:路|街|道|巷|大道|里)(?:[一二三四五六七八九十0-9]+段)?(?:\s?[0-9]+\s?巷)?(?:\s?[0-9]+\s?弄)?\s?[0-9]+(?:-[0-9]+)?\s?[號号](?:\s?[0-9A-Za-z]+\s?[樓楼F層层])?(?:之[0-9]+)?(?:\s?[0-9A-Za-z]{1,4}\s?[室座])?`;
 const ADDRESS_CJK_SHAPE = new RegExp(String.raw`(?:[${CJK}]{2,3}[市縣县省]|香港|九龍|九龙|新界)(?:[${CJK}]{1,4}[區区鎮镇鄉乡市縣县])?${ROAD_AND_NUMBER}`);
 /** "我司位于苏州工业园区星湖街328号", "廠房設於…": a road and a number after a word that says where, no city needed. */
 const ADDRESS_CJK_LOCATED = new RegExp(String.raw`(?:位于|位於|坐落於|坐落于|設於|设于|設在|设在|地址在|地址係|裝喺|装喺|安裝在|安装在|安裝於|安装于|喺)\s*((?:[${CJK}]{2,12}?(?:區|区|園區|园区|鎮|镇|市|縣|县))?${ROAD_AND_NUMBER})`);
 /** The same shape as a whole answer ("九龍觀塘道100號5樓A室"): asked a question, nobody types a road and a number by chance. */
 const ADDRESS_CJK_ANSWER = new RegExp(String.raw`^\s*((?:[${CJK}]{2,12}?(?:省|市|縣|县|區|区|鎮|镇|鄉|乡))*${ROAD_AND_NUMBER}[${CJK}0-9A-Za-z]{0,12})\s*[。.]?\s*$`);
+/** 沙田禾輋邨豐和樓 1203 室, 將軍澳富康花園3座12樓C室: a Hong Kong estate, its block and the flat, as a whole answer. */
+const ESTATE_ANSWER = new RegExp(String.raw`^\s*([${CJK}]{1,10}?(?:邨|苑|花園|花园|新村|大廈|大厦)[${CJK}]{0,4}?(?:樓|楼|閣|阁)?\s?(?:[0-9A-Za-z]{1,3}\s?[座期])?\s?(?:[0-9]{1,3}\s?[樓楼])?\s?[0-9A-Za-z]{1,5}\s?室)\s*[。.]?\s*$`);
 /** "5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei", "Warehouse 3, 18 Gangqian Rd, Kaohsiung": a number before a street word. */
-const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+)*(?:[A-Z][A-Za-z]+\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
+const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+)*(?:[A-Z][A-Za-z]*\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
 const ADDRESS_EN_ANSWER = new RegExp(String.raw`^\s*((?:[A-Za-z0-9#.\- ]{1,30},\s*)?(?:No\.?\s*)?${STREET_EN}[^;\n?]{0,80}?)\s*[.]?\s*$`, 'i');
 /** Where a street address sits inside a sentence: with a city, county or district, nobody mistakes it. */
 const ADDRESS_EN_IN_PASSING = new RegExp(String.raw`(?:\b(?:installed|located|based|situated|site is|we are|we're|it is|it's)\s+(?:at|in)\b[^.;\n]{0,40}?)((?:No\.?\s*)?${STREET_EN}(?:,?\s*(?:Sec\.?|Section)\s*\d+)?(?:,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Dist\.?|District|Township))?,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:City|County))`, 'i');
-const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*(\d[^;\n]{4,80}?)(?=(?<!\b(?:No|Sec|Ln|Rd|St|Ave|Dist))\.\s|\.?$|[;\n]|,?\s*\b(?:name|phone|tel|mobile|model|serial)\b)/i;
+const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*((?:(?:No|Rm|Room|Flat|Unit|Suite)\.?\s*)?\d[^;\n]{4,80}?)(?=(?<!\b(?:No|Sec|Ln|Rd|St|Ave|Dist))\.\s|\.?$|[;\n]|,?\s*(?:and\s+(?:my|the|our)\s+)?\b(?:name|phone|tel|mobile|model|serial)\b)/i;
 
 const MODEL_LABELLED = /(?:\bmodel(?:\s*(?:no\.?|number|#))?|型號|型号|機型|机型)\s*(?:is|係|系|是|為|为|[:：#])?\s*([A-Za-z0-9][A-Za-z0-9\-/.]{2,24}[A-Za-z0-9])/i;
 
@@ -62,11 +65,18 @@ function clean(value: string): string {
   return value.trim().replace(/[\s,，.。]+$/, '');
 }
 
+/** "我姓林，林雅婷": the full name right after the surname, starting with it. */
+function fullNameAfterSurname(text: string, surname: RegExpExecArray): string | undefined {
+  const rest = text.slice(surname.index + surname[0].length);
+  const full = new RegExp(String.raw`^[，,、\s]*(?:叫做|名叫|叫)?\s*(${surname[1]}[${CJK}]{1,2}?)${CJK_END}`).exec(rest)?.[1];
+  return full && !NOT_NAMES.test(full) ? full : undefined;
+}
+
 export function statedName(text: string): string | undefined {
   const cjk = NAME_CJK.exec(text)?.[1];
   if (cjk && !NOT_NAMES.test(cjk)) return cjk;
-  const surname = SURNAME_CJK.exec(text)?.[1];
-  if (surname) return surname;
+  const surname = SURNAME_CJK.exec(text);
+  if (surname) return fullNameAfterSurname(text, surname) ?? surname[1];
   const latinAfterLabel = NAME_CJK_LABEL_LATIN.exec(text)?.[1];
   if (latinAfterLabel) return clean(latinAfterLabel);
   const bare = NAME_CJK_BARE.exec(text)?.[1];
@@ -112,7 +122,8 @@ export function nameInAnswer(text: string): string {
 }
 
 export function statedAddress(text: string): string | undefined {
-  const labelled = ADDRESS_CJK_LABELLED.exec(text)?.[1];
+  // "地址台北市…12號 明天中午要營業": words after the house number and a space are no longer the address.
+  const labelled = ADDRESS_CJK_LABELLED.exec(text)?.[1]?.replace(/([號号樓楼層层室座F])\s+(?![樓楼層层室座之])[\u3400-\u9fff].*$/u, '$1');
   if (labelled && /[\d０-９]|[市縣县區区路街道號号]/.test(labelled)) return clean(labelled);
   // "我住台北市…": the verb before the city is not part of the address.
   const shaped = ADDRESS_CJK_SHAPE.exec(text)?.[0]?.replace(/^(?:住在|住|在|位於|位于|於|于)/, '');
@@ -131,7 +142,7 @@ export function statedAddress(text: string): string | undefined {
 export function addressInAnswer(text: string): string | undefined {
   const stated = statedAddress(text);
   if (stated) return stated;
-  const cjk = ADDRESS_CJK_ANSWER.exec(text)?.[1];
+  const cjk = ADDRESS_CJK_ANSWER.exec(text)?.[1] ?? ESTATE_ANSWER.exec(text)?.[1];
   if (cjk) return clean(cjk);
   const en = ADDRESS_EN_ANSWER.exec(text)?.[1];
   return en ? clean(en) : undefined;

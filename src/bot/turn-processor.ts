@@ -89,7 +89,8 @@ export function createTurnProcessor(deps: BotDeps) {
       receivedAt: new Date(next.receivedMs),
       meta: envelope.meta ?? {},
     };
-    const understanding = understand(message.text, { channel: message.channel, subject: message.subject }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
+    // Relative dates in the message ("去年三月", "買咗大概一年半") count from the turn's clock, not the wall clock.
+    const understanding = understand(message.text, { channel: message.channel, subject: message.subject, now, timeZone: deps.policy.calendar.timeZone }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
     const language = chooseLanguage({ detected: understanding.language, text: message.text, current: next.conversationLanguage ?? next.customerLanguage, fallback: deps.env.DEFAULT_LANGUAGE, hint: pageLanguageOf(message), from: message.from });
     const address: TurnAddress = { channel: message.channel, conversationId: next.conversationId, customerId: next.customerId, to: message.from, conversationKey: message.conversationKey };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressInAnswer, detailsForOtherFields, formOfAddress, nameInAnswer, statedDetails, statedName } from '../../../dialogs/shared/stated-details.js';
+import { addressInAnswer, detailsForOtherFields, formOfAddress, nameInAnswer, statedAddress, statedDetails, statedName } from '../../../dialogs/shared/stated-details.js';
 
 describe('details stated in passing', () => {
   it.each([
@@ -103,5 +103,26 @@ describe('the form of address', () => {
     [null, undefined],
   ] as const)('addresses "%s" as %s', (name, form) => {
     expect(formOfAddress(name)).toBe(form);
+  });
+});
+
+describe('addresses and names the way customers write them (QA5)', () => {
+  it.each([
+    ['address No. 5, Lane 3, Heping E Rd, Taipei City', 'No. 5, Lane 3, Heping E Rd, Taipei City'],
+    ['Our heater shows E5. Address: Rm 1502, 15/F, Causeway Bay Plaza 2, 463 Lockhart Rd, Causeway Bay. Bought Jan 2024.', 'Rm 1502, 15/F, Causeway Bay Plaza 2, 463 Lockhart Rd, Causeway Bay'],
+    ['機器放在台南市東區崇學路 77 號 3 樓', '台南市東區崇學路 77 號 3 樓'],
+    ['我是住在台中市北屯區崇德路三段 220 號 9 樓的許太太', '台中市北屯區崇德路三段 220 號 9 樓'],
+    ['型號FZ-1500 地址台北市大安區永康街12號 明天中午要營業 拜託早上派人來', '台北市大安區永康街12號'],
+  ])('reads the address in "%s" without the words around it', (text, address) => {
+    expect(statedAddress(text)).toBe(address);
+  });
+
+  it.each(['No. 8, Zhongzheng Rd, Tainan City', 'No. 5, Lane 3, Heping E Rd, Taipei City', 'Rm 1502, 88 Lockhart Rd, Wan Chai', '沙田禾輋邨豐和樓 1203 室', '將軍澳富康花園3座12樓C室'])('reads "%s" given as an answer as the address', (text) => {
+    expect(addressInAnswer(text)).toBe(text);
+  });
+
+  it('takes the full name after the surname: 我姓林，林雅婷', () => {
+    expect(statedName('我姓林，林雅婷，電話 0935-218-476')).toBe('林雅婷');
+    expect(statedName('敝姓鄭')).toBe('鄭');
   });
 });
