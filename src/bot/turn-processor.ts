@@ -43,11 +43,12 @@ export function createTurnProcessor(deps: BotDeps) {
   /**
    * Processes the conversation's waiting messages. With `waiting`, stops once that message is processed
    * and returns its replies if this call produced them for the waiting caller; null otherwise (someone
-   * else processed it, or the caller stopped waiting and the replies went out by themselves).
+   * else processed it, or the caller stopped waiting and the replies went out by themselves). `loaded` is
+   * the first turn when the caller has read it already (the store did); a turn that loses a race is read afresh.
    */
-  async function drain(conversationId: string, waiting?: Waiting): Promise<OutboundMessage[] | null> {
-    for (let stale = 0; stale <= MAX_STALE_RETRIES; ) {
-      const next = await loadNextTurn(sql, conversationId);
+  async function drain(conversationId: string, waiting?: Waiting, loaded?: PendingTurn): Promise<OutboundMessage[] | null> {
+    for (let stale = 0, first = loaded; stale <= MAX_STALE_RETRIES; first = undefined) {
+      const next = first ?? (await loadNextTurn(sql, conversationId));
       if (!next) return null;
       if (waiting && next.id !== waiting.messageId && !(await isOlderThanWaiting(next, waiting))) return null;
       const inline = waiting?.messageId === next.id && waiting.claim();
