@@ -13,7 +13,7 @@ import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 import { safetyAdvice, type Hazard } from './safety-advice.js';
-import { detailsForOtherFields, formOfAddress, statedCompany, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
+import { companyInAnswer, detailsForOtherFields, formOfAddress, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -302,8 +302,8 @@ export class IntakeDialog extends ComponentDialog {
       await this.absorb(step, state, { ...entities, purchaseDate: entities.purchaseDate ?? (asDate.ok ? asDate.value : undefined) });
       return step.replaceDialog(LOOP, state);
     } else {
-      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence; "on behalf of Acme Plastics Ltd" is Acme Plastics Ltd.
-      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : field === 'company' ? statedCompany(raw) : undefined;
+      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence; "on behalf of Acme Plastics Ltd" and "公司是 ABC 科技有限公司" name the company.
+      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : field === 'company' ? companyInAnswer(raw) : undefined;
       state.values[field] = found ?? (field === 'productModel' || field === 'serial' ? withoutLabel(answer.value as string) : (answer.value as string));
       if (field === 'name' || field === 'company') {
         await this.services.rememberCustomer(info.customer.id, { [field]: state.values[field] });
