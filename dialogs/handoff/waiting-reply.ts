@@ -35,16 +35,15 @@ export function waitingReply(
   if (state !== 'waiting_staff') return [];
   const t = handoffTexts(language);
   const when = whenStaffReply(language, time, timeZone);
-  if (noted && noted.fields.length > 0) {
-    const details = describeDetails(noted.fields, noted.values, language);
-    const said = noted.correction ? t.correctedOnTicket(details) : t.noted(details);
-    return [{ type: 'message', text: [said, t.waiting(when)].join(language === 'en' ? ' ' : ''), locale: language, channelData: { waitingForStaff: true, detailsNoted: noted.fields } }];
-  }
   const activity = (text: string, meta: Record<string, unknown> = {}): Partial<Activity> => ({ type: 'message', text, locale: language, channelData: { ...meta, waitingForStaff: true } });
+  // "地址是台北市…" while waiting: what went onto the ticket is said first, then whatever else the message needs.
+  const said = noted && noted.fields.length > 0 ? (noted.correction ? t.correctedOnTicket : t.noted)(describeDetails(noted.fields, noted.values, language)) : undefined;
   const topics = message && act === null ? topicsAsked(message.text, message.knowledgeBase, { questionsOnly: true }) : [];
   if (message && topics.length > 0) {
-    return [...knowledgeReplies(topics, message.knowledgeBase, language, message.channel, activity), activity(t.waitingAnswered(when))];
+    const answers = [...knowledgeReplies(topics, message.knowledgeBase, language, message.channel, activity), activity(t.waitingAnswered(when))];
+    return said ? [activity(said, { detailsNoted: noted!.fields }), ...answers] : answers;
   }
+  if (said) return [activity([said, t.waiting(when)].join(language === 'en' ? ' ' : ''), { detailsNoted: noted!.fields })];
   const text = act === 'thanks' ? t.waitingThanks(when) : act === 'affirm' ? t.waitingOk(when) : t.waiting(when);
   return [activity(text)];
 }

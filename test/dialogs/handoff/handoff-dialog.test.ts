@@ -165,6 +165,18 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
     expect(await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: conversation.ticketId! } })).toMatchObject({ productModel: 'RAS-50NK' });
   });
 
+  it('adds a detail sent while waiting and still answers the question asked with it', async () => {
+    const phone = aPhone();
+    await h.say(phone, 'There is a strong gas smell from the water heater');
+    const result = await h.send(phone, 'The site address is 12 Main Rd, Taichung City. What are your opening hours?');
+    const text = result.replies.map((r) => r.text).join('\n');
+    expect(text).toContain('I have added this to your ticket: Site address 12 Main Rd, Taichung City.');
+    expect(text).toContain('Monday to Saturday');
+    expect(text).toContain('still in line for a colleague');
+    const conversation = await conversationOf(phone);
+    expect(await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: conversation.ticketId! } })).toMatchObject({ siteAddress: '12 Main Rd, Taichung City' });
+  });
+
   it('answers again once staff hand the conversation back', async () => {
     const phone = aPhone();
     await h.say(phone, 'agent');
