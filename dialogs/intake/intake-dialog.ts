@@ -15,7 +15,7 @@ import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.
 import { safetyAdvice, type Hazard } from './safety-advice.js';
 import { isHousehold, readFieldAnswer } from './answer-values.js';
 import { listedDetails } from './listed-details.js';
-import { detailsForOtherFields, formOfAddress, statedCompany, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
+import { companyInAnswer, detailsForOtherFields, formOfAddress, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -315,10 +315,10 @@ export class IntakeDialog extends ComponentDialog {
       await this.absorb(step, state, { ...entities, purchaseDate: entities.purchaseDate ?? (asDate.ok ? asDate.value : undefined) });
       return step.replaceDialog(LOOP, state);
     } else {
-      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence; "on behalf of Acme Plastics Ltd" is Acme Plastics Ltd.
-      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : field === 'company' ? statedCompany(raw) : undefined;
       // "Sweet Crumb Bakery, as I said", "許太太就可以了", "剛剛不是說了嗎？台南市…": the value without the words around it.
       const reading = readFieldAnswer(field, raw);
+      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence; "on behalf of Acme Plastics Ltd" and "公司是 ABC 科技有限公司" name the company.
+      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : field === 'company' ? companyInAnswer(reading.value ?? raw) : undefined;
       state.values[field] = found ?? reading.value ?? (field === 'productModel' || field === 'serial' ? withoutLabel(answer.value as string) : (answer.value as string));
       if (reading.note) state.notes = [...(state.notes ?? []), reading.note];
       if (field === 'name' || field === 'company') {

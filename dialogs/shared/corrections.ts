@@ -7,6 +7,15 @@ import { addressInAnswer, nameInAnswer, statedAddress } from './stated-details.j
 
 /** "sorry, the number is …", "不是 是 RAS-50", "說錯了，型號是 …": the customer takes back something said before. */
 const CORRECTION = /^\s*(?:(?:不好意思|抱歉|對不起|对不起|唔好意思)[\s,，、]*)?(?:sorry|oops|correction|i mean|i meant|actually|wait|no[,，]|wrong|不是|不对|不對|唔係|唔系|唔啱|更正|改成|改為|改为|打錯|打错|說錯|说错|講錯|讲错|寫錯|写错|應該是|应该是|搞錯|搞错|錯了|错了|地址打錯|地址打错|地址錯了|地址错了)/i;
+/** "型號打錯了，是 …", "the model is actually …": words that take something back, anywhere in a message. */
+// Only words that take something back wherever they stand: "sorry to bother you, my number is …" corrects nothing.
+const TAKEN_BACK = /\b(?:is|was|it'?s) actually\b|\b(?:i mean|i meant|typo|should be)\b|打錯|打错|寫錯|写错|說錯|说错|講錯|讲错|搞錯|搞错|錯了|错了|更正|應該是|应该是/i;
+
+/** Whether a message corrects something said before: it starts like a correction, or takes something back on the way. */
+export function soundsLikeCorrection(text: string): boolean {
+  return CORRECTION.test(text) || TAKEN_BACK.test(text);
+}
+
 /** Where the new value starts: "不是 0912…，是 0922…" corrects to the number after the last "是". */
 const NEW_VALUE = /(?:應該是|应该是|should be|i mean|i meant|it'?s|it is|\bis\b|是|係|系|改成|改為|改为)\s*/gi;
 
@@ -29,12 +38,12 @@ function present(c: Correction): Correction | undefined {
 }
 
 /**
- * The values a message corrects: only a message that starts like a correction and names a detail we can
+ * The values a message corrects: only a message that reads like a correction ("sorry, …", "型號打錯了，是 …") and names a detail we can
  * read (model, serial, phone, e-mail, purchase date, a site address). The value after the last "是" / "is"
  * wins, so "不是 0912…，是 0922…" corrects to the second number. Anything else is an answer.
  */
 export function correctionOf(text: string, entities: Entities | undefined, ctx: CorrectionContext): Correction | undefined {
-  if (!CORRECTION.test(text)) return undefined;
+  if (!soundsLikeCorrection(text)) return undefined;
   const tail = newValuePart(text);
   const e = tail && tail !== text.trim() ? extractEntities(tail, { now: ctx.now, timeZone: ctx.timeZone, language: ctx.language }) : {};
   const phone = e.phoneE164 ?? (e.phone ? parsePhone(e.phone, { language: ctx.language }) : undefined);

@@ -24,6 +24,8 @@ const NAME_CJK_LABEL_LATIN = /(?:我叫做|我叫|我個名係|我的名字是|�
 const NAME_EN_FULL = /\b(?:I'?m|I am)\s+([A-Z][a-z]+\s[A-Z][a-z]+)(?=$|[\s,.;!])/;
 /** "张伟 13800138000 北京市…": a bare name at the start, followed by a number or an address, its surname a common one. */
 const NAME_CJK_BARE = new RegExp(String.raw`^\s*([${SURNAMES}][${CJK}]{1,2})(?=\s*[,，]?\s*(?:[+\d]|[${CJK}]{2,3}[市省縣县]))`);
+/** "I'm Amy from Sunrise Hotel", "it's Ken with Acme Ltd": a first name, then the place the customer is from. */
+const NAME_EN_FROM = /\b(?:I'?m|I am|it'?s|this is)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|with|at)\s+(?:the\s+)?[A-Z]/;
 const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
 /** "I'm the facilities manager, David Lin", "this is David Lin, facilities manager": a role beside the name. */
 const ROLE = String.raw`(?:[a-z]+\s+){0,3}(?:manager|engineer|owner|supervisor|officer|director|technician|administrator|admin|assistant|lead|head|coordinator|secretary|buyer|receptionist|tenant|landlord)`;
@@ -81,6 +83,10 @@ export function statedName(text: string): string | undefined {
   if (latinAfterLabel) return clean(latinAfterLabel);
   const bare = NAME_CJK_BARE.exec(text)?.[1];
   if (bare && !NOT_NAMES.test(bare)) return bare;
+  const placed = NAME_CJK_AT_COMPANY.exec(text)?.[1];
+  if (placed && !NOT_NAMES.test(placed)) return placed;
+  const from = NAME_EN_FROM.exec(text)?.[1];
+  if (from && !from.split(' ').some((w) => NOT_NAME_WORDS.test(w))) return from;
   const full = NAME_EN_FULL.exec(text)?.[1];
   if (full && !full.split(' ').some((w) => NOT_NAME_WORDS.test(w))) return full;
   const en = NAME_EN_TITLED.exec(text)?.[1] ?? NAME_EN.exec(text)?.[1] ?? NAME_EN_ROLE.exec(text)?.[1];
@@ -149,9 +155,16 @@ export function addressInAnswer(text: string): string | undefined {
 }
 
 /** "on behalf of Acme Plastics Ltd", "from Acme Trading Co.", "代表大安貿易有限公司", "我哋公司係…": the company said in passing. */
-const COMPANY_EN = /\b(?:on behalf of|representing|(?:I'?m|I am|we'?re|we are|this is \w+)\s+(?:calling |writing )?(?:from|with|at))\s+((?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,5})/;
-const COMPANY_SUFFIX_EN = /^.+\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|LLC|GmbH|Industries|Plastics|Trading|Technology|Technologies|Electronics|Hotel|Hospital|School|University|Factory)\.?$/;
-const COMPANY_CJK = new RegExp(String.raw`(?:代表|我們是|我们是|我係|我系|我是|我哋係|來自|来自|我們公司是|我们公司是|我們公司係|公司名稱是|公司名称是|公司[:：])?\s*([${CJK}A-Za-z0-9]{2,16}?(?:股份有限公司|有限公司|公司|集團|集团|工廠|工厂|酒店|醫院|医院|學校|学校|大學|大学))(?=[的嘅，,。;；!！\s]|報修|报修|報障|报障|反映|投訴|投诉|$)`);
+const COMPANY_EN = /\b(?:on behalf of|representing|(?:I'?m|I am|we'?re|we are|this is \w+|(?:I'?m|I am|it'?s) [A-Z][a-z]+)\s+(?:calling |writing )?(?:from|with|at))\s+((?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,5})/;
+const COMPANY_SUFFIX_EN =
+  /^.+\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|LLC|GmbH|Industries|Plastics|Trading|Technology|Technologies|Electronics|Systems|Solutions|Services|Logistics|Manufacturing|Hotel|Resort|Restaurant|Cafe|Bakery|Clinic|Hospital|School|College|Academy|University|Factory|Bank|Store|Mall)\.?$/;
+/** What a Chinese business name ends in: a registered form, or the kind of place (餐廳, 診所, 工作室). */
+const COMPANY_SUFFIX_CJK = String.raw`(?:股份有限公司|有限公司|公司|集團|集团|工廠|工厂|酒店|飯店|饭店|旅館|旅馆|民宿|餐廳|餐厅|診所|诊所|醫院|医院|學校|学校|大學|大学|工作室|事務所|事务所|商行)`;
+/** A business name: Chinese, Latin and digits; a space only after a Latin word or a digit ("ABC 科技有限公司"). */
+const COMPANY_NAME_CJK = String.raw`[${CJK}A-Za-z0-9](?:[${CJK}A-Za-z0-9&]|(?<=[A-Za-z0-9])\s+(?=[${CJK}A-Za-z0-9])){1,20}?${COMPANY_SUFFIX_CJK}`;
+const COMPANY_CJK = new RegExp(String.raw`(?:代表|我們是|我们是|我係|我系|我是|我哋係|來自|来自|我們公司是|我们公司是|我們公司係|我哋公司係|公司名稱是|公司名称是|公司是|公司係|公司叫|公司[:：])?\s*(${COMPANY_NAME_CJK})(?=[的嘅，,。;；!！\s]|報修|报修|報障|报障|反映|投訴|投诉|$)`);
+/** "我是大同餐廳的陳小姐": the person named after the place they speak for. */
+const NAME_CJK_AT_COMPANY = new RegExp(String.raw`(?:我是|我係|我系)\s*${COMPANY_NAME_CJK}(?:的|嘅)\s*([${SURNAMES}][${CJK}]{0,2}?(?:先生|小姐|女士|太太|經理|经理)|[${SURNAMES}][${CJK}]{1,2}?)${CJK_END}`);
 
 export function statedCompany(text: string): string | undefined {
   const en = COMPANY_EN.exec(text);
@@ -162,6 +175,33 @@ export function statedCompany(text: string): string | undefined {
   const cjk = COMPANY_CJK.exec(text);
   // A labelled one ("代表…公司"), or a registered name ("…有限公司") that nobody writes by chance.
   if (cjk && (cjk[0].trim() !== cjk[1] || /有限公司|集團|集团/.test(cjk[1]!)) && !/^(?:我們|我们|你們|你们|貴|贵|我司|本|這間|这间|呢間|該|该)/.test(cjk[1]!)) return cjk[1];
+  return undefined;
+}
+
+/** What a customer may put before the answer to "Which company or project is this for?". */
+const COMPANY_ANSWER_LABEL =
+  /^(?:(?:we'?re|we are|i'?m|i am)\s+(?:from|with|at)\s+|(?:it'?s\s+)?(?:the\s+|our\s+)?(?:company|project|site)(?:\s+name)?\s*(?:is|[:：])\s*|(?:我們|我们|我哋)?(?:公司|專案|专案|項目|项目|工程|工地)(?:名稱|名称)?\s*(?:是|係|系|叫|為|为|[:：])\s*|(?:是|係|系)\s*)/i;
+
+/**
+ * The answer to "Which company or project is this for?": a company said in a sentence, or the answer with its
+ * label dropped ("the project is Riverside Tower", "项目是滨江花园二期"); a plain name ("Sunrise Hotel") as it is.
+ */
+export function companyInAnswer(text: string): string {
+  const t = clean(text);
+  return statedCompany(t) ?? (clean(t.replace(COMPANY_ANSWER_LABEL, '')) || t);
+}
+
+/** A signature line that is a business name ("Sunrise Hotel", "大同科技股份有限公司 總務部"); a department after it is left out. */
+const SIGNATURE_COMPANY_CJK = new RegExp(String.raw`^(${COMPANY_NAME_CJK})(?:\s|$)`);
+
+/** The company in an e-mail signature: the first line shaped like a business name, never a name, a title or a number. */
+export function companyInSignature(signature: string): string | undefined {
+  for (const line of signature.split(/\r?\n/).map((l) => clean(l))) {
+    if (!line || line.length > 60 || /[@\d]{3}/.test(line)) continue;
+    if (COMPANY_SUFFIX_EN.test(line) && !/[\u3400-\u9fff]/.test(line)) return line;
+    const cjk = SIGNATURE_COMPANY_CJK.exec(line)?.[1];
+    if (cjk) return cjk;
+  }
   return undefined;
 }
 

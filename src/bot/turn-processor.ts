@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { commonTexts } from '../../dialogs/shared/common-texts.js';
-import { waitingReply } from '../../dialogs/handoff/waiting-reply.js';
+import { detailsWhileWaiting } from '../../dialogs/handoff/waiting-details.js';
+import { waitingReply, type NotedDetails } from '../../dialogs/handoff/waiting-reply.js';
 import { loadKnowledgeBase } from '../../dialogs/inquiry/knowledge-base.js';
 import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { botMayAnswer } from '../conversations/conversation-service.js';
@@ -8,7 +9,10 @@ import { AppError } from '../errors/app-error.js';
 import { staffReplyTime } from '../handoff/staff-reply-time.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
+import { correctTicketDetails, fillTicketDetails } from '../tickets/ticket-details.js';
 import { understand } from '../understanding/understand.js';
+import type { Understanding } from '../understanding/understanding-schema.js';
+import type { Db } from '../db/db.js';
 import { toActivity, toOutboundMessage, type TurnAddress } from './activity-mapping.js';
 import { conversationQueue, queueKey, runBot, type BotDeps } from './bot-runtime.js';
 import { queueLateReplies, needsLateDelivery } from './late-replies.js';
@@ -132,11 +136,16 @@ export function createTurnProcessor(deps: BotDeps) {
           activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
         }
       } else {
-        activities = waitingReply(next.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone, understanding.act, {
-          text: message.text,
-          channel: message.channel,
-          knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE),
-        });
+        const noted = next.state === 'waiting_staff' && next.ticketId ? await noteDetails(lazy.db, next.ticketId, message.text, understanding, now) : undefined;
+        activities = waitingReply(
+          next.state,
+          language,
+          staffReplyTime(deps.policy, deps.calendar, now),
+          deps.policy.calendar.timeZone,
+          understanding.act,
+          { text: message.text, channel: message.channel, knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE) },
+          noted,
+        );
         await deps.events.emit(lazy.db, 'customer.message_received', { customerId: next.customerId, conversationId: next.conversationId, channel: message.channel }, now);
       }
 
@@ -166,6 +175,19 @@ export function createTurnProcessor(deps: BotDeps) {
       await lazy.rollback();
       throw err;
     }
+  }
+
+  /**
+   * A phone, address or model sent after the handoff (a gas leak reported, then "地址是…") goes onto the ticket
+   * opened at the handoff: empty fields are filled, a correction ("型號打錯了，是 RAS-50NK") replaces. The message
+   * stays in the transcript either way; staff read both.
+   */
+  async function noteDetails(db: Db, ticketId: string, text: string, understanding: Understanding, now: Date): Promise<NotedDetails | undefined> {
+    const read = detailsWhileWaiting(text, understanding.entities, { now, timeZone: deps.policy.calendar.timeZone });
+    if (Object.keys(read.values).length === 0) return undefined;
+    const ctx = { now, actor: 'customer' };
+    const fields = read.correction ? await correctTicketDetails(db, ticketId, read.values, ctx) : await fillTicketDetails(db, ticketId, read.values, ctx);
+    return { fields, values: read.values, correction: read.correction };
   }
 
   /** For the queue: the conversation's waiting messages, in line with this process's other turns on it. */
