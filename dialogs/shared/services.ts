@@ -50,7 +50,8 @@ export interface BotServices {
   staffReplyTime(): StaffReplyTime;
   rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
   recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
-  recordFollowUp(followUpId: string, outcome: { fine: boolean; notes?: string }): Promise<void>;
+  /** The customer's answer to a follow-up: all working, a problem, or no answer wanted (`declined`). */
+  recordFollowUp(followUpId: string, answer: { outcome: 'fine' | 'problem' | 'declined'; notes?: string }): Promise<void>;
   /** Visit times or a quote sent to this customer and not answered yet (the latest one). */
   pendingVisitQuestion(customerId: string): Promise<PendingVisitQuestion | null>;
   /** Records the customer's answer on the visit; staff see it on the visit and in the ticket's timeline. */

@@ -4,7 +4,7 @@ import { wayGiven } from '../shared/gives-way.js';
 import { say } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
-import { quitsSurvey } from './survey-quit.js';
+import { quits } from '../shared/quits.js';
 import { surveyTexts, type SurveyQuestion } from './survey-texts.js';
 
 export const SURVEY_DIALOG = 'survey';
@@ -59,7 +59,7 @@ export class SurveyDialog extends ComponentDialog {
     // Let go without a word: what was answered is kept, and the message is routed as the new request it is.
     if (state.startedAt && info.now.getTime() - Date.parse(state.startedAt) > SURVEY_OPEN_MS) return this.giveWay(innerDc, state);
     if (this.requestInstead(innerDc, state, text)) return this.giveWay(innerDc, state, surveyTexts[info.language].movedOn);
-    if (quitsSurvey(text, info.channel)) return this.quit(innerDc, state);
+    if (quits(text, info.channel)) return this.quit(innerDc, state);
     return super.onContinueDialog(innerDc);
   }
 

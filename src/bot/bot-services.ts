@@ -111,10 +111,11 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
       return recordSurveyAnswer(deps.db, input, { now: clock(), events, jobs });
     },
 
-    async recordFollowUp(followUpId, outcome) {
+    async recordFollowUp(followUpId, answer) {
+      const notes = { fine: 'customer: all working', problem: 'customer reports a problem', declined: 'customer declined to answer' }[answer.outcome];
       await deps.db.followUp.updateMany({
         where: { id: followUpId },
-        data: { status: 'done', doneAt: clock(), outcome: outcome.fine ? 'fine' : 'problem', notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
+        data: { status: 'done', doneAt: clock(), outcome: answer.outcome, notes: answer.outcome === 'problem' ? (answer.notes ?? notes) : notes },
       });
     },
 
