@@ -25,8 +25,11 @@ type FollowUpTexts = {
   yesNo: string[];
 };
 
-/** What the follow-up dialog returns to the root: `declined` when the customer quit instead of answering. */
-export type FollowUpResult = { fine?: boolean; declined?: boolean };
+/**
+ * What the follow-up dialog returns to the root: `declined` when the customer quit instead of answering,
+ * `newRequest` when the follow-up was closed meanwhile and this message is to be routed as a new one.
+ */
+export type FollowUpResult = { fine?: boolean; declined?: boolean; newRequest?: boolean };
 
 const texts: Record<Language, FollowUpTexts> = {
   en: {
@@ -74,7 +77,7 @@ const texts: Record<Language, FollowUpTexts> = {
  * survey: the follow-up is recorded as declined and no ticket is opened.
  */
 export class FollowUpDialog extends ComponentDialog {
-  constructor(private readonly services: Pick<BotServices, 'recordFollowUp' | 'settings'>) {
+  constructor(private readonly services: Pick<BotServices, 'recordFollowUp' | 'followUpCancelled' | 'settings'>) {
     super(FOLLOW_UP_DIALOG);
     this.addDialog(new WaterfallDialog(FOLLOW_UP_QUESTIONS, [this.askHow.bind(this), this.answered.bind(this), this.described.bind(this)]));
     this.addDialog(new AskPrompt());
@@ -82,17 +85,24 @@ export class FollowUpDialog extends ComponentDialog {
   }
 
   /**
-   * Read before the open question sees the message, which would take "no thanks" for "no, it is not working"
-   * and the root for a cancel with its menu. Only the follow-up's own questions: once a problem report has
-   * started, "cancel" is the report's.
+   * Read before the open question sees the message. A follow-up closed meanwhile (an opt-out) lets go. A quit is
+   * read here, since the question would take "no thanks" for "no, it is not working" and the root "cancel" for
+   * a cancel with its menu; only at the follow-up's own questions: once a problem report has started, "cancel"
+   * is the report's.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
     const asking = innerDc.stack.find((instance) => instance.id === FOLLOW_UP_QUESTIONS);
-    if (activity.type !== 'message' || !asking || !quits(activity.text ?? '', turnInfo(innerDc.context).channel)) return super.onContinueDialog(innerDc);
+    if (activity.type !== 'message' || !asking) return super.onContinueDialog(innerDc);
     const options = asking.state.options as FollowUpOptions;
     // At "please describe the problem" the answer (a problem) is already recorded and stays as it is.
     const unanswered = innerDc.activeDialog?.id === FOLLOW_UP_ANSWER_PROMPT;
+    // Closed before an answer came (the customer texted STOP, then START): this "no" answers nothing; routed as new.
+    if (unanswered && (await this.services.followUpCancelled(options.followUpId))) {
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: { newRequest: true } satisfies FollowUpResult };
+    }
+    if (!quits(activity.text ?? '', turnInfo(innerDc.context).channel)) return super.onContinueDialog(innerDc);
     await innerDc.cancelAllDialogs();
     if (unanswered) await this.services.recordFollowUp(options.followUpId, { outcome: 'declined' });
     await say(innerDc.context, texts[turnInfo(innerDc.context).language].declined, { meta: { hangUp: true } });

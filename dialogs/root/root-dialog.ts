@@ -2,7 +2,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct, Understanding } from '../../src/understanding/understanding-schema.js';
 import { COMPLAINT_DIALOG, ComplaintDialog, type ComplaintOptions } from '../complaint/complaint-dialog.js';
-import { FOLLOW_UP_DIALOG, FOLLOW_UP_QUESTIONS, FollowUpDialog } from '../follow-up/follow-up-dialog.js';
+import { FOLLOW_UP_DIALOG, FOLLOW_UP_QUESTIONS, FollowUpDialog, type FollowUpResult } from '../follow-up/follow-up-dialog.js';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
 import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
@@ -313,8 +313,8 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   private async wait(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
-    // The status question or a survey gave way to a new request: this same message is routed as that request.
-    if ((step.result as StatusResult | SurveyResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
+    // The status question, a survey or a closed follow-up gave way to a new request: this same message is routed as that request.
+    if ((step.result as StatusResult | SurveyResult | FollowUpResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
     return Dialog.EndOfTurn;
   }
 
