@@ -143,6 +143,16 @@ describe.each(databaseKinds)('SMS carrier keywords over signed webhooks on %s', 
     expect(await t.db.prisma.ticket.count({ where: { linkedTicketId: ticket.id } })).toBe(0);
   });
 
+  it('leaves a check-in call waiting for its answer alone when the customer texts STOP: only SMS is stopped', async () => {
+    const phone = aPhone();
+    const customer = await customerOf(phone);
+    const followUp = await t.db.prisma.followUp.create({
+      data: { customerId: customer.id, kind: 'quarterly_contact', dueAt: t.clock(), status: 'sent', channel: 'voice', dedupeKey: `test:call:${customer.id}` },
+    });
+    await sms(phone, 'STOP');
+    expect(await t.db.prisma.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: 'sent' });
+  });
+
   it('never advises a carrier keyword other than for opting out in the bot’s own help over SMS (English)', async () => {
     const phone = aPhone();
     await t.db.prisma.customer.update({ where: { id: (await customerOf(phone)).id }, data: { language: 'en' } });
