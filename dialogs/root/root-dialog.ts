@@ -2,7 +2,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct, Understanding } from '../../src/understanding/understanding-schema.js';
 import { COMPLAINT_DIALOG, ComplaintDialog, type ComplaintOptions } from '../complaint/complaint-dialog.js';
-import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.js';
+import { FOLLOW_UP_DIALOG, FOLLOW_UP_QUESTIONS, FollowUpDialog, type FollowUpResult } from '../follow-up/follow-up-dialog.js';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
 import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
@@ -19,7 +19,7 @@ import type { BotServices } from '../shared/services.js';
 import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions, type StatusResult } from '../status/status-dialog.js';
 import { SURVEY_DIALOG, SurveyDialog, type SurveyResult } from '../survey/survey-dialog.js';
-import { quitsSurvey } from '../survey/survey-quit.js';
+import { quits } from '../shared/quits.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 import { reportsFault } from './reported-fault.js';
 import { asksIfBot, smallTalkOf } from './small-talk.js';
@@ -101,9 +101,13 @@ export class RootDialog extends InterruptibleDialog {
     return this.onStack(innerDc, INTAKE_DIALOG);
   }
 
-  /** "取消", "算了" in a survey quit it: the survey keeps the answers and says its own thanks and goodbye. */
+  /**
+   * "取消", "算了" in a survey or at a follow-up's question quit it: the survey keeps the answers, the follow-up
+   * is recorded as declined, and each says its own thanks and goodbye.
+   */
   protected override cancelReadInside(innerDc: DialogContext, text: string): boolean {
-    return this.onStack(innerDc, SURVEY_DIALOG) && quitsSurvey(text, turnInfo(innerDc.context).channel);
+    const asking = this.onStack(innerDc, SURVEY_DIALOG) || this.onStack(innerDc, FOLLOW_UP_QUESTIONS);
+    return asking && quits(text, turnInfo(innerDc.context).channel);
   }
 
   private onStack(innerDc: DialogContext, id: string): boolean {
@@ -309,8 +313,8 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   private async wait(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
-    // The status question or a survey gave way to a new request: this same message is routed as that request.
-    if ((step.result as StatusResult | SurveyResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
+    // The status question, a survey or a closed follow-up gave way to a new request: this same message is routed as that request.
+    if ((step.result as StatusResult | SurveyResult | FollowUpResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
     return Dialog.EndOfTurn;
   }
 

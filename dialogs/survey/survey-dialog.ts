@@ -4,7 +4,7 @@ import { wayGiven } from '../shared/gives-way.js';
 import { say } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { turnInfo } from '../shared/turn-info.js';
-import { quitsSurvey } from './survey-quit.js';
+import { quits } from '../shared/quits.js';
 import { surveyTexts, type SurveyQuestion } from './survey-texts.js';
 
 export const SURVEY_DIALOG = 'survey';
@@ -36,7 +36,7 @@ const QUESTIONS: SurveyQuestion[] = ['attitude', 'skill', 'punctuality', 'itemsC
  * of a score thanks and hands that request to the root.
  */
 export class SurveyDialog extends ComponentDialog {
-  constructor(private readonly services: Pick<BotServices, 'recordSurveyAnswer' | 'settings'>) {
+  constructor(private readonly services: Pick<BotServices, 'recordSurveyAnswer' | 'surveyCancelled' | 'settings'>) {
     super(SURVEY_DIALOG);
     this.addDialog(new WaterfallDialog(SURVEY_DIALOG + '.start', [this.start.bind(this)]));
     this.addDialog(new WaterfallDialog(LOOP, [this.askNext.bind(this), this.receive.bind(this)]));
@@ -45,7 +45,8 @@ export class SurveyDialog extends ComponentDialog {
   }
 
   /**
-   * Read before the open question sees the message: a survey sent over a week ago lets go; a new request sent
+   * Read before the open question sees the message: a survey sent over a week ago, or closed because the customer
+   * opted out, lets go; a new request sent
    * instead of a score ("the washer leaks again, please send someone") ends the survey with thanks and goes on to
    * the root as that request (the conversation goes on, so no goodbye yet); a quit ("stop" is no score, "算了" no
    * suggestion) ends it with thanks and goodbye.
@@ -58,8 +59,10 @@ export class SurveyDialog extends ComponentDialog {
     const info = turnInfo(innerDc.context);
     // Let go without a word: what was answered is kept, and the message is routed as the new request it is.
     if (state.startedAt && info.now.getTime() - Date.parse(state.startedAt) > SURVEY_OPEN_MS) return this.giveWay(innerDc, state);
+    // Closed meanwhile (the customer texted STOP, then START): the "5" that follows is no score.
+    if (await this.services.surveyCancelled(state.surveyId)) return this.giveWay(innerDc, state);
     if (this.requestInstead(innerDc, state, text)) return this.giveWay(innerDc, state, surveyTexts[info.language].movedOn);
-    if (quitsSurvey(text, info.channel)) return this.quit(innerDc, state);
+    if (quits(text, info.channel)) return this.quit(innerDc, state);
     return super.onContinueDialog(innerDc);
   }
 
