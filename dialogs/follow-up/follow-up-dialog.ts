@@ -22,6 +22,8 @@ type FollowUpTexts = {
   describe: string;
   /** The customer would rather not answer ("no thanks", "不用了", "算了"): thanks and goodbye, nothing asked. */
   declined: string;
+  /** Said it is not working, then would not describe it: the report goes to a colleague anyway. */
+  problemNoted: (ticketNumber: string) => string;
   yesNo: string[];
 };
 
@@ -42,6 +44,7 @@ const texts: Record<Language, FollowUpTexts> = {
     glad: 'We are glad to hear that. Thank you, and goodbye.',
     describe: 'I am sorry to hear that. Could you briefly describe the problem?',
     declined: 'All right. Thank you for your time; if anything is wrong with it later, just send us a message. Goodbye.',
+    problemNoted: (n) => `All right. I have noted that it is not working (ticket ${n}); a colleague will contact you about it. Thank you, goodbye.`,
     yesNo: ['Yes', 'No'],
   },
   'zh-Hant': {
@@ -54,6 +57,7 @@ const texts: Record<Language, FollowUpTexts> = {
     glad: '很高興聽到一切正常，感謝您，再見。',
     describe: '很抱歉造成您的不便，請您簡單描述一下發生的問題。',
     declined: '好的，感謝您撥冗回覆，之後如有任何問題，直接傳訊息給我們即可。再見。',
+    problemNoted: (n) => `好的，已記下設備仍有問題（工單 ${n}），同仁會再與您聯絡。感謝您，再見。`,
     yesNo: ['是', '否'],
   },
   'zh-Hans': {
@@ -66,6 +70,7 @@ const texts: Record<Language, FollowUpTexts> = {
     glad: '很高兴听到一切正常，感谢您，再见。',
     describe: '很抱歉给您带来不便，请您简单描述一下遇到的问题。',
     declined: '好的，感谢您抽空回复，之后如有任何问题，直接发消息给我们即可。再见。',
+    problemNoted: (n) => `好的，已记下设备仍有问题（工单 ${n}），同事会再与您联系。感谢您，再见。`,
     yesNo: ['是', '否'],
   },
 };
@@ -77,7 +82,7 @@ const texts: Record<Language, FollowUpTexts> = {
  * survey: the follow-up is recorded as declined and no ticket is opened.
  */
 export class FollowUpDialog extends ComponentDialog {
-  constructor(private readonly services: Pick<BotServices, 'recordFollowUp' | 'followUpCancelled' | 'settings'>) {
+  constructor(private readonly services: Pick<BotServices, 'recordFollowUp' | 'followUpCancelled' | 'settings' | 'openTicket'>) {
     super(FOLLOW_UP_DIALOG);
     this.addDialog(new WaterfallDialog(FOLLOW_UP_QUESTIONS, [this.askHow.bind(this), this.answered.bind(this), this.described.bind(this)]));
     this.addDialog(new AskPrompt());
@@ -104,8 +109,24 @@ export class FollowUpDialog extends ComponentDialog {
     }
     if (!quits(activity.text ?? '', turnInfo(innerDc.context).channel)) return super.onContinueDialog(innerDc);
     await innerDc.cancelAllDialogs();
-    if (unanswered) await this.services.recordFollowUp(options.followUpId, { outcome: 'declined' });
-    await say(innerDc.context, texts[turnInfo(innerDc.context).language].declined, { meta: { hangUp: true } });
+    const info = turnInfo(innerDc.context);
+    if (unanswered) {
+      await this.services.recordFollowUp(options.followUpId, { outcome: 'declined' });
+      await say(innerDc.context, texts[info.language].declined, { meta: { hangUp: true } });
+      return { status: DialogTurnStatus.complete, result: { declined: true } satisfies FollowUpResult };
+    }
+    // "It is not working" was said, then "算了" at "please describe it": a repair that did not hold still reaches staff.
+    const ticket = await this.services.openTicket({
+      customerId: info.customer.id,
+      conversationId: info.conversation.id,
+      category: 'fault',
+      channel: info.channel,
+      language: info.language,
+      problem: `At the ${options.kind.replace('_', ' ')} follow-up${options.ticketNumber ? ` of ${options.ticketNumber}` : ''} the customer said it is not working, and did not describe the problem. Please call.`,
+      linkedTicketId: options.ticketId,
+      sourceMessageId: info.inboundMessageId,
+    });
+    await say(innerDc.context, texts[info.language].problemNoted(ticket.number), { meta: { hangUp: true } });
     return { status: DialogTurnStatus.complete, result: { declined: true } satisfies FollowUpResult };
   }
 

@@ -6,7 +6,7 @@ import type { ChannelKind } from '../../src/messages/channel-kind.js';
  * Only the whole short message counts, so "stopped working after a day" is a suggestion, not a quit.
  */
 const QUIT =
-  /^\s*(?:(?:please\s+)?(?:cancel|stop|quit|exit|end)(?:\s+(?:it|this|the survey|survey))?(?:\s+please)?|no,? thank(?:s| you)|no more(?: questions)?|enough|that'?s enough|not interested|i'?m not interested|i don'?t want to(?: answer| do this)?|leave me alone|(?:good)?bye|不要了|不要|算了|算了吧|取消|不用了|不做了|不想做了|不想答了?|不想回答|不答了|不填了|結束|结束|停止|停|夠了|够了|別問了|别问了|不要再問了|不要再问了|唔要喇|唔要了|唔做喇|唔答喇|再見|再见|拜拜)\s*[.!。！~～]*\s*$/i;
+  /^\s*(?:(?:please\s+)?(?:cancel|stop|quit|exit|end)(?:\s+(?:it|this|the survey|survey))?(?:\s+please)?|no,? thank(?:s| you)|no more(?: questions)?|enough|that'?s enough|not interested|i'?m not interested|i don'?t want to(?: answer| do this)?|leave me alone|forget (?:it|about it)|never ?mind|(?:good)?bye|不要了|不要|算了|算了吧|取消|不用了|不做了|不想做了|不想答了?|不想回答|不答了|不填了|結束|结束|停止|停|夠了|够了|別問了|别问了|不要再問了|不要再问了|唔要喇|唔要了|唔做喇|唔答喇|再見|再见|拜拜)\s*[.!。！~～]*\s*$/i;
 
 /**
  * Whether the customer quits the survey or follow-up asking them with this message. On SMS the carrier's opt-out words (STOP, CANCEL,

@@ -89,4 +89,16 @@ describe.each(databaseKinds)('follow-up dialog on %s', (kind) => {
     const linked = await h.db.prisma.ticket.findFirstOrThrow({ where: { linkedTicketId: ticket.id } });
     expect(linked).toMatchObject({ category: 'fault', problem: 'It jams again after ten pages' });
   });
+
+  it.each([
+    { language: 'en' as const, no: 'no', describe: 'describe the problem', quit: 'forget it', noted: 'a colleague will contact you' },
+    { language: 'zh-Hant' as const, no: '否', describe: '描述', quit: '算了', noted: '同仁會再與您聯絡' },
+    { language: 'zh-Hans' as const, no: '否', describe: '描述', quit: '算了', noted: '同事会再与您联系' },
+  ])('still opens a linked fault ticket for staff when a $language customer says it is not working and then will not describe it', async ({ language, no, describe, quit, noted }) => {
+    const { phone, ticket } = await checkInStarted(language, 'chat');
+    const said = await play(h, phone, [{ send: no, expect: [describe] }, { send: quit, expect: [noted, TICKET] }], { channel: 'chat' });
+    expect(said).not.toMatch(/[?？]/);
+    const linked = await h.db.prisma.ticket.findFirstOrThrow({ where: { linkedTicketId: ticket.id } });
+    expect(linked).toMatchObject({ category: 'fault', problem: expect.stringContaining('said it is not working') });
+  });
 });
