@@ -82,7 +82,9 @@ export class StatusDialog extends ComponentDialog {
     if (number) return this.report(step, number);
     // A chat visitor hears only of this conversation's ticket; others need their number (see channelProvesIdentity).
     const all = await this.services.openTicketsOf(info.customer.id);
-    const open = channelProvesIdentity(info) ? all : all.filter((t) => t.id === info.conversation.ticketId);
+    // "My ticket" in a conversation that opened one means that one, whatever else the customer has open.
+    const mine = (t: TicketView) => (t.id === info.conversation.ticketId ? 0 : 1);
+    const open = (channelProvesIdentity(info) ? all : all.filter((t) => t.id === info.conversation.ticketId)).sort((a, b) => mine(a) - mine(b));
     if (open.length > 0) {
       await say(step.context, sentences(step.context, this.describe(open[0]!, t, info.language, info.timeZone), open.length > 1 ? t.others(open.length - 1) : ''));
       return step.endDialog();
