@@ -16,6 +16,8 @@ type HandoffTexts = {
   waitingAnswered: (when: string) => string;
   openNow: (by: string) => string;
   closed: (opensAt: string, by: string) => string;
+  /** Closed, but the on-call people were paged about this ticket just now. */
+  closedOnCall: (opensAt: string, by: string) => string;
 };
 
 const texts: Record<Language, HandoffTexts> = {
@@ -29,6 +31,7 @@ const texts: Record<Language, HandoffTexts> = {
     waitingAnswered: (when) => `You are still in line for a colleague. ${when}`,
     openNow: (by) => `A colleague will reply here shortly, by ${by} at the latest.`,
     closed: (opensAt, by) => `We are closed now: a colleague will reply here after we open at ${opensAt}, by ${by} at the latest.`,
+    closedOnCall: (opensAt, by) => `We are closed now, so I have alerted our on-call colleague, who will contact you as soon as possible. In any case a colleague will reply here after we open at ${opensAt}, by ${by} at the latest.`,
   },
   'zh-Hant': {
     connecting: (when) => `我將為您轉接專人服務。${when}感謝您的耐心等候。`,
@@ -40,6 +43,7 @@ const texts: Record<Language, HandoffTexts> = {
     waitingAnswered: (when) => `您仍在等候專人服務，${when}`,
     openNow: (by) => `同仁會儘快在此回覆您，最晚於 ${by} 前。`,
     closed: (opensAt, by) => `目前為非營業時間，同仁將於 ${opensAt} 上班後在此回覆您，最晚於 ${by} 前。`,
+    closedOnCall: (opensAt, by) => `目前為非營業時間，我已立即通知值班同仁，會儘快與您聯絡；同仁也會在 ${opensAt} 上班後在此回覆您，最晚於 ${by} 前。`,
   },
   'zh-Hans': {
     connecting: (when) => `我将为您转接人工客服。${when}感谢您的耐心等待。`,
@@ -51,6 +55,7 @@ const texts: Record<Language, HandoffTexts> = {
     waitingAnswered: (when) => `您仍在等候人工客服，${when}`,
     openNow: (by) => `同事会尽快在此回复您，最晚在 ${by} 前。`,
     closed: (opensAt, by) => `现在是非营业时间，同事将在 ${opensAt} 上班后在此回复您，最晚在 ${by} 前。`,
+    closedOnCall: (opensAt, by) => `现在是非营业时间，我已立即通知值班同事，会尽快与您联系；同事也会在 ${opensAt} 上班后在此回复您，最晚在 ${by} 前。`,
   },
 };
 
@@ -62,5 +67,7 @@ export function handoffTexts(language: Language): HandoffTexts {
 export function whenStaffReply(language: Language, time: StaffReplyTime, timeZone: string): string {
   const t = texts[language];
   const by = formatTime(time.by, language, timeZone);
-  return time.openNow ? t.openNow(by) : t.closed(formatTime(time.opensAt, language, timeZone), by);
+  if (time.openNow) return t.openNow(by);
+  const opensAt = formatTime(time.opensAt, language, timeZone);
+  return time.onCallAlerted ? t.closedOnCall(opensAt, by) : t.closed(opensAt, by);
 }

@@ -46,8 +46,8 @@ export interface BotServices {
   openTicketsOf(customerId: string): Promise<TicketView[]>;
   /** `note` is added to the staff notice (e.g. which details of a cut-short report are missing). */
   requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string; note?: string }): Promise<void>;
-  /** When a person can answer a customer handed over now (business hours, first-response promise). */
-  staffReplyTime(): StaffReplyTime;
+  /** When a person can answer a customer handed over now: business hours, and the ticket's own first-response deadline when there is a ticket. */
+  staffReplyTime(ticketId?: string | null): Promise<StaffReplyTime>;
   rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
   recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
   recordFollowUp(followUpId: string, outcome: { fine: boolean; notes?: string }): Promise<void>;

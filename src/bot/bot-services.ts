@@ -8,7 +8,7 @@ import type { Db } from '../db/db.js';
 import { TicketNotFoundError } from '../errors/ticket-errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { requestHandoff } from '../handoff/handoff-service.js';
-import { staffReplyTime } from '../handoff/staff-reply-time.js';
+import { ticketReplyTime } from '../handoff/staff-reply-time.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
@@ -97,7 +97,7 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
       await requestHandoff(deps.db, input, { now: clock(), events });
     },
 
-    staffReplyTime: () => staffReplyTime(policy, calendar, clock()),
+    staffReplyTime: (ticketId) => ticketReplyTime(deps.db, policy, calendar, clock(), ticketId),
 
     async rememberCustomer(customerId, data) {
       // An address another customer already has makes this customer that one (records merged, see recordContact).

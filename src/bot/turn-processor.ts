@@ -5,7 +5,7 @@ import { loadKnowledgeBase } from '../../dialogs/inquiry/knowledge-base.js';
 import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { botMayAnswer } from '../conversations/conversation-service.js';
 import { AppError } from '../errors/app-error.js';
-import { staffReplyTime } from '../handoff/staff-reply-time.js';
+import { ticketReplyTime } from '../handoff/staff-reply-time.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
 import { understand } from '../understanding/understand.js';
@@ -130,7 +130,7 @@ export function createTurnProcessor(deps: BotDeps) {
           activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
         }
       } else {
-        activities = waitingReply(next.state, language, staffReplyTime(deps.policy, deps.calendar, now), deps.policy.calendar.timeZone, understanding.act, {
+        activities = waitingReply(next.state, language, await ticketReplyTime(lazy.db, deps.policy, deps.calendar, now, next.ticketId), deps.policy.calendar.timeZone, understanding.act, {
           text: message.text,
           channel: message.channel,
           knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE),
