@@ -16,7 +16,8 @@ import { deadlines, slaInputOf } from '../sla/sla-rules.js';
 import { recordSurveyAnswer } from '../surveys/survey-service.js';
 import { openStatuses } from '../tickets/ticket-rules.js';
 import { fillTicketDetails, recordDetailsRequested, ticketDetails } from '../tickets/ticket-details.js';
-import { findTicketForCustomer, openTicket } from '../tickets/ticket-service.js';
+import { sendToTicketContact, ticketContactMatches } from '../tickets/ticket-contact.js';
+import { findTicketForCustomer, openTicket, parseTicketNumber } from '../tickets/ticket-service.js';
 import { chooseVisitTime, declineVisitTimes, pendingVisitQuestion, refuseQuote } from '../visits/visit-answers.js';
 import type { VisitContext } from '../visits/visit-service.js';
 import { acceptQuote } from '../visits/visit-work.js';
@@ -92,6 +93,16 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
       const tickets = await deps.db.ticket.findMany({ where: { customerId: owner, status: { in: [...openStatuses] } }, orderBy: { createdAt: 'desc' }, take: 5 });
       return Promise.all(tickets.map(view));
     },
+
+    async ticketByNumber(reference) {
+      const number = parseTicketNumber(reference);
+      const ticket = number ? await deps.db.ticket.findUnique({ where: { number } }) : null;
+      return ticket ? { ...(await view(ticket)), language: ticket.language } : null;
+    },
+
+    ticketContactMatches: (ticketId, proof) => ticketContactMatches(deps.db, ticketId, proof),
+
+    sendToTicketContact: (ticketId, text, key) => sendToTicketContact(deps.db, ticketId, text, key, { now: clock(), jobs, policy, calendar }),
 
     async requestHandoff(input) {
       await requestHandoff(deps.db, input, { now: clock(), events });

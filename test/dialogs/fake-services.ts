@@ -20,6 +20,9 @@ export function fakeServices() {
     },
     findTicket: async () => null,
     openTicketsOf: async () => [],
+    ticketByNumber: async () => null,
+    ticketContactMatches: async () => false,
+    sendToTicketContact: async () => false,
     requestHandoff: async (input) => {
       handoffs.push(input);
     },
