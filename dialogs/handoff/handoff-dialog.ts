@@ -12,6 +12,8 @@ export type HandoffOptions = {
   ticketNumber?: string;
   /** The ticket holds a report the customer did not finish; `note` tells staff what is missing. */
   keptReport?: boolean;
+  /** The customer asked about the ticket: their question is noted on it for staff. */
+  question?: boolean;
   note?: string;
 };
 
@@ -33,7 +35,7 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
     const t = handoffTexts(info.language);
     const when = whenStaffReply(info.language, await this.services.staffReplyTime(ticketId), info.timeZone);
     const n = options?.ticketNumber;
-    const text = n ? (options?.keptReport ? t.keptReport(n, when) : t.withTicket(n, when)) : t.connecting(when);
+    const text = n ? (options?.question ? t.question(n, when) : options?.keptReport ? t.keptReport(n, when) : t.withTicket(n, when)) : t.connecting(when);
     await say(dc.context, text, { meta: { handoff: true, handoffReason: reason, ...(n ? { ticketNumber: n } : {}) } });
     return dc.endDialog({ handedOff: true });
   }

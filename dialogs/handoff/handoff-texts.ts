@@ -7,6 +7,8 @@ type HandoffTexts = {
   withTicket: (n: string, when: string) => string;
   /** A report cut short by asking for a person: what was collected is kept under a ticket. */
   keptReport: (n: string, when: string) => string;
+  /** A question about the ticket, noted on it for staff. */
+  question: (n: string, when: string) => string;
   /** Every further message while the customer waits for a person. */
   waiting: (when: string) => string;
   /** "謝謝" or "ok" while waiting: nothing for staff to read, so a warm line rather than "your message is with our team". */
@@ -25,6 +27,7 @@ const texts: Record<Language, HandoffTexts> = {
     connecting: (when) => `I am passing you to a colleague. ${when} Thank you for your patience.`,
     withTicket: (n, when) => `Your ticket number is ${n}. I am passing you to a colleague. ${when} Thank you for your patience.`,
     keptReport: (n, when) => `I have kept what you told me under ticket number ${n}, so you will not need to repeat it. I am passing you to a colleague. ${when}`,
+    question: (n, when) => `I have added your question to ticket ${n} for our colleagues, who will answer it here. ${when}`,
     waiting: (when) => `Thank you, your message is with our team. ${when}`,
     waitingThanks: (when) => `You are welcome! ${when}`,
     waitingOk: (when) => `All right. ${when}`,
@@ -37,6 +40,7 @@ const texts: Record<Language, HandoffTexts> = {
     connecting: (when) => `我將為您轉接專人服務。${when}感謝您的耐心等候。`,
     withTicket: (n, when) => `您的工單編號是 ${n}。我將為您轉接專人服務。${when}感謝您的耐心等候。`,
     keptReport: (n, when) => `您提供的資料已保存在工單 ${n}，不需要再說一次。我將為您轉接專人服務。${when}`,
+    question: (n, when) => `已將您的問題記在工單 ${n}，由同仁在此回覆您。${when}`,
     waiting: (when) => `已收到您的訊息，並已轉給專人。${when}`,
     waitingThanks: (when) => `不客氣！${when}`,
     waitingOk: (when) => `好的，${when}`,
@@ -49,6 +53,7 @@ const texts: Record<Language, HandoffTexts> = {
     connecting: (when) => `我将为您转接人工客服。${when}感谢您的耐心等待。`,
     withTicket: (n, when) => `您的工单编号是 ${n}。我将为您转接人工客服。${when}感谢您的耐心等待。`,
     keptReport: (n, when) => `您提供的信息已保存在工单 ${n}，不需要再说一遍。我将为您转接人工客服。${when}`,
+    question: (n, when) => `已将您的问题记在工单 ${n}，由同事在此回复您。${when}`,
     waiting: (when) => `已收到您的消息，并已转给人工客服。${when}`,
     waitingThanks: (when) => `不客气！${when}`,
     waitingOk: (when) => `好的，${when}`,

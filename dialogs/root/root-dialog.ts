@@ -22,7 +22,7 @@ import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 import { reportsFault } from './reported-fault.js';
 import { smallTalkOf } from './small-talk.js';
-import { asksTicketStatus } from '../../src/understanding/status-question.js';
+import { asksAboutTheTicket, asksTicketStatus } from '../../src/understanding/status-question.js';
 
 export const ROOT_DIALOG = 'root';
 const ROUTE = 'root.route';
@@ -200,6 +200,8 @@ export class RootDialog extends InterruptibleDialog {
     }
     const kb = this.services.knowledgeBase;
     if (reference || (statusAsked && (await this.aboutATicket(step, text, u)))) return this.dispatch(step, 'status', text, u, false);
+    // "兩台是開在同一張單嗎？" right after the ticket was opened: a note on that ticket for staff, never a second intake.
+    if (info.conversation.ticketId && asksAboutTheTicket(text)) return this.questionAboutTicket(step, text, info.conversation.ticketId);
     // A fault report opens a ticket even when it asks something too, or holds an address that reads like a
     // question about ours: the questions asked are answered first, then the report goes on with everything said.
     if (reportsFault(text, u, kb, info.channel)) return this.dispatch(step, 'fault', text, u, false);
@@ -234,6 +236,13 @@ export class RootDialog extends InterruptibleDialog {
     const info = turnInfo(step.context);
     if (info.conversation.ticketId || !reportsFault(text, u, this.services.knowledgeBase, info.channel)) return true;
     return channelProvesIdentity(info) && (await this.services.openTicketsOf(info.customer.id)).length > 0;
+  }
+
+  /** The question goes on the ticket as a note, and a person answers it (the conversation waits for staff). */
+  private async questionAboutTicket(step: WaterfallStepContext<RootOptions>, text: string, ticketId: string): Promise<DialogTurnResult> {
+    await this.services.noteOnTicket(ticketId, text);
+    const { number } = await this.services.ticketDetails(ticketId);
+    return step.beginDialog(HANDOFF_DIALOG, { reason: 'ticket_question', ticketId, ticketNumber: number, question: true, note: `Customer asks about the ticket: ${text}` } satisfies HandoffOptions);
   }
 
   /** Thanks, goodbye, yes, no, small talk … with no question open: answered in kind, never a ticket. */

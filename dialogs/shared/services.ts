@@ -51,6 +51,8 @@ export interface BotServices {
   ticketContactMatches(ticketId: string, proof: ContactProof): Promise<boolean>;
   /** Queues `text` to the contact on the ticket (out of quiet hours), once per `key`; false when it has none. */
   sendToTicketContact(ticketId: string, text: string, key: string): Promise<boolean>;
+  /** Adds the customer's words to the ticket as a note staff see on its timeline. */
+  noteOnTicket(ticketId: string, text: string): Promise<void>;
   /** `note` is added to the staff notice (e.g. which details of a cut-short report are missing). */
   requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string; note?: string }): Promise<void>;
   /** When a person can answer a customer handed over now: business hours, and the ticket's own first-response deadline when there is a ticket. */

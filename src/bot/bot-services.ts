@@ -17,7 +17,7 @@ import { recordSurveyAnswer } from '../surveys/survey-service.js';
 import { openStatuses } from '../tickets/ticket-rules.js';
 import { fillTicketDetails, recordDetailsRequested, ticketDetails } from '../tickets/ticket-details.js';
 import { sendToTicketContact, ticketContactMatches } from '../tickets/ticket-contact.js';
-import { findTicketForCustomer, openTicket, parseTicketNumber } from '../tickets/ticket-service.js';
+import { addNote, findTicketForCustomer, openTicket, parseTicketNumber } from '../tickets/ticket-service.js';
 import { chooseVisitTime, declineVisitTimes, pendingVisitQuestion, refuseQuote } from '../visits/visit-answers.js';
 import type { VisitContext } from '../visits/visit-service.js';
 import { acceptQuote } from '../visits/visit-work.js';
@@ -103,6 +103,10 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     ticketContactMatches: (ticketId, proof) => ticketContactMatches(deps.db, ticketId, proof),
 
     sendToTicketContact: (ticketId, text, key) => sendToTicketContact(deps.db, ticketId, text, key, { now: clock(), jobs, policy, calendar }),
+
+    async noteOnTicket(ticketId, text) {
+      await addNote(deps.db, ticketId, `Customer asked: ${text}`, { now: clock(), actor: 'customer' });
+    },
 
     async requestHandoff(input) {
       await requestHandoff(deps.db, input, { now: clock(), events });

@@ -21,6 +21,7 @@ export function fakeServices() {
     findTicket: async () => null,
     openTicketsOf: async () => [],
     ticketByNumber: async () => null,
+    noteOnTicket: async () => undefined,
     ticketContactMatches: async () => false,
     sendToTicketContact: async () => false,
     requestHandoff: async (input) => {
