@@ -8,14 +8,15 @@ import { topicsAsked } from '../inquiry/questions.js';
 import { handoffTexts, whenStaffReply } from './handoff-texts.js';
 
 /** The customer's message while waiting, for answering what the knowledge base knows ("just tell me your opening hours"). */
-export type WaitingMessage = { text: string; channel: ChannelKind; knowledgeBase: KnowledgeBase };
+export type WaitingMessage = { text: string; channel: ChannelKind; knowledgeBase: KnowledgeBase; ticketStatus?: string };
 
 /**
  * The bot's only words while a conversation waits for a person (state `waiting_staff`): each customer
  * message is acknowledged with when a person will answer, so nobody writes into silence. Once staff own
  * the conversation (`staff`) the bot says nothing. A bare thanks or "ok" (`act`) gets a warmer line with the same time.
  * A question the knowledge base answers is answered at once, and the person still comes: waiting for staff
- * to read out the opening hours helps nobody, and the handoff stays as it was.
+ * to read out the opening hours helps nobody, and the handoff stays as it was; so is a question about the status of
+ * the conversation's ticket (`ticketStatus`, worded by the caller).
  */
 export function waitingReply(
   state: string,
@@ -29,6 +30,8 @@ export function waitingReply(
   const t = handoffTexts(language);
   const when = whenStaffReply(language, time, timeZone);
   const activity = (text: string, meta: Record<string, unknown> = {}): Partial<Activity> => ({ type: 'message', text, locale: language, channelData: { ...meta, waitingForStaff: true } });
+  // "any update on my ticket?" while waiting: the ticket's status at once (never the firmware answer for "update").
+  if (message?.ticketStatus) return [activity(message.ticketStatus), activity(t.waitingAnswered(when))];
   const topics = message && act === null ? topicsAsked(message.text, message.knowledgeBase, { questionsOnly: true }) : [];
   if (message && topics.length > 0) {
     return [...knowledgeReplies(topics, message.knowledgeBase, language, message.channel, activity), activity(t.waitingAnswered(when))];

@@ -178,9 +178,15 @@ export class StatusDialog extends ComponentDialog {
     await say(step.context, texts[info.language].sentToContact(number));
     return step.endDialog({ found: false } satisfies StatusResult);
   }
-  private describe(ticket: TicketView, t: StatusTexts, language: Language, timeZone: string): string {
-    const parts = [t.report(ticket.number, t.status[ticket.status]), t.assignee(ticket.assigneeName)];
-    if (ticket.nextPromise) parts.push(t.next(formatTime(ticket.nextPromise.dueAt, language, timeZone)));
-    return parts.join(language === 'en' ? ' ' : '');
+  private describe(ticket: TicketView, _t: StatusTexts, language: Language, timeZone: string): string {
+    return describeTicket(ticket, language, timeZone);
   }
+}
+
+/** "Ticket SR-… is received. It has not been assigned to an engineer yet. Our next step is due by …". */
+export function describeTicket(ticket: TicketView, language: Language, timeZone: string): string {
+  const t = texts[language];
+  const parts = [t.report(ticket.number, t.status[ticket.status]), t.assignee(ticket.assigneeName)];
+  if (ticket.nextPromise) parts.push(t.next(formatTime(ticket.nextPromise.dueAt, language, timeZone)));
+  return parts.join(language === 'en' ? ' ' : '');
 }

@@ -31,6 +31,26 @@ function promisesFor(ticket: Ticket, policy: Policy, calendar: BusinessCalendar)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 
+/** What the customer may see of a ticket: state, assignee, and the earliest promise not yet met (stored, else computed). */
+export async function ticketView(db: Db, ticket: Ticket, policy: Policy, calendar: BusinessCalendar, now: Date): Promise<TicketView> {
+  const assignee = ticket.assigneeId ? await db.staff.findUnique({ where: { id: ticket.assigneeId }, select: { name: true } }) : null;
+  const stored = await db.slaPromise.findFirst({
+    where: { ticketId: ticket.id, metAt: null, cancelledAt: null, pausedAt: null },
+    orderBy: { dueAt: 'asc' },
+  });
+  const computed = openStatuses.includes(ticket.status) && !ticket.firstRespondedAt ? promisesFor(ticket, policy, calendar).find((p) => p.dueAt > now) : undefined;
+  const nextPromise = stored ? { kind: stored.kind, dueAt: stored.dueAt } : (computed ?? null);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    status: ticket.status,
+    category: ticket.category,
+    assigneeName: assignee?.name ?? null,
+    createdAt: ticket.createdAt,
+    nextPromise: openStatuses.includes(ticket.status) ? nextPromise : null,
+  };
+}
+
 export type BotServiceDeps = {
   db: Db;
   events: EventBus;
@@ -50,25 +70,7 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
   const { events, jobs, clock, settings, policy, calendar } = deps;
   const ctx = () => ({ now: clock(), actor: 'bot', events, timeZone: policy.calendar.timeZone });
 
-  async function view(ticket: Ticket): Promise<TicketView> {
-    const assignee = ticket.assigneeId ? await deps.db.staff.findUnique({ where: { id: ticket.assigneeId }, select: { name: true } }) : null;
-    const stored = await deps.db.slaPromise.findFirst({
-      where: { ticketId: ticket.id, metAt: null, cancelledAt: null, pausedAt: null },
-      orderBy: { dueAt: 'asc' },
-    });
-    const now = clock();
-    const computed = openStatuses.includes(ticket.status) && !ticket.firstRespondedAt ? promisesFor(ticket, policy, calendar).find((p) => p.dueAt > now) : undefined;
-    const nextPromise = stored ? { kind: stored.kind, dueAt: stored.dueAt } : (computed ?? null);
-    return {
-      id: ticket.id,
-      number: ticket.number,
-      status: ticket.status,
-      category: ticket.category,
-      assigneeName: assignee?.name ?? null,
-      createdAt: ticket.createdAt,
-      nextPromise: openStatuses.includes(ticket.status) ? nextPromise : null,
-    };
-  }
+  const view = (ticket: Ticket) => ticketView(deps.db, ticket, policy, calendar, clock());
 
   return {
     settings: { maxMisunderstandings: settings.HANDOFF_MAX_MISUNDERSTANDINGS },

@@ -69,3 +69,26 @@ describe.each(databaseKinds)('status questions in everyday words on %s', (kind) 
     expect(await h.say(from, '我的單子現在怎樣了？')).toContain(`工單 ${ticket.number} 目前狀態`);
   });
 });
+
+describe.each(databaseKinds)('status questions while the conversation waits for a person on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it.each([
+    { language: 'en', send: 'hey any update on my ticket? is the tech still coming tmr 2-4?', shown: (n: string) => `Ticket ${n} is`, waiting: 'still in line' },
+    { language: 'zh-Hant', send: '我的單子現在怎樣了？', shown: (n: string) => `工單 ${n} 目前狀態`, waiting: '仍在等候' },
+  ])('answers "$send" with the ticket status, and the person still comes ($language)', async ({ send, shown, waiting }) => {
+    const phone = aPhone();
+    await h.say(phone, 'my dryer is smoking and smells like burning plastic!!');
+    const ticket = await h.db.prisma.ticket.findFirstOrThrow({ where: { contactPhone: phone } });
+    const reply = await h.say(phone, send);
+    expect(reply).toContain(shown(ticket.number));
+    expect(reply).toContain(waiting);
+    expect(reply).not.toContain('firmware');
+  });
+});
