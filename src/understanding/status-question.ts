@@ -36,7 +36,7 @@ export function asksTicketStatus(text: string): boolean {
   return WORDS.test(text) || ENGLISH.some((re) => re.test(text)) || CHINESE.some((re) => re.test(text));
 }
 
-const THAT_TICKET_ZH = /(?:同一張|同一张|同張|同张|這張|这张|那張|那张|一張|一张)(?:工)?(?:單|单)|(?:工單|工单|單子|单子|報修單|报修单)(?![號号編编碼码])/;
+const THAT_TICKET_ZH = /(?:同一張|同一张|同張|同张|這張|这张|那張|那张)(?:工)?(?:單|单)|(?:工單|工单|單子|单子|報修單|报修单)(?![號号編编碼码])/;
 const THAT_TICKET_EN = /\b(?:that|the|this|my|same|existing|current|one) (?:ticket|request|job|booking|case|report)\b/i;
 const ASKS = /[?？]|[嗎吗]|能不能|可不可以|可以|請|请|麻煩|麻烦|\b(?:can|could|would|will|please|pls|add|include|is|are|does|do)\b/i;
 
@@ -44,6 +44,9 @@ const ASKS = /[?？]|[嗎吗]|能不能|可不可以|可以|請|请|麻煩|麻�
  * A question or request about "the ticket" without its number ("兩台是開在同一張單嗎？", "can you add my second unit
  * to that ticket?"): in a conversation that opened one, it is about that ticket, not a new report.
  */
+/** "再開一張新的工單", "open another ticket": a new report, not a question about the one there is. */
+const NEW_TICKET = /新的?(?:工)?[單单]|另(?:一|外)|再(?:開|开)|\b(?:another|new|second|separate) (?:ticket|request|job|case)\b|\bopen (?:a|another|new)\b/i;
+
 export function asksAboutTheTicket(text: string): boolean {
-  return (THAT_TICKET_ZH.test(text) || THAT_TICKET_EN.test(text)) && ASKS.test(text);
+  return (THAT_TICKET_ZH.test(text) || THAT_TICKET_EN.test(text)) && ASKS.test(text) && !NEW_TICKET.test(text);
 }
