@@ -66,7 +66,8 @@ function recordStatements() {
 
 /**
  * On a PostgreSQL database with 10k customers (50k with the full run) of ticket history and realistic names,
- * requests every console read that touches customers as a supervisor, records the SQL the app sent, and
+ * requests every console read that touches customers as a supervisor (and an engineer's lists, which are
+ * filtered to their own tickets), records the SQL the app sent, and
  * EXPLAINs each SELECT: a row per endpoint with the statements whose plan reads a table of 5,000 rows or more
  * in full (0 is the target; SCANS_DEBUG=1 prints those statements).
  */
@@ -89,14 +90,22 @@ export async function benchConsoleScans(options: BenchOptions = { quick: false }
         const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
         const ticket = await prisma.ticket.findFirstOrThrow({ where: { status: { notIn: ['resolved', 'closed'] } }, orderBy: { createdAt: 'desc' } });
         const conversation = await prisma.conversation.findFirstOrThrow({ where: { ticketId: ticket.id } });
-        const get = (p: string) => async () => {
-          const res = await fetch(`${base}${p}`, { headers });
+        // An engineer with a day's work: 20 open tickets assigned, and visits on 5 more (their lists are filtered to these).
+        const engineer = await prisma.staff.create({ data: { name: 'Bench engineer', role: 'engineer', email: 'bench-engineer@example.test' } });
+        const engineerHeaders = { authorization: `Bearer ${(await openSession(prisma, engineer, { now: new Date(), hours: 1, ip: null })).token}` };
+        const work = await prisma.ticket.findMany({ where: { status: { notIn: ['resolved', 'closed'] } }, orderBy: { createdAt: 'desc' }, skip: 1, take: 25, select: { id: true } });
+        await prisma.ticket.updateMany({ where: { id: { in: work.slice(0, 20).map((w) => w.id) } }, data: { assigneeId: engineer.id } });
+        await prisma.visit.createMany({ data: work.slice(20).map((w) => ({ ticketId: w.id, engineerId: engineer.id, scheduledAt: new Date() })) });
+        const get = (p: string, as: Record<string, string> = headers) => async () => {
+          const res = await fetch(`${base}${p}`, { headers: as });
           await res.arrayBuffer();
           if (!res.ok) throw new Error(`GET ${p} answered ${res.status}`);
         };
         const reads: [string, () => Promise<void>][] = [
           ['search 王 (one-character surname)', get(`/console/api/customers?q=${encodeURIComponent('王')}`)],
           ['search 歐陽 (two-character surname)', get(`/console/api/customers?q=${encodeURIComponent('歐陽')}`)],
+          ['search 小明 (two characters inside a name)', get(`/console/api/customers?q=${encodeURIComponent('小明')}`)],
+          ['search 大同 (two characters inside a company)', get(`/console/api/customers?q=${encodeURIComponent('大同')}`)],
           ['search Li (Latin word prefix)', get('/console/api/customers?q=Li')],
           ['search 王小明 (full name)', get(`/console/api/customers?q=${encodeURIComponent('王小明')}`)],
           ['search Chen Mei (Latin full name)', get(`/console/api/customers?q=${encodeURIComponent('Chen Mei')}`)],
@@ -111,6 +120,14 @@ export async function benchConsoleScans(options: BenchOptions = { quick: false }
           ['inbox', get('/console/api/inbox')],
           ['outbox', get('/console/api/outbox')],
           ['visits', get('/console/api/visits')],
+          ['notifications', get('/console/api/notifications')],
+          ['call tasks', get('/console/api/call-tasks')],
+          ['engineer: tickets', get('/console/api/tickets', engineerHeaders)],
+          ['engineer: queue', get('/console/api/queue', engineerHeaders)],
+          ['engineer: inbox', get('/console/api/inbox', engineerHeaders)],
+          ['engineer: outbox', get('/console/api/outbox', engineerHeaders)],
+          ['engineer: notifications', get('/console/api/notifications', engineerHeaders)],
+          ['engineer: own ticket', get(`/console/api/tickets/${work[0]!.id}`, engineerHeaders)],
           ['kpis', get('/console/api/kpis')],
           ['reports', get('/console/api/reports')],
           ['audit', get('/console/api/audit')],

@@ -91,9 +91,10 @@ function crossValidate(task: Task) {
     const train = rows.filter((r) => !r.written || foldOf(r.m.id) !== fold);
     const model = new LinearClassifier(trainLinear(examplesFor(task, train), task.labels, SETTINGS[task.name].options));
     for (const r of rows) {
-      if (!r.written || foldOf(r.m.id) !== fold) continue;
+      const label = task.labelOf(r.m);
+      // A row may leave a label out (the urgency of "壞掉了啦" says nothing): not scored for that task.
+      if (!r.written || foldOf(r.m.id) !== fold || label === undefined) continue;
       const z = model.logits(r.features);
-      const label = task.labelOf(r.m)!;
       logits.push(z);
       ys.push(task.labels.indexOf(label));
       gold.push(label);

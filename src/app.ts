@@ -10,6 +10,7 @@ import { hasTwilioSignature } from '../channels/twilio-shared/twilio-webhook.js'
 import { mountConsole } from './console/console-routes.js';
 import { mountConsoleVisitRoutes } from './console/console-visit-routes.js';
 import { mountConsoleComplaintRoutes } from './console/console-complaint-routes.js';
+import { mountConsoleCallTaskRoutes } from './console/console-call-task-routes.js';
 import { bootstrapSupervisor } from './console/staff-auth.js';
 import { handBack } from './handoff/handoff-service.js';
 import { markResponded } from './sla/sla-service.js';
@@ -114,6 +115,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   // On-site visits (book, arrival) keep and start the on-site promises, so they need the policy.
   mountConsoleVisitRoutes(server, { ...consoleDeps, policy, calendar });
   mountConsoleComplaintRoutes(server, { ...consoleDeps, policy, calendar });
+  mountConsoleCallTaskRoutes(server, { ...consoleDeps, calendar });
   if (env.STAFF_BOOTSTRAP_TOKEN) await bootstrapSupervisor(database.prisma, env.STAFF_BOOTSTRAP_TOKEN);
   jobs.handle('message.send', createMessageSendHandler({ db: database.prisma, adapters: channels, logger, clock }));
   // Store first, then think: turns whose caller stopped waiting, and messages a crash left unprocessed.

@@ -111,7 +111,7 @@ export async function startAppProcess(port: number, env: Record<string, string>,
   return { url, pid, startMs: Math.round(performance.now() - started), peakRssMb: () => procMb(pid, 'VmHWM'), rssMb: () => procMb(pid, 'VmRSS'), cpuMs: () => procCpuMs(pid), running, kill, stop };
 }
 
-export type LoadResult = { sent: number; ok: number; statuses: Record<string, number>; seconds: number; msgsPerSec: number; p50Ms: number | null; p99Ms: number | null };
+export type LoadResult = { sent: number; ok: number; statuses: Record<string, number>; seconds: number; msgsPerSec: number; p50Ms: number | null; p99Ms: number | null; /** The generator's own CPU time per answered message, its start-up left out. */ loadCpuMsPerMsg?: number };
 
 /**
  * Runs bench/e2e/load-generator.ts as its own process and returns what it printed. Several URLs: round robin

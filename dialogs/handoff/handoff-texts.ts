@@ -14,6 +14,9 @@ type HandoffTexts = {
   /** "謝謝" or "ok" while waiting: nothing for staff to read, so a warm line rather than "your message is with our team". */
   waitingThanks: (when: string) => string;
   waitingOk: (when: string) => string;
+  /** Details sent while waiting, added to the ticket (or corrected on it): said back, so the customer need not repeat them to the person. */
+  noted: (details: string) => string;
+  correctedOnTicket: (details: string) => string;
   /** After a question answered from the knowledge base while waiting: the person is still coming. */
   waitingAnswered: (when: string) => string;
   openNow: (by: string) => string;
@@ -31,6 +34,8 @@ const texts: Record<Language, HandoffTexts> = {
     waiting: (when) => `Thank you, your message is with our team. ${when}`,
     waitingThanks: (when) => `You are welcome! ${when}`,
     waitingOk: (when) => `All right. ${when}`,
+    noted: (details) => `I have added this to your ticket: ${details}.`,
+    correctedOnTicket: (details) => `I have corrected your ticket: ${details}.`,
     waitingAnswered: (when) => `You are still in line for a colleague. ${when}`,
     openNow: (by) => `A colleague will reply here shortly, by ${by} at the latest.`,
     closed: (opensAt, by) => `We are closed now: a colleague will reply here after we open at ${opensAt}, by ${by} at the latest.`,
@@ -44,6 +49,8 @@ const texts: Record<Language, HandoffTexts> = {
     waiting: (when) => `已收到您的訊息，並已轉給專人。${when}`,
     waitingThanks: (when) => `不客氣！${when}`,
     waitingOk: (when) => `好的，${when}`,
+    noted: (details) => `已將以下資料加入您的工單：${details}。`,
+    correctedOnTicket: (details) => `已為您更正工單：${details}。`,
     waitingAnswered: (when) => `您仍在等候專人服務，${when}`,
     openNow: (by) => `同仁會儘快在此回覆您，最晚於 ${by} 前。`,
     closed: (opensAt, by) => `目前為非營業時間，同仁將於 ${opensAt} 上班後在此回覆您，最晚於 ${by} 前。`,
@@ -57,6 +64,8 @@ const texts: Record<Language, HandoffTexts> = {
     waiting: (when) => `已收到您的消息，并已转给人工客服。${when}`,
     waitingThanks: (when) => `不客气！${when}`,
     waitingOk: (when) => `好的，${when}`,
+    noted: (details) => `已将以下信息加入您的工单：${details}。`,
+    correctedOnTicket: (details) => `已为您更正工单：${details}。`,
     waitingAnswered: (when) => `您仍在等候人工客服，${when}`,
     openNow: (by) => `同事会尽快在此回复您，最晚在 ${by} 前。`,
     closed: (opensAt, by) => `现在是非营业时间，同事将在 ${opensAt} 上班后在此回复您，最晚在 ${by} 前。`,

@@ -11,6 +11,11 @@ export const DEFAULT_KNOWLEDGE_BASE_FILE = fileURLToPath(new URL('../../config/k
 const Topic = z.strictObject({
   id: z.string().regex(/^[a-z_]+$/),
   keywords: z.array(z.string().min(2)).min(1),
+  /**
+   * Words any topic's question may carry ("how much", "多少錢", "buy"): they add to a topic that matched one of
+   * its own keywords, and decide alone only when no topic did. So "how much is a filter?" asks about the filter.
+   */
+  generic: z.array(z.string().min(2)).default([]),
   answers: z.strictObject({ en: z.string().min(1), 'zh-Hant': z.string().min(1), 'zh-Hans': z.string().min(1) }),
 });
 const KnowledgeBaseFile = z.strictObject({ topics: z.array(Topic).min(1) });
@@ -19,7 +24,7 @@ export type KnowledgeTopic = z.infer<typeof Topic>;
 
 export interface KnowledgeBase {
   readonly topics: readonly KnowledgeTopic[];
-  /** The best topic for a question (most keyword characters matched), or undefined. */
+  /** The best topic for a question (most keyword characters matched, generic words counting after the topic's own), or undefined. */
   match(text: string): KnowledgeTopic | undefined;
   answer(topic: KnowledgeTopic, language: Language): string;
 }
@@ -30,16 +35,21 @@ export function parseKnowledgeBase(text: string, source = 'knowledge-base.yaml')
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new Error(`${source}: ${problems.join('; ')}`);
   }
-  const topics = parsed.data.topics.map((t) => ({ ...t, keywords: [...new Set(t.keywords.map(fold))] }));
-  const matchers = topics.map((topic) => ({ topic, keywords: topic.keywords.map((k) => ({ length: k.length, test: keywordTest(k) })) }));
+  const topics = parsed.data.topics.map((t) => ({ ...t, keywords: [...new Set(t.keywords.map(fold))], generic: [...new Set(t.generic.map(fold))] }));
+  const tests = (words: readonly string[]) => words.map((k) => ({ length: k.length, test: keywordTest(k) }));
+  const matchers = topics.map((topic) => ({ topic, keywords: tests(topic.keywords), generic: tests(topic.generic) }));
+  const scoreOf = (keywords: ReturnType<typeof tests>, q: string) => keywords.filter((k) => k.test(q)).reduce((s, k) => s + k.length, 0);
   return {
     topics,
     match(question) {
       const q = fold(question);
-      let best: { topic: KnowledgeTopic; score: number } | undefined;
-      for (const { topic, keywords } of matchers) {
-        const score = keywords.filter((k) => k.test(q)).reduce((s, k) => s + k.length, 0);
-        if (score > 0 && (!best || score > best.score)) best = { topic, score };
+      // Ranked by the topic's own keywords first, then by its generic words; a tie goes to the topic listed first.
+      let best: { topic: KnowledgeTopic; own: number; generic: number } | undefined;
+      for (const { topic, keywords, generic } of matchers) {
+        const own = scoreOf(keywords, q);
+        const general = scoreOf(generic, q);
+        if (own + general === 0) continue;
+        if (!best || own > best.own || (own === best.own && general > best.generic)) best = { topic, own, generic: general };
       }
       return best?.topic;
     },

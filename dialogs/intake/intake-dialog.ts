@@ -6,7 +6,7 @@ import { givesUp, notAnAnswer, parseContact, parsePartialDate, provinceOf, store
 import { conversationalAct } from '../../src/understanding/conversational-act.js';
 import { reportText } from '../../src/understanding/report-text.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
-import { correctionOf, statedChange, type Correction } from '../shared/corrections.js';
+import { correctionOf, productSwap, statedChange, type Correction } from '../shared/corrections.js';
 import { formatTime } from '../shared/format-time.js';
 import { say, sentences } from '../shared/say.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
@@ -14,7 +14,9 @@ import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.js';
 import { safetyAdvice, type Hazard } from './safety-advice.js';
-import { detailsForOtherFields, formOfAddress, statedCompany, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
+import { isHousehold, readFieldAnswer } from './answer-values.js';
+import { listedDetails } from './listed-details.js';
+import { companyInAnswer, detailsForOtherFields, formOfAddress, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -56,6 +58,10 @@ type IntakeState = {
   confirmMisses?: number;
   /** The last answer to the confirmation was not understood: ask only the short yes/no question. */
   confirmRetry?: boolean;
+  /** "the water heater, dont know the model": the product type, kept with the problem when no model is known. */
+  productType?: string;
+  /** Words given with another answer that belong to the problem ("…12號 明天中午要營業 拜託早上派人來"). */
+  notes?: string[];
 };
 
 const FIELDS: Record<'fault' | 'inquiry' | 'complaint' | 'urgent', { field: IntakeField; optional: boolean }[]> = {
@@ -111,8 +117,6 @@ export function reportInProgress(dc: DialogContext): IntakeOptions | undefined {
   }
   return undefined;
 }
-
-const HOUSEHOLD = /我家|我們家|我们家|家裡|家里|家中|屋企|我屋|\b(?:at|in) (?:my|our) (?:home|house|flat|apartment)\b|\bat home\b/i;
 
 /** How much of the description an SMS confirmation repeats (Chinese characters, Latin characters). */
 const SMS_PROBLEM_CJK = 16;
@@ -232,8 +236,9 @@ export class IntakeDialog extends ComponentDialog {
     }
     if (describesProblem(options.problem) || (options.problemGiven && options.problem)) values.problem = options.problem.trim();
     // A message that mentioned someone else's ticket (e-mail threading) opens a new ticket linked to it.
-    // "我家的冷氣", "at home": a household has no company or project to ask about.
-    const skipped: IntakeField[] = !values.company && HOUSEHOLD.test(options.problem ?? '') ? ['company'] : [];
+    // "我家的冷氣", "at home", or a flat in a housing estate: a household has no company or project to ask about.
+    // The company is optional on every form; it is asked of business customers only.
+    const skipped: IntakeField[] = !values.company && isHousehold(options.problem ?? '', values.siteAddress) ? ['company'] : [];
     const state: IntakeState = { options: { ...options, linkedTicketId: options.linkedTicketId ?? info.linkedTicketId }, values, skipped };
     return step.replaceDialog(LOOP, state);
   }
@@ -274,6 +279,8 @@ export class IntakeDialog extends ComponentDialog {
     const spec = this.spec(field, state);
     const answer = answerOf(step, step.result, spec);
     const raw = typeof step.result === 'string' ? step.result.trim() : '';
+    // "Maggie Chou, Sweet Crumb Bakery. 0986 447 120. Model is DF-1200G": every detail of the list is kept.
+    if (field !== 'problem' && (await this.keepListed(step, state, field, raw))) return step.replaceDialog(LOOP, state);
     // "等一下，你们周末上班吗？", "算了不修了": a question or a cancellation is no value; the field is asked again.
     // A description may ask something ("can you send someone?"), and a number or date that reads is kept even
     // with a question around it ("0912 345 678 可以嗎"), so those only refuse a cancellation.
@@ -297,6 +304,12 @@ export class IntakeDialog extends ComponentDialog {
       else state.skipped.push(field);
     } else if (answer.status === 'skipped') {
       state.skipped.push(field);
+      if (field === 'productModel') state.productType ??= readFieldAnswer(field, raw).productType;
+    } else if (readFieldAnswer(field, raw).unknown) {
+      // "不知道耶，機器裝在高處看不到", "家裡用的", "the water heater, dont know the model": nothing to keep here.
+      const reading = readFieldAnswer(field, raw);
+      state.skipped.push(field);
+      if (reading.productType) state.productType ??= reading.productType;
     } else if (field === 'contact') {
       const contact = answer.value as { phone?: string; email?: string };
       Object.assign(state.values, contact);
@@ -307,9 +320,12 @@ export class IntakeDialog extends ComponentDialog {
       await this.absorb(step, state, { ...entities, purchaseDate: entities.purchaseDate ?? (asDate.ok ? asDate.value : undefined) });
       return step.replaceDialog(LOOP, state);
     } else {
-      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence; "on behalf of Acme Plastics Ltd" is Acme Plastics Ltd.
-      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : field === 'company' ? statedCompany(raw) : undefined;
-      state.values[field] = found ?? (field === 'productModel' || field === 'serial' ? withoutLabel(answer.value as string) : (answer.value as string));
+      // "Sweet Crumb Bakery, as I said", "許太太就可以了", "剛剛不是說了嗎？台南市…": the value without the words around it.
+      const reading = readFieldAnswer(field, raw);
+      // "型號是 RAS-40NK" is the model RAS-40NK, not the whole sentence; "on behalf of Acme Plastics Ltd" and "公司是 ABC 科技有限公司" name the company.
+      const found = field === 'productModel' ? entities.productModel : field === 'serial' ? entities.serial : field === 'company' ? companyInAnswer(reading.value ?? raw) : undefined;
+      state.values[field] = found ?? reading.value ?? (field === 'productModel' || field === 'serial' ? withoutLabel(answer.value as string) : (answer.value as string));
+      if (reading.note) state.notes = [...(state.notes ?? []), reading.note];
       if (field === 'name' || field === 'company') {
         await this.services.rememberCustomer(info.customer.id, { [field]: state.values[field] });
       }
@@ -359,13 +375,24 @@ export class IntakeDialog extends ComponentDialog {
   private async corrected(step: WaterfallStepContext<IntakeState>, state: IntakeState, e: Entities): Promise<boolean> {
     const text = typeof step.result === 'string' ? step.result : '';
     const correction = correctionOf(text, e, turnInfo(step.context));
-    if (!correction) return false;
-    await this.apply(step, state, correction);
+    // "不是空调，是除湿机": the description names the right product too.
+    const swapped = this.swapProduct(state, text);
+    if (!correction && !swapped) return false;
+    await this.apply(step, state, correction ?? {}, swapped);
+    return true;
+  }
+
+  /** Replaces the product the customer takes back in the description; true when it was there. */
+  private swapProduct(state: IntakeState, text: string): boolean {
+    const swap = productSwap(text);
+    const problem = state.values.problem;
+    if (!swap || !problem?.includes(swap.from)) return false;
+    state.values.problem = problem.split(swap.from).join(swap.to);
     return true;
   }
 
   /** Replaces the values a correction or change names, and says what they are now ("Model DW-54"). */
-  private async apply(step: WaterfallStepContext<IntakeState>, state: IntakeState, correction: Correction): Promise<void> {
+  private async apply(step: WaterfallStepContext<IntakeState>, state: IntakeState, correction: Correction, problemChanged = false): Promise<void> {
     const info = turnInfo(step.context);
     const t = this.texts(step);
     const v = state.values;
@@ -387,8 +414,16 @@ export class IntakeDialog extends ComponentDialog {
       await this.services.rememberCustomer(info.customer.id, contact);
     }
     if (correction.name || correction.company) await this.services.rememberCustomer(info.customer.id, { name: correction.name, company: correction.company });
+    // "序號沒有": a detail the customer now leaves empty (the contact is never cleared: we need one).
+    for (const field of correction.cleared ?? []) {
+      if (field === 'phone' || field === 'email') continue;
+      v[field] = undefined;
+      changed.push(field);
+      if (!state.skipped.includes(field)) state.skipped.push(field);
+    }
+    if (problemChanged) changed.push('problem');
     state.asking = undefined;
-    const shown = changed.map((f) => `${t.fields[f].label} ${f === 'contact' ? (v.phone ?? v.email) : v[f as Exclude<IntakeField, 'contact'>]}`);
+    const shown = changed.map((f) => `${t.fields[f].label} ${f === 'contact' ? (v.phone ?? v.email) : (v[f as Exclude<IntakeField, 'contact'>] ?? t.skipped)}`);
     await say(step.context, t.corrected(shown.join(t.listSeparator)));
   }
 
@@ -403,9 +438,11 @@ export class IntakeDialog extends ComponentDialog {
     const current = { name: v.name, company: v.company, productModel: v.productModel, serial: v.serial, purchaseDate: v.purchaseDate, siteAddress: v.siteAddress, phone: v.phone, email: v.email };
     const change = statedChange(text, turnInfo(step.context), current);
     // Only details this report has: an inquiry has no site address to change.
-    const kept = change && (Object.keys(change) as (keyof Correction)[]).filter((k) => fields.includes(k === 'phone' || k === 'email' ? 'contact' : k));
-    if (!change || !kept?.length) return false;
-    await this.apply(step, state, Object.fromEntries(kept.map((k) => [k, change[k]])) as Correction);
+    const formField = (k: Exclude<keyof Correction, 'cleared'>): IntakeField => (k === 'phone' || k === 'email' ? 'contact' : k);
+    const kept = change && (Object.keys(change) as (keyof Correction)[]).filter((k): k is Exclude<keyof Correction, 'cleared'> => k !== 'cleared' && fields.includes(formField(k)));
+    const cleared = change?.cleared?.filter((k) => fields.includes(formField(k))) ?? [];
+    if (!change || (!kept?.length && !cleared.length)) return false;
+    await this.apply(step, state, { ...(Object.fromEntries((kept ?? []).map((k) => [k, change[k]])) as Correction), cleared });
     return true;
   }
 
@@ -433,13 +470,46 @@ export class IntakeDialog extends ComponentDialog {
     if (said.company && !v.company) v.company = said.company;
     if (said.siteAddress && !v.siteAddress) v.siteAddress = said.siteAddress;
     if (said.name || said.company) await this.services.rememberCustomer(info.customer.id, { name: v.name, company: v.company });
+    if (!v.company && !state.skipped.includes('company') && isHousehold(step.context.activity.text ?? '', v.siteAddress)) state.skipped.push('company');
+  }
+
+  /** Fills the empty fields (and the one asked) from a list of details; true when the message was such a list. */
+  private async keepListed(step: WaterfallStepContext<IntakeState>, state: IntakeState, field: IntakeField, raw: string): Promise<boolean> {
+    const info = turnInfo(step.context);
+    const listed = listedDetails(raw, { language: info.language, text: state.options.problem, now: info.now, timeZone: info.timeZone, entityModel: info.understanding?.entities.productModel });
+    if (!listed) return false;
+    const v = state.values;
+    const filled: IntakeField[] = [];
+    for (const key of ['name', 'company', 'productModel', 'purchaseDate', 'siteAddress'] as const) {
+      if (listed[key] && (!v[key] || key === field)) {
+        v[key] = listed[key];
+        filled.push(key);
+      }
+    }
+    if ((listed.phone || listed.email) && (field === 'contact' || (!v.phone && !v.email))) {
+      const contact = listed.email ? { email: listed.email } : { phone: listed.phone };
+      Object.assign(v, { phone: undefined, email: undefined }, contact);
+      filled.push('contact');
+      await this.services.rememberCustomer(info.customer.id, contact);
+    }
+    if (v.name || v.company) await this.services.rememberCustomer(info.customer.id, { name: v.name, company: v.company });
+    state.skipped = state.skipped.filter((f) => !filled.includes(f));
+    state.asking = undefined;
+    return true;
+  }
+
+  /** The description with the product type said at the model question and the notes given with other answers. */
+  private problemText(state: IntakeState, base: string | undefined): string | undefined {
+    const type = state.productType && !(base ?? '').toLowerCase().includes(state.productType.toLowerCase()) ? state.productType : undefined;
+    const parts = [type && base ? `${type}: ${base}` : (base ?? type), ...(state.notes ?? [])].filter(Boolean);
+    return parts.length > 0 ? parts.join('\n') : undefined;
   }
 
   /** Every field with its value or "not given"; `compact`: only what was given, the description shortened. */
   private summary(state: IntakeState, t: IntakeTexts, compact = false): string {
     return this.fields(state)
       .map(({ field }) => {
-        let value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : state.values[field];
+        let value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : field === 'problem' ? this.problemText(state, state.values.problem) : state.values[field];
         if (compact && !value) return undefined;
         if (compact && field === 'problem' && value) value = shorten(reportText(value), /[\u3400-\u9fff]/.test(value) ? SMS_PROBLEM_CJK : SMS_PROBLEM_LATIN);
         return `${t.fields[field].label}: ${value || t.skipped}`;
@@ -484,9 +554,12 @@ export class IntakeDialog extends ComponentDialog {
     if (step.result === true) return this.open(step, state);
     const info = turnInfo(step.context);
     const text = typeof step.result === 'string' ? step.result : '';
+    const button = this.buttonField(text, state);
+    if (button) return this.reopen(step, state, button);
     // "不是 是 RAS-50", "the model is DW-54 not DW-45", or the address sent now: applied, and the summary shown again.
-    if (await this.corrected(step, state, info.understanding?.entities ?? {})) return step.replaceDialog(CONFIRM, state);
+    // A change that names its details ("the address is … and my name is …") is read part by part first.
     if (await this.changedAtConfirmation(step, state)) return step.replaceDialog(CONFIRM, state);
+    if (await this.corrected(step, state, info.understanding?.entities ?? {})) return step.replaceDialog(CONFIRM, state);
     const answer = this.confirms(text, info.understanding?.act);
     if (answer === true) return this.open(step, state);
     if (answer === undefined) {
@@ -512,8 +585,11 @@ export class IntakeDialog extends ComponentDialog {
   private async receiveChange(step: WaterfallStepContext<IntakeState>): Promise<DialogTurnResult> {
     const state = step.options;
     const t = this.texts(step);
-    if (await this.corrected(step, state, turnInfo(step.context).understanding?.entities ?? {})) return step.replaceDialog(CONFIRM, state);
+    // The web chat sends the tapped button's label ("Company/project") as text: it picks the field, it is no value.
+    const button = this.buttonField(typeof step.result === 'string' ? step.result : '', state);
+    if (button) return this.reopen(step, state, button);
     if (await this.changedAtConfirmation(step, state)) return step.replaceDialog(CONFIRM, state);
+    if (await this.corrected(step, state, turnInfo(step.context).understanding?.entities ?? {})) return step.replaceDialog(CONFIRM, state);
     const fields = this.fields(state).map((f) => f.field);
     const answer = answerOf(step, step.result, {
       kind: 'choice',
@@ -521,7 +597,20 @@ export class IntakeDialog extends ComponentDialog {
       maxAttempts: 1,
     });
     if (answer.status !== 'ok') return this.open(step, { ...state, options: { ...state.options, handoffAfter: 'misunderstood' } });
-    const field = answer.value as IntakeField;
+    return this.reopen(step, state, answer.value as IntakeField);
+  }
+
+  /** A field's label sent whole, in any of the three languages ("Company/project", 「公司/專案」, 「序號」). */
+  private buttonField(text: string, state: IntakeState): IntakeField | undefined {
+    const t = text.trim().replace(/[.。!！]+$/, '').toLowerCase();
+    if (!t) return undefined;
+    return this.fields(state)
+      .map(({ field }) => field)
+      .find((field) => Object.values(intakeTexts).some((texts) => texts.fields[field].label.toLowerCase() === t));
+  }
+
+  /** Empties a field and asks its question again. */
+  private reopen(step: WaterfallStepContext<IntakeState>, state: IntakeState, field: IntakeField): Promise<DialogTurnResult> {
     if (field === 'contact') {
       state.values.phone = undefined;
       state.values.email = undefined;
@@ -546,7 +635,7 @@ export class IntakeDialog extends ComponentDialog {
       complexity: o.complexity,
       channel: info.channel,
       language: info.language,
-      problem: v.problem ?? o.problem ?? '(no description)',
+      problem: this.problemText(state, v.problem ?? o.problem) ?? '(no description)',
       contactName: v.name,
       company: v.company,
       contactPhone: v.phone,

@@ -5,7 +5,7 @@ import type { Understanding } from '../../src/understanding/understanding-schema
 import { parsePartialDate, parsePhone, parseTicketReference, provinceOf, storedDate } from '../shared/answers.js';
 import { formatTime } from '../shared/format-time.js';
 import { say } from '../shared/say.js';
-import { formOfAddress, statedDetails } from '../shared/stated-details.js';
+import { companyInSignature, formOfAddress, statedCompany, statedDetails } from '../shared/stated-details.js';
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo, type TurnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, type StatusOptions } from '../status/status-dialog.js';
@@ -137,6 +137,7 @@ export class MailIntakeDialog extends Dialog {
     const category: TicketCategory = u.isEmpty ? 'inquiry' : reportsAFault && u.category !== 'complaint' ? 'fault' : u.category;
     const answers = topicsAsked(text, kb, { questionsOnly: true }).slice(0, MAX_ANSWERS).map((topic) => kb.answer(topic, info.language));
     const values = this.understoodDetails(info, u, text, channelData.meta?.signature);
+    const company = this.companyOf(info, text, channelData.meta?.signature);
     const ticket = await this.services.openTicket({
       customerId: info.customer.id,
       conversationId: info.conversation.id,
@@ -148,6 +149,7 @@ export class MailIntakeDialog extends Dialog {
       title: subject || undefined,
       problem: text.trim() || subject || '(no description)',
       contactEmail: info.customer.email ?? undefined,
+      company,
       ...values,
       // A month stays a month (purchase-date precision), as in the chat intake.
       purchaseDate: values.purchaseDate ? storedDate(values.purchaseDate).date : undefined,
@@ -156,6 +158,7 @@ export class MailIntakeDialog extends Dialog {
       sourceMessageId: info.inboundMessageId,
     });
     if (!info.customer.name && values.contactName) await this.services.rememberCustomer(info.customer.id, { name: values.contactName });
+    if (!info.customer.company && company) await this.services.rememberCustomer(info.customer.id, { company });
     if (values.contactPhone) await this.services.rememberCustomer(info.customer.id, { phone: values.contactPhone });
     const missing = WANTED[category].filter((f) => !values[f]).slice(0, MAX_ASKED);
     if (missing.length > 0) await this.services.recordDetailsRequested(ticket.id, missing);
@@ -200,6 +203,11 @@ export class MailIntakeDialog extends Dialog {
       siteAddress: labelled.siteAddress ?? stated.siteAddress,
       province: labelled.siteAddress ? labelled.province : stated.siteAddress ? provinceOf(stated.siteAddress) : undefined,
     };
+  }
+
+  /** The company the customer writes for: known from before, said in the mail ("I'm Amy from Sunrise Hotel"), or a line of the signature. */
+  private companyOf(info: TurnInfo, text: string, signature: unknown): string | undefined {
+    return info.customer.company ?? statedCompany(text) ?? (typeof signature === 'string' ? companyInSignature(signature) : undefined);
   }
 
   /** A mail in the ticket's thread: the answers to our list fill the ticket; anything else is added and acknowledged. */

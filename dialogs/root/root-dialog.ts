@@ -2,7 +2,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import type { Language } from '../../src/messages/channel-kind.js';
 import type { ConversationalAct, Understanding } from '../../src/understanding/understanding-schema.js';
 import { COMPLAINT_DIALOG, ComplaintDialog, type ComplaintOptions } from '../complaint/complaint-dialog.js';
-import { FOLLOW_UP_DIALOG, FollowUpDialog } from '../follow-up/follow-up-dialog.js';
+import { FOLLOW_UP_DIALOG, FOLLOW_UP_QUESTIONS, FollowUpDialog, type FollowUpResult } from '../follow-up/follow-up-dialog.js';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from '../handoff/handoff-dialog.js';
 import { INQUIRY_DIALOG, InquiryDialog, type InquiryOptions } from '../inquiry/inquiry-dialog.js';
 import { INTAKE_DIALOG, IntakeDialog, reportInProgress, type IntakeOptions } from '../intake/intake-dialog.js';
@@ -18,10 +18,11 @@ import { say, sentences } from '../shared/say.js';
 import type { BotServices } from '../shared/services.js';
 import { channelProvesIdentity, turnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, StatusDialog, type StatusOptions, type StatusResult } from '../status/status-dialog.js';
-import { SURVEY_DIALOG, SurveyDialog } from '../survey/survey-dialog.js';
+import { SURVEY_DIALOG, SurveyDialog, type SurveyResult } from '../survey/survey-dialog.js';
+import { quits } from '../shared/quits.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 import { reportsFault } from './reported-fault.js';
-import { smallTalkOf } from './small-talk.js';
+import { asksIfBot, smallTalkOf } from './small-talk.js';
 import { asksAboutTheTicket, asksTicketStatus } from '../../src/understanding/status-question.js';
 
 export const ROOT_DIALOG = 'root';
@@ -97,8 +98,21 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   protected override reportOpen(innerDc: DialogContext): boolean {
+    return this.onStack(innerDc, INTAKE_DIALOG);
+  }
+
+  /**
+   * "取消", "算了" in a survey or at a follow-up's question quit it: the survey keeps the answers, the follow-up
+   * is recorded as declined, and each says its own thanks and goodbye.
+   */
+  protected override cancelReadInside(innerDc: DialogContext, text: string): boolean {
+    const asking = this.onStack(innerDc, SURVEY_DIALOG) || this.onStack(innerDc, FOLLOW_UP_QUESTIONS);
+    return asking && quits(text, turnInfo(innerDc.context).channel);
+  }
+
+  private onStack(innerDc: DialogContext, id: string): boolean {
     for (let current: DialogContext | undefined = innerDc; current?.activeDialog; current = current.child) {
-      if (current.stack.some(({ id }) => id === INTAKE_DIALOG)) return true;
+      if (current.stack.some((instance) => instance.id === id)) return true;
     }
     return false;
   }
@@ -261,7 +275,7 @@ export class RootDialog extends InterruptibleDialog {
         await say(step.context, sentences(step.context, texts.greeting, texts.menuQuestion), { choices: texts.menu, expectInput: true });
         break;
       case 'smalltalk':
-        await say(step.context, sentences(step.context, texts.smalltalk, texts.menuQuestion), { choices: texts.menu, expectInput: true });
+        await say(step.context, sentences(step.context, asksIfBot(text) ? texts.botIdentity : texts.smalltalk, texts.menuQuestion), { choices: texts.menu, expectInput: true });
         break;
       case 'human':
         return step.beginDialog(HANDOFF_DIALOG, { reason: 'customer_request' } satisfies HandoffOptions);
@@ -320,8 +334,8 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   private async wait(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
-    // The status question gave way to a new request: this same message is routed as that request.
-    if ((step.result as StatusResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
+    // The status question, a survey or a closed follow-up gave way to a new request: this same message is routed as that request.
+    if ((step.result as StatusResult | SurveyResult | FollowUpResult | undefined)?.newRequest) return step.replaceDialog(ROUTE, {});
     return Dialog.EndOfTurn;
   }
 

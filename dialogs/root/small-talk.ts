@@ -11,6 +11,14 @@ const BANTER =
 const RUDE =
   /\b(?:sux|sucks?|stupid|dumb|useless|idiot(?:ic)?|trash|garbage|rubbish|pathetic|shut up|wtf|hate (?:you|this|u)|worst bot)\b|爛透|烂透|好爛|好烂|很爛|很烂|太爛|太烂|笨蛋|好笨|很笨|蠢|垃圾|廢物|废物|白癡|白痴|智障|閉嘴|闭嘴|沒用的|没用的|好廢|好废|柒/i;
 
+/** "Are you a real person?": asked plainly, it gets a plain answer (an assistant, and how to reach a person). */
+const ASKS_IF_BOT =
+  /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|human|real|ai|machine|person|chatbot)|\b(?:is this|am i (?:talking|chatting|speaking) (?:to|with)) (?:a |an )?(?:bot|robot|human|real|machine|person|chatbot)|(?:你|妳|您|你們|你们|你哋)(?:是|係|系)(?:不是|唔係|咪|否)?(?:真人|機器人|机器人|機械人|机械人|人工智能)|(?:真人|機器人|机器人|機械人)(?:嗎|吗|嚟|定係|還是|还是)|是不是真人|係咪真人/i;
+
+export function asksIfBot(text: string): boolean {
+  return ASKS_IF_BOT.test(text);
+}
+
 /** At most this long: a longer message says more than a remark. */
 const SHORT_WORDS = 12;
 const SHORT_CJK = 20;

@@ -49,7 +49,8 @@ const ECHOED_QUESTION = /^[^?？:：,，\d]{1,16}[?？:：,，]\s*/;
 export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZone: string, act: ConversationalAct | null = null, language?: Language): Answer {
   const phoneContext = { language, text: spec.context };
   const t = text.trim();
-  if (spec.optional && (isSkip(t) || act === 'skip' || act === 'deny')) return { status: 'skipped' };
+  // "No. 8, Zhongzheng Rd" starts like a "no" but carries a number: it is an answer, not a refusal.
+  if (spec.optional && (isSkip(t) || act === 'skip' || (act === 'deny' && !/\d/.test(t)))) return { status: 'skipped' };
   const answer = t.replace(ECHOED_QUESTION, '');
   if (spec.optional && answer !== t && (isSkip(answer) || conversationalAct(answer) === 'skip')) return { status: 'skipped' };
   // Only a message made of act phrases alone: "Quick and friendly, thanks" is a suggestion that also thanks.

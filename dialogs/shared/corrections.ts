@@ -2,15 +2,26 @@ import type { Language } from '../../src/messages/channel-kind.js';
 import { extractEntities } from '../../src/understanding/entities.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { contactOnly, mobileNumberOnly, parseEmail, parsePartialDate, parsePhone } from './answers.js';
+import { withoutFiller } from './answer-filler.js';
 import { addressInAnswer, nameInAnswer, statedAddress } from './stated-details.js';
 
 /** "sorry, the number is …", "不是 是 RAS-50", "說錯了，型號是 …": the customer takes back something said before. */
-const CORRECTION = /^\s*(?:sorry|oops|correction|i mean|i meant|actually|wait|no[,，]|wrong|不是|不对|不對|唔係|唔系|唔啱|更正|改成|改為|改为|打錯|打错|說錯|说错|講錯|讲错|寫錯|写错|應該是|应该是|搞錯|搞错|錯了|错了|地址打錯|地址打错|地址錯了|地址错了)/i;
+const CORRECTION = /^\s*(?:(?:不好意思|抱歉|對不起|对不起|唔好意思)[\s,，、]*)?(?:sorry|oops|correction|i mean|i meant|actually|wait|no[,，]|wrong|不是|不对|不對|唔係|唔系|唔啱|更正|改成|改為|改为|打錯|打错|說錯|说错|講錯|讲错|寫錯|写错|應該是|应该是|搞錯|搞错|錯了|错了|地址打錯|地址打错|地址錯了|地址错了)/i;
+/** "型號打錯了，是 …", "the model is actually …": words that take something back, anywhere in a message. */
+// Only words that take something back wherever they stand: "sorry to bother you, my number is …" corrects nothing.
+const TAKEN_BACK = /\b(?:is|was|it'?s) actually\b|\b(?:i mean|i meant|typo|should be)\b|打錯|打错|寫錯|写错|說錯|说错|講錯|讲错|搞錯|搞错|錯了|错了|更正|應該是|应该是/i;
+
+/** Whether a message corrects something said before: it starts like a correction, or takes something back on the way. */
+export function soundsLikeCorrection(text: string): boolean {
+  return CORRECTION.test(text) || TAKEN_BACK.test(text);
+}
+
 /** Where the new value starts: "不是 0912…，是 0922…" corrects to the number after the last "是". */
 const NEW_VALUE = /(?:應該是|应该是|should be|i mean|i meant|it'?s|it is|\bis\b|是|係|系|改成|改為|改为)\s*/gi;
 
-/** What a correction changes, in the form intake keeps its values. */
-export type Correction = { productModel?: string; serial?: string; phone?: string; email?: string; purchaseDate?: string; siteAddress?: string; name?: string; company?: string };
+type CorrectedValues = { productModel?: string; serial?: string; phone?: string; email?: string; purchaseDate?: string; siteAddress?: string; name?: string; company?: string };
+/** What a correction changes, in the form intake keeps its values; `cleared`: details now left empty ("序號沒有"). */
+export type Correction = CorrectedValues & { cleared?: (keyof CorrectedValues)[] };
 
 export type CorrectionContext = { now: Date; timeZone: string; language?: Language };
 
@@ -27,12 +38,12 @@ function present(c: Correction): Correction | undefined {
 }
 
 /**
- * The values a message corrects: only a message that starts like a correction and names a detail we can
+ * The values a message corrects: only a message that reads like a correction ("sorry, …", "型號打錯了，是 …") and names a detail we can
  * read (model, serial, phone, e-mail, purchase date, a site address). The value after the last "是" / "is"
  * wins, so "不是 0912…，是 0922…" corrects to the second number. Anything else is an answer.
  */
 export function correctionOf(text: string, entities: Entities | undefined, ctx: CorrectionContext): Correction | undefined {
-  if (!CORRECTION.test(text)) return undefined;
+  if (!soundsLikeCorrection(text)) return undefined;
   const tail = newValuePart(text);
   const e = tail && tail !== text.trim() ? extractEntities(tail, { now: ctx.now, timeZone: ctx.timeZone, language: ctx.language }) : {};
   const phone = e.phoneE164 ?? (e.phone ? parsePhone(e.phone, { language: ctx.language }) : undefined);
@@ -56,7 +67,7 @@ export function correctionOf(text: string, entities: Entities | undefined, ctx: 
   });
 }
 
-type ChangeField = keyof Correction;
+type ChangeField = keyof CorrectedValues;
 
 /** The words that name a detail, in the three languages, longest first where one contains another. */
 const FIELD_WORDS: readonly [ChangeField, string][] = [
@@ -70,7 +81,7 @@ const FIELD_WORDS: readonly [ChangeField, string][] = [
   ['company', String.raw`company|project|公司|專案|项目|專案名稱|项目名称`],
 ];
 const LEAD = String.raw`^\s*(?:(?:no|nope|sorry|actually|oops|wait|不是|不對|不对|唔係|唔啱|錯了|错了|有錯|有错)[\s,，.。!！]*)?(?:the\s+|my\s+|our\s+|it'?s\s+the\s+)?`;
-const LINK = String.raw`\s*(?:should\s+be|is\s+actually|is|was|=|:|：|應該是|应该是|改為|改为|改成|要改成|換成|换成|是|係|系|為|为|in|on)?\s*`;
+const LINK = String.raw`\s*(?:(?:打|寫|写|講|讲|說|说|填)?(?:錯|错)了?[，,、\s]*)?(?:should\s+be|is\s+actually|is|was|=|:|：|應該是|应该是|改為|改为|改成|要改成|換成|换成|是|係|系|為|为|in|on)?\s*`;
 /** "…, not DW-45", "…而不是 DW-45", "…唔係 DW-45": the old value the customer sets aside, which we drop. */
 const NOT_OLD = /(?:[\s,，]*(?:not|instead of|rather than|而不是|並不是|并不是|不是|唔係|唔系)\s*\S.*)$/i;
 
@@ -95,12 +106,14 @@ function valueAs(field: ChangeField, value: string, ctx: CorrectionContext): str
       return date.ok ? date.value : undefined;
     }
     case 'name':
-      return value.length <= 60 && !/\d{4,}/.test(value) ? nameInAnswer(value) : undefined;
+      return value.length <= 60 && !/\d{4,}/.test(value) ? nameInAnswer(withoutFiller(value)) : undefined;
     case 'productModel':
     case 'serial':
-      return /^[A-Za-z0-9][A-Za-z0-9\-/. #]{1,40}$/.test(value) ? value : undefined;
+      // A code has a digit: "Serial number" (the menu button) is no serial "number".
+      return /^[A-Za-z0-9][A-Za-z0-9\-/. #]{1,40}$/.test(value) && /\d/.test(value) ? value : undefined;
     default:
-      return value.length >= 2 ? value.slice(0, 200) : undefined;
+      // "Company/project" (the menu button) is no company "/project".
+      return value.length >= 2 && /^[\p{L}\p{N}]/u.test(value) ? value.slice(0, 200) : undefined;
   }
 }
 
@@ -121,6 +134,45 @@ function oldAndNew(text: string): { old: string; new: string } | undefined {
  * "DW-54 not DW-45" changes whichever detail was DW-45.
  */
 export function statedChange(text: string, ctx: CorrectionContext, current: Partial<Record<ChangeField, string>> = {}): Correction | undefined {
+  const parts = clauses(text);
+  if (parts.length > 1) {
+    // "名字是林雅婷，序號沒有，其他都對": each part names its own detail; parts naming none ("其他都對") add nothing.
+    const merged: Correction = {};
+    for (const part of parts) {
+      const cleared = clearedField(part);
+      const change = cleared ? { cleared: [cleared] } : oneChange(part, ctx, current);
+      if (change) Object.assign(merged, change, { cleared: [...(merged.cleared ?? []), ...(change.cleared ?? [])] });
+    }
+    if (!merged.cleared?.length) delete merged.cleared;
+    if (Object.keys(merged).length > 0) return merged;
+  }
+  const cleared = clearedField(text);
+  return cleared ? { cleared: [cleared] } : oneChange(text, ctx, current);
+}
+
+const ALL_FIELD_WORDS = FIELD_WORDS.map(([, words]) => words).join('|');
+/** Where a second detail starts: a comma, "and" or "；" followed by a detail's name. */
+const NEXT_CLAUSE = new RegExp(String.raw`(?:[，,；;。]\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+|my\s+|our\s+)?(?:${ALL_FIELD_WORDS})(?![A-Za-z]))`, 'i');
+
+function clauses(text: string): string[] {
+  return text
+    .split(NEXT_CLAUSE)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** "序號沒有", "serial: none", "公司不用填": a detail the customer wants left empty. */
+const NONE_VALUE = String.raw`\s*(?:是|係|is|[:：])?\s*(?:沒有|没有|冇|無|无|不知道|唔知|不用填?|不需要|略過|略过|跳過|跳过|none|n\/a|no|skip|unknown|not known)(?=\s*$|[\s,，。.!！](?!\s*\d)|其他|其它)`;
+
+function clearedField(text: string): ChangeField | undefined {
+  for (const [field, words] of FIELD_WORDS) {
+    if (field === 'phone' || field === 'email') continue;
+    if (new RegExp(`${LEAD}(?:${words})${NONE_VALUE}`, 'i').test(text.trim())) return field;
+  }
+  return undefined;
+}
+
+function oneChange(text: string, ctx: CorrectionContext, current: Partial<Record<ChangeField, string>>): Correction | undefined {
   const t = text.trim();
   for (const [field, words] of FIELD_WORDS) {
     const m = new RegExp(`${LEAD}(?:${words})${LINK}(.+)$`, 'i').exec(t);
@@ -141,4 +193,19 @@ export function statedChange(text: string, ctx: CorrectionContext, current: Part
   if (phone) return { phone };
   const email = contactOnly(t)?.email;
   return email ? { email } : undefined;
+}
+
+/** A product word: what "不是空调，是除湿机" swaps; a code is a model and left to the correction. */
+const PRODUCT_ZH = String.raw`([\u3400-\u9fff]{2,5}?)`;
+const SWAP_ZH = new RegExp(String.raw`不是\s*(?:那台|這台|这台)?${PRODUCT_ZH}\s*[，,、]?\s*(?:而)?是\s*(?:那台|這台|这台)?${PRODUCT_ZH}(?=在|有|的|[，,。.!！\s]|$)`);
+const SWAP_EN = /\bnot (?:the |a |my |our )?([a-z][a-z ]{1,24}?)\s*[,;]?\s*(?:it'?s|it is|but) (?:the |a |my |our )?([a-z][a-z ]{1,24}?)\s*(?=[,.;!]|$)/i;
+
+/**
+ * "不是空调，是除湿机在漏水", "it's not the fridge, it's the freezer": the product the customer names instead of
+ * the one said before, so the description can say the right one. Undefined when the message swaps no product.
+ */
+export function productSwap(text: string): { from: string; to: string } | undefined {
+  const m = SWAP_ZH.exec(text) ?? SWAP_EN.exec(text);
+  if (!m || /\d/.test(m[1]! + m[2]!)) return undefined;
+  return { from: m[1]!.trim(), to: m[2]!.trim() };
 }

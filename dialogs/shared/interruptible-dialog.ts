@@ -83,7 +83,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.cancelAllDialogs();
         return this.onHumanRequested(innerDc, kept);
       }
-      if (interruption === 'cancel' && this.somethingOpen(innerDc)) {
+      if (interruption === 'cancel' && this.somethingOpen(innerDc) && !this.cancelReadInside(innerDc, activity.text ?? '')) {
         await innerDc.cancelAllDialogs();
         await say(innerDc.context, common(innerDc.context).cancelled, { choices: common(innerDc.context).menu, expectInput: true });
         return this.onCancelled(innerDc);
@@ -143,6 +143,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** Whether anything is open for "cancel" to drop; when not, the message goes on to the dialogs (MENU then shows the menu). */
   protected somethingOpen(_innerDc: DialogContext): boolean {
     return true;
+  }
+
+  /** Whether a dialog inside reads this "cancel" itself (a survey ends with its own thanks and goodbye). */
+  protected cancelReadInside(_innerDc: DialogContext, _text: string): boolean {
+    return false;
   }
 
   /** Small talk or a rude remark with nothing to act on; undefined when the message has service content. */

@@ -24,6 +24,8 @@ const NAME_CJK_LABEL_LATIN = /(?:我叫做|我叫|我個名係|我的名字是|�
 const NAME_EN_FULL = /\b(?:I'?m|I am)\s+([A-Z][a-z]+\s[A-Z][a-z]+)(?=$|[\s,.;!])/;
 /** "张伟 13800138000 北京市…": a bare name at the start, followed by a number or an address, its surname a common one. */
 const NAME_CJK_BARE = new RegExp(String.raw`^\s*([${SURNAMES}][${CJK}]{1,2})(?=\s*[,，]?\s*(?:[+\d]|[${CJK}]{2,3}[市省縣县]))`);
+/** "I'm Amy from Sunrise Hotel", "it's Ken with Acme Ltd": a first name, then the place the customer is from. */
+const NAME_EN_FROM = /\b(?:I'?m|I am|it'?s|this is)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|with|at)\s+(?:the\s+)?[A-Z]/;
 const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
 /** "I'm the facilities manager, David Lin", "this is David Lin, facilities manager": a role beside the name. */
 const ROLE = String.raw`(?:[a-z]+\s+){0,3}(?:manager|engineer|owner|supervisor|officer|director|technician|administrator|admin|assistant|lead|head|coordinator|secretary|buyer|receptionist|tenant|landlord)`;
@@ -43,18 +45,21 @@ const NOT_NAMES = /^(?:用戶|用户|客戶|客户|顧客|顾客|說|说|想|要
 
 const ADDRESS_CJK_LABELLED = new RegExp(String.raw`(?:設備地址|设备地址|安裝地址|安装地址|地址|住址|地點|地点)\s*(?:是|係|系|在|為|为|[:：])?\s*([^，,。;；!！?？\n]{4,60}?)${CJK_END}`);
 /** 台北市大安區復興南路一段100號, 上海市浦东新区世纪大道100号, 九龍觀塘道100號: a city (or a Hong Kong region), a road and a number. */
-const ROAD_AND_NUMBER = String.raw`[${CJK}0-9]{1,12}?(?:路|街|道|巷|大道|里)(?:[一二三四五六七八九十0-9]+段)?(?:[0-9]+巷)?(?:[0-9]+弄)?[0-9]+(?:-[0-9]+)?[號号](?:[0-9A-Za-z]+[樓楼F層层])?(?:之[0-9]+)?(?:[0-9A-Za-z]{1,4}[室座])?`;
+/** Numbers may stand apart from their words ("崇學路 77 號 3 樓"), the way people type on a phone. */
+const ROAD_AND_NUMBER = String.raw`[${CJK}0-9]{1,12}?(?:路|街|道|巷|大道|里)(?:[一二三四五六七八九十0-9]+段)?(?:\s?[0-9]+\s?巷)?(?:\s?[0-9]+\s?弄)?\s?[0-9]+(?:-[0-9]+)?\s?[號号](?:\s?[0-9A-Za-z]+\s?[樓楼F層层])?(?:之[0-9]+)?(?:\s?[0-9A-Za-z]{1,4}\s?[室座])?`;
 const ADDRESS_CJK_SHAPE = new RegExp(String.raw`(?:[${CJK}]{2,3}[市縣县省]|香港|九龍|九龙|新界)(?:[${CJK}]{1,4}[區区鎮镇鄉乡市縣县])?${ROAD_AND_NUMBER}`);
 /** "我司位于苏州工业园区星湖街328号", "廠房設於…": a road and a number after a word that says where, no city needed. */
 const ADDRESS_CJK_LOCATED = new RegExp(String.raw`(?:位于|位於|坐落於|坐落于|設於|设于|設在|设在|地址在|地址係|裝喺|装喺|安裝在|安装在|安裝於|安装于|喺)\s*((?:[${CJK}]{2,12}?(?:區|区|園區|园区|鎮|镇|市|縣|县))?${ROAD_AND_NUMBER})`);
 /** The same shape as a whole answer ("九龍觀塘道100號5樓A室"): asked a question, nobody types a road and a number by chance. */
 const ADDRESS_CJK_ANSWER = new RegExp(String.raw`^\s*((?:[${CJK}]{2,12}?(?:省|市|縣|县|區|区|鎮|镇|鄉|乡))*${ROAD_AND_NUMBER}[${CJK}0-9A-Za-z]{0,12})\s*[。.]?\s*$`);
+/** 沙田禾輋邨豐和樓 1203 室, 將軍澳富康花園3座12樓C室: a Hong Kong estate, its block and the flat, as a whole answer. */
+const ESTATE_ANSWER = new RegExp(String.raw`^\s*([${CJK}]{1,10}?(?:邨|苑|花園|花园|新村|大廈|大厦)[${CJK}]{0,4}?(?:樓|楼|閣|阁)?\s?(?:[0-9A-Za-z]{1,3}\s?[座期])?\s?(?:[0-9]{1,3}\s?[樓楼])?\s?[0-9A-Za-z]{1,5}\s?室)\s*[。.]?\s*$`);
 /** "5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei", "Warehouse 3, 18 Gangqian Rd, Kaohsiung": a number before a street word. */
-const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+)*(?:[A-Z][A-Za-z]+\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
+const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+)*(?:[A-Z][A-Za-z]*\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
 const ADDRESS_EN_ANSWER = new RegExp(String.raw`^\s*((?:[A-Za-z0-9#.\- ]{1,30},\s*)?(?:No\.?\s*)?${STREET_EN}[^;\n?]{0,80}?)\s*[.]?\s*$`, 'i');
 /** Where a street address sits inside a sentence: with a city, county or district, nobody mistakes it. */
 const ADDRESS_EN_IN_PASSING = new RegExp(String.raw`(?:\b(?:installed|located|based|situated|site is|we are|we're|it is|it's)\s+(?:at|in)\b[^.;\n]{0,40}?)((?:No\.?\s*)?${STREET_EN}(?:,?\s*(?:Sec\.?|Section)\s*\d+)?(?:,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Dist\.?|District|Township))?,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:City|County))`, 'i');
-const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*(\d[^;\n]{4,80}?)(?=(?<!\b(?:No|Sec|Ln|Rd|St|Ave|Dist))\.\s|\.?$|[;\n]|,?\s*\b(?:name|phone|tel|mobile|model|serial)\b)/i;
+const ADDRESS_EN = /\b(?:site address|address|located at|the unit is at|it is at)\s*(?:is|:)?\s*((?:(?:No|Rm|Room|Flat|Unit|Suite)\.?\s*)?\d[^;\n]{4,80}?)(?=(?<!\b(?:No|Sec|Ln|Rd|St|Ave|Dist))\.\s|\.?$|[;\n]|,?\s*(?:and\s+(?:my|the|our)\s+)?\b(?:name|phone|tel|mobile|model|serial)\b)/i;
 
 const MODEL_LABELLED = /(?:\bmodel(?:\s*(?:no\.?|number|#))?|型號|型号|機型|机型)\s*(?:is|係|系|是|為|为|[:：#])?\s*([A-Za-z0-9][A-Za-z0-9\-/.]{2,24}[A-Za-z0-9])/i;
 
@@ -62,15 +67,26 @@ function clean(value: string): string {
   return value.trim().replace(/[\s,，.。]+$/, '');
 }
 
+/** "我姓林，林雅婷": the full name right after the surname, starting with it. */
+function fullNameAfterSurname(text: string, surname: RegExpExecArray): string | undefined {
+  const rest = text.slice(surname.index + surname[0].length);
+  const full = new RegExp(String.raw`^[，,、\s]*(?:叫做|名叫|叫)?\s*(${surname[1]}[${CJK}]{1,2}?)${CJK_END}`).exec(rest)?.[1];
+  return full && !NOT_NAMES.test(full) ? full : undefined;
+}
+
 export function statedName(text: string): string | undefined {
   const cjk = NAME_CJK.exec(text)?.[1];
   if (cjk && !NOT_NAMES.test(cjk)) return cjk;
-  const surname = SURNAME_CJK.exec(text)?.[1];
-  if (surname) return surname;
+  const surname = SURNAME_CJK.exec(text);
+  if (surname) return fullNameAfterSurname(text, surname) ?? surname[1];
   const latinAfterLabel = NAME_CJK_LABEL_LATIN.exec(text)?.[1];
   if (latinAfterLabel) return clean(latinAfterLabel);
   const bare = NAME_CJK_BARE.exec(text)?.[1];
   if (bare && !NOT_NAMES.test(bare)) return bare;
+  const placed = NAME_CJK_AT_COMPANY.exec(text)?.[1];
+  if (placed && !NOT_NAMES.test(placed)) return placed;
+  const from = NAME_EN_FROM.exec(text)?.[1];
+  if (from && !from.split(' ').some((w) => NOT_NAME_WORDS.test(w))) return from;
   const full = NAME_EN_FULL.exec(text)?.[1];
   if (full && !full.split(' ').some((w) => NOT_NAME_WORDS.test(w))) return full;
   const en = NAME_EN_TITLED.exec(text)?.[1] ?? NAME_EN.exec(text)?.[1] ?? NAME_EN_ROLE.exec(text)?.[1];
@@ -112,7 +128,8 @@ export function nameInAnswer(text: string): string {
 }
 
 export function statedAddress(text: string): string | undefined {
-  const labelled = ADDRESS_CJK_LABELLED.exec(text)?.[1];
+  // "地址台北市…12號 明天中午要營業": words after the house number and a space are no longer the address.
+  const labelled = ADDRESS_CJK_LABELLED.exec(text)?.[1]?.replace(/([號号樓楼層层室座F])\s+(?![樓楼層层室座之])[\u3400-\u9fff].*$/u, '$1');
   if (labelled && /[\d０-９]|[市縣县區区路街道號号]/.test(labelled)) return clean(labelled);
   // "我住台北市…": the verb before the city is not part of the address.
   const shaped = ADDRESS_CJK_SHAPE.exec(text)?.[0]?.replace(/^(?:住在|住|在|位於|位于|於|于)/, '');
@@ -131,16 +148,23 @@ export function statedAddress(text: string): string | undefined {
 export function addressInAnswer(text: string): string | undefined {
   const stated = statedAddress(text);
   if (stated) return stated;
-  const cjk = ADDRESS_CJK_ANSWER.exec(text)?.[1];
+  const cjk = ADDRESS_CJK_ANSWER.exec(text)?.[1] ?? ESTATE_ANSWER.exec(text)?.[1];
   if (cjk) return clean(cjk);
   const en = ADDRESS_EN_ANSWER.exec(text)?.[1];
   return en ? clean(en) : undefined;
 }
 
 /** "on behalf of Acme Plastics Ltd", "from Acme Trading Co.", "代表大安貿易有限公司", "我哋公司係…": the company said in passing. */
-const COMPANY_EN = /\b(?:on behalf of|representing|(?:I'?m|I am|we'?re|we are|this is \w+)\s+(?:calling |writing )?(?:from|with|at))\s+((?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,5})/;
-const COMPANY_SUFFIX_EN = /^.+\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|LLC|GmbH|Industries|Plastics|Trading|Technology|Technologies|Electronics|Hotel|Hospital|School|University|Factory)\.?$/;
-const COMPANY_CJK = new RegExp(String.raw`(?:代表|我們是|我们是|我係|我系|我是|我哋係|來自|来自|我們公司是|我们公司是|我們公司係|公司名稱是|公司名称是|公司[:：])?\s*([${CJK}A-Za-z0-9]{2,16}?(?:股份有限公司|有限公司|公司|集團|集团|工廠|工厂|酒店|醫院|医院|學校|学校|大學|大学))(?=[的嘅，,。;；!！\s]|報修|报修|報障|报障|反映|投訴|投诉|$)`);
+const COMPANY_EN = /\b(?:on behalf of|representing|(?:I'?m|I am|we'?re|we are|this is \w+|(?:I'?m|I am|it'?s) [A-Z][a-z]+)\s+(?:calling |writing )?(?:from|with|at))\s+((?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,5})/;
+const COMPANY_SUFFIX_EN =
+  /^.+\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|LLC|GmbH|Industries|Plastics|Trading|Technology|Technologies|Electronics|Systems|Solutions|Services|Logistics|Manufacturing|Hotel|Resort|Restaurant|Cafe|Bakery|Clinic|Hospital|School|College|Academy|University|Factory|Bank|Store|Mall)\.?$/;
+/** What a Chinese business name ends in: a registered form, or the kind of place (餐廳, 診所, 工作室). */
+const COMPANY_SUFFIX_CJK = String.raw`(?:股份有限公司|有限公司|公司|集團|集团|工廠|工厂|酒店|飯店|饭店|旅館|旅馆|民宿|餐廳|餐厅|診所|诊所|醫院|医院|學校|学校|大學|大学|工作室|事務所|事务所|商行)`;
+/** A business name: Chinese, Latin and digits; a space only after a Latin word or a digit ("ABC 科技有限公司"). */
+const COMPANY_NAME_CJK = String.raw`[${CJK}A-Za-z0-9](?:[${CJK}A-Za-z0-9&]|(?<=[A-Za-z0-9])\s+(?=[${CJK}A-Za-z0-9])){1,20}?${COMPANY_SUFFIX_CJK}`;
+const COMPANY_CJK = new RegExp(String.raw`(?:代表|我們是|我们是|我係|我系|我是|我哋係|來自|来自|我們公司是|我们公司是|我們公司係|我哋公司係|公司名稱是|公司名称是|公司是|公司係|公司叫|公司[:：])?\s*(${COMPANY_NAME_CJK})(?=[的嘅，,。;；!！\s]|報修|报修|報障|报障|反映|投訴|投诉|$)`);
+/** "我是大同餐廳的陳小姐": the person named after the place they speak for. */
+const NAME_CJK_AT_COMPANY = new RegExp(String.raw`(?:我是|我係|我系)\s*${COMPANY_NAME_CJK}(?:的|嘅)\s*([${SURNAMES}][${CJK}]{0,2}?(?:先生|小姐|女士|太太|經理|经理)|[${SURNAMES}][${CJK}]{1,2}?)${CJK_END}`);
 
 export function statedCompany(text: string): string | undefined {
   const en = COMPANY_EN.exec(text);
@@ -151,6 +175,33 @@ export function statedCompany(text: string): string | undefined {
   const cjk = COMPANY_CJK.exec(text);
   // A labelled one ("代表…公司"), or a registered name ("…有限公司") that nobody writes by chance.
   if (cjk && (cjk[0].trim() !== cjk[1] || /有限公司|集團|集团/.test(cjk[1]!)) && !/^(?:我們|我们|你們|你们|貴|贵|我司|本|這間|这间|呢間|該|该)/.test(cjk[1]!)) return cjk[1];
+  return undefined;
+}
+
+/** What a customer may put before the answer to "Which company or project is this for?". */
+const COMPANY_ANSWER_LABEL =
+  /^(?:(?:we'?re|we are|i'?m|i am)\s+(?:from|with|at)\s+|(?:it'?s\s+)?(?:the\s+|our\s+)?(?:company|project|site)(?:\s+name)?\s*(?:is|[:：])\s*|(?:我們|我们|我哋)?(?:公司|專案|专案|項目|项目|工程|工地)(?:名稱|名称)?\s*(?:是|係|系|叫|為|为|[:：])\s*|(?:是|係|系)\s*)/i;
+
+/**
+ * The answer to "Which company or project is this for?": a company said in a sentence, or the answer with its
+ * label dropped ("the project is Riverside Tower", "项目是滨江花园二期"); a plain name ("Sunrise Hotel") as it is.
+ */
+export function companyInAnswer(text: string): string {
+  const t = clean(text);
+  return statedCompany(t) ?? (clean(t.replace(COMPANY_ANSWER_LABEL, '')) || t);
+}
+
+/** A signature line that is a business name ("Sunrise Hotel", "大同科技股份有限公司 總務部"); a department after it is left out. */
+const SIGNATURE_COMPANY_CJK = new RegExp(String.raw`^(${COMPANY_NAME_CJK})(?:\s|$)`);
+
+/** The company in an e-mail signature: the first line shaped like a business name, never a name, a title or a number. */
+export function companyInSignature(signature: string): string | undefined {
+  for (const line of signature.split(/\r?\n/).map((l) => clean(l))) {
+    if (!line || line.length > 60 || /[@\d]{3}/.test(line)) continue;
+    if (COMPANY_SUFFIX_EN.test(line) && !/[\u3400-\u9fff]/.test(line)) return line;
+    const cjk = SIGNATURE_COMPANY_CJK.exec(line)?.[1];
+    if (cjk) return cjk;
+  }
   return undefined;
 }
 

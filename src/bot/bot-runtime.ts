@@ -1,4 +1,4 @@
-import { ConversationState, type Activity, type Storage } from 'botbuilder';
+import type { Activity, Storage } from 'botbuilder';
 import { RootDialog } from '../../dialogs/root/root-dialog.js';
 import { setTurnInfo, type TurnInfo } from '../../dialogs/shared/turn-info.js';
 import type { Clock } from '../clock.js';
@@ -13,6 +13,7 @@ import type { Policy } from '../sla/policy-schema.js';
 import { AftercareBot } from './aftercare-bot.js';
 import { createBotServices, type BotServiceDeps, type BotSettings } from './bot-services.js';
 import { CollectingAdapter } from './collecting-adapter.js';
+import { JsonConversationState } from './json-conversation-state.js';
 import { PostgresStorage } from './postgres-storage.js';
 import { createSerialQueue } from './serial-queue.js';
 
@@ -80,7 +81,7 @@ function takeBot(deps: BotDeps): BuiltBot {
     write: (changes) => storageOf(storage).write(changes),
     delete: (keys) => storageOf(storage).delete(keys),
   };
-  return { bot: new AftercareBot(new ConversationState(turnStorage), new RootDialog(createBotServices(services))), services, storage };
+  return { bot: new AftercareBot(new JsonConversationState(turnStorage), new RootDialog(createBotServices(services))), services, storage };
 }
 
 function storageOf(storage: BuiltBot['storage']): Storage {

@@ -128,10 +128,20 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
       return recordSurveyAnswer(deps.db, input, { now: clock(), events, jobs });
     },
 
-    async recordFollowUp(followUpId, outcome) {
+    async surveyCancelled(surveyId) {
+      return (await deps.db.survey.count({ where: { id: surveyId, status: 'cancelled' } })) > 0;
+    },
+
+    async followUpCancelled(followUpId) {
+      return (await deps.db.followUp.count({ where: { id: followUpId, status: 'cancelled' } })) > 0;
+    },
+
+    async recordFollowUp(followUpId, answer) {
+      const notes = { fine: 'customer: all working', problem: 'customer reports a problem', declined: 'customer declined to answer' }[answer.outcome];
       await deps.db.followUp.updateMany({
-        where: { id: followUpId },
-        data: { status: 'done', doneAt: clock(), outcome: outcome.fine ? 'fine' : 'problem', notes: outcome.fine ? 'customer: all working' : (outcome.notes ?? 'customer reports a problem') },
+        // A follow-up closed meanwhile (the customer opted out) stays closed.
+        where: { id: followUpId, status: 'sent' },
+        data: { status: 'done', doneAt: clock(), outcome: answer.outcome, notes: answer.outcome === 'problem' ? (answer.notes ?? notes) : notes },
       });
     },
 

@@ -4,6 +4,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/db.js';
 import { isUniqueViolation } from '../db/transaction.js';
 import { AppError } from '../errors/app-error.js';
+import { jsonBeingSaved } from './json-conversation-state.js';
 
 /** Someone else saved the same state since we read it: the turn must be redone from fresh state. */
 export class StateConflictError extends AppError {
@@ -94,9 +95,9 @@ export class TurnStorage implements Storage {
         continue;
       }
       const { eTag: _eTag, ...rest } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
-      // Dialog state may hold Dates or class instances: what JSON keeps is what is stored, so the text is
-      // made once, here, and goes to the closing statement as it is.
-      this.pending = { key, json: JSON.stringify(rest), readEtag: this.loaded.etag };
+      // Dialog state may hold Dates or class instances: what JSON keeps is what is stored, so the text
+      // (made once, by the state's change check when it was) goes to the closing statement as it is.
+      this.pending = { key, json: (item && jsonBeingSaved(item)) ?? JSON.stringify(rest), readEtag: this.loaded.etag };
     }
     if (Object.keys(others).length > 0) await this.fallback.write(others);
   }

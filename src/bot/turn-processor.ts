@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { commonTexts } from '../../dialogs/shared/common-texts.js';
-import { waitingReply } from '../../dialogs/handoff/waiting-reply.js';
+import { detailsWhileWaiting } from '../../dialogs/handoff/waiting-details.js';
+import { waitingReply, type NotedDetails } from '../../dialogs/handoff/waiting-reply.js';
 import { loadKnowledgeBase } from '../../dialogs/inquiry/knowledge-base.js';
 import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { botMayAnswer } from '../conversations/conversation-service.js';
@@ -9,7 +10,9 @@ import { ticketReplyTime } from '../handoff/staff-reply-time.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
 import { asksTicketStatus } from '../understanding/status-question.js';
+import { correctTicketDetails, fillTicketDetails } from '../tickets/ticket-details.js';
 import { understand } from '../understanding/understand.js';
+import type { Understanding } from '../understanding/understanding-schema.js';
 import { describeTicket } from '../../dialogs/status/status-dialog.js';
 import type { Db } from '../db/db.js';
 import type { Language } from '../messages/channel-kind.js';
@@ -55,11 +58,12 @@ export function createTurnProcessor(deps: BotDeps) {
   /**
    * Processes the conversation's waiting messages. With `waiting`, stops once that message is processed
    * and returns its replies if this call produced them for the waiting caller; null otherwise (someone
-   * else processed it, or the caller stopped waiting and the replies went out by themselves).
+   * else processed it, or the caller stopped waiting and the replies went out by themselves). `loaded` is
+   * the first turn when the caller has read it already (the store did); a turn that loses a race is read afresh.
    */
-  async function drain(conversationId: string, waiting?: Waiting): Promise<OutboundMessage[] | null> {
-    for (let stale = 0; stale <= MAX_STALE_RETRIES; ) {
-      const next = await loadNextTurn(sql, conversationId);
+  async function drain(conversationId: string, waiting?: Waiting, loaded?: PendingTurn): Promise<OutboundMessage[] | null> {
+    for (let stale = 0, first = loaded; stale <= MAX_STALE_RETRIES; first = undefined) {
+      const next = first ?? (await loadNextTurn(sql, conversationId));
       if (!next) return null;
       if (waiting && next.id !== waiting.messageId && !(await isOlderThanWaiting(next, waiting))) return null;
       const inline = waiting?.messageId === next.id && waiting.claim();
@@ -101,7 +105,8 @@ export function createTurnProcessor(deps: BotDeps) {
       receivedAt: new Date(next.receivedMs),
       meta: envelope.meta ?? {},
     };
-    const understanding = understand(message.text, { channel: message.channel, subject: message.subject }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
+    // Relative dates in the message ("去年三月", "買咗大概一年半") count from the turn's clock, not the wall clock.
+    const understanding = understand(message.text, { channel: message.channel, subject: message.subject, now, timeZone: deps.policy.calendar.timeZone }, { confidenceThreshold: deps.env.CLASSIFIER_CONFIDENCE_THRESHOLD });
     const language = chooseLanguage({ detected: understanding.language, text: message.text, current: next.conversationLanguage ?? next.customerLanguage, fallback: deps.env.DEFAULT_LANGUAGE, hint: pageLanguageOf(message), from: message.from });
     const address: TurnAddress = { channel: message.channel, conversationId: next.conversationId, customerId: next.customerId, to: message.from, conversationKey: message.conversationKey };
 
@@ -142,12 +147,21 @@ export function createTurnProcessor(deps: BotDeps) {
           activities = [{ type: 'message', text: commonTexts[language].error, locale: language }];
         }
       } else {
-        activities = waitingReply(next.state, language, await ticketReplyTime(lazy.db, deps.policy, deps.calendar, now, next.ticketId), deps.policy.calendar.timeZone, understanding.act, {
-          ticketStatus: await waitingTicketStatus(lazy.db, deps, next.ticketId, message.text, language, now),
-          text: message.text,
-          channel: message.channel,
-          knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE),
-        });
+        const noted = next.state === 'waiting_staff' && next.ticketId ? await noteDetails(lazy.db, next.ticketId, message.text, understanding, now) : undefined;
+        activities = waitingReply(
+          next.state,
+          language,
+          await ticketReplyTime(lazy.db, deps.policy, deps.calendar, now, next.ticketId),
+          deps.policy.calendar.timeZone,
+          understanding.act,
+          {
+            ticketStatus: await waitingTicketStatus(lazy.db, deps, next.ticketId, message.text, language, now),
+            text: message.text,
+            channel: message.channel,
+            knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE),
+          },
+          noted,
+        );
         await deps.events.emit(lazy.db, 'customer.message_received', { customerId: next.customerId, conversationId: next.conversationId, channel: message.channel }, now);
       }
 
@@ -177,6 +191,19 @@ export function createTurnProcessor(deps: BotDeps) {
       await lazy.rollback();
       throw err;
     }
+  }
+
+  /**
+   * A phone, address or model sent after the handoff (a gas leak reported, then "地址是…") goes onto the ticket
+   * opened at the handoff: empty fields are filled, a correction ("型號打錯了，是 RAS-50NK") replaces. The message
+   * stays in the transcript either way; staff read both.
+   */
+  async function noteDetails(db: Db, ticketId: string, text: string, understanding: Understanding, now: Date): Promise<NotedDetails | undefined> {
+    const read = detailsWhileWaiting(text, understanding.entities, { now, timeZone: deps.policy.calendar.timeZone });
+    if (Object.keys(read.values).length === 0) return undefined;
+    const ctx = { now, actor: 'customer' };
+    const fields = read.correction ? await correctTicketDetails(db, ticketId, read.values, ctx) : await fillTicketDetails(db, ticketId, read.values, ctx);
+    return { fields, values: read.values, correction: read.correction };
   }
 
   /** For the queue: the conversation's waiting messages, in line with this process's other turns on it. */

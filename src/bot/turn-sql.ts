@@ -26,55 +26,6 @@ export function transactionRunner(tx: Prisma.TransactionClient): SqlRunner {
   return { query: (text, params) => tx.$queryRawUnsafe(text, ...params) };
 }
 
-export type StoredInbound = { id: string; conversationId: string; duplicate: boolean; processed: boolean };
-
-const STORE_KNOWN_SENDER = `
-WITH cust AS (
-  SELECT c.id FROM "ContactPoint" p JOIN "Customer" c ON c.id = p."customerId"
-  WHERE p.kind = $1::"ContactKind" AND p.address = $2 AND c."mergedIntoId" IS NULL
-), conv AS (
-  SELECT v.id, v."ticketId" FROM "Conversation" v JOIN cust ON v."customerId" = cust.id
-  WHERE v.channel = $3::"ChannelKind" AND v."threadKey" = $4 AND v.state <> 'closed'
-), ins AS (
-  INSERT INTO "Message" (id, "conversationId", "customerId", "ticketId", direction, channel, "externalId", author, text, subject, raw, meta, attachments, "createdAt")
-  SELECT $5, conv.id, cust.id, conv."ticketId", 'inbound', $3::"ChannelKind", $6, 'customer', $7, $8, $9::jsonb, $10::jsonb, '[]'::jsonb, $11::timestamp(3)
-  FROM conv, cust
-  ON CONFLICT (channel, "externalId") DO NOTHING
-  RETURNING id, "conversationId"
-)
-SELECT id, "conversationId", false AS duplicate, false AS processed FROM ins
-UNION ALL
-SELECT m.id, m."conversationId", true, m."processedAt" IS NOT NULL FROM "Message" m
-WHERE m.channel = $3::"ChannelKind" AND m."externalId" = $6`;
-
-/**
- * One statement that stores a message from a sender we know, on a conversation that is open and theirs,
- * and commits it: ON CONFLICT DO NOTHING on the provider's id, so a redelivery stores nothing and is told
- * it is a duplicate. Null when the message needs the general path (new sender or conversation, a closed
- * or re-owned conversation, attachments, or a copy of the same message being stored at this moment).
- */
-export async function storeFromKnownSender(sql: SqlConnection, message: InboundMessage, contact: { kind: string; address: string }): Promise<StoredInbound | null> {
-  if (message.attachments.length > 0) return null;
-  const rows = await sql.query<StoredInbound>(
-    STORE_KNOWN_SENDER,
-    [
-    contact.kind,
-    contact.address,
-    message.channel,
-    message.conversationKey,
-    randomUUID(),
-    message.externalId,
-    message.text,
-    message.subject ?? null,
-    message.raw === undefined ? null : JSON.stringify(message.raw),
-    JSON.stringify(envelopeOf(message)),
-    message.receivedAt.toISOString(),
-    ],
-    'aftercare_turn_store',
-  );
-  return rows[0] ?? null;
-}
-
 /** The next message a conversation's turn processor takes, with everything the turn reads. */
 export type PendingTurn = {
   id: string;
@@ -101,9 +52,12 @@ export type PendingTurn = {
   awaitsVisitAnswer: boolean;
 };
 
-const LOAD_NEXT = `
-SELECT m.id, m."externalId", m.text, m.subject, m.meta, (extract(epoch from m."createdAt") * 1000)::float8 AS "receivedMs",
-  v.id AS "conversationId", v.channel::text AS channel, v."threadKey", v.state::text AS state, v.language AS "conversationLanguage", v."ticketId",
+/**
+ * What a turn reads besides the message's id and conversation: the message `m`, its conversation `v`, the
+ * customer `c` and the dialog state `b`. One list for the load below and for the store that loads too.
+ */
+const TURN_COLUMNS = `m."externalId", m.text, m.subject, m.meta, (extract(epoch from m."createdAt") * 1000)::float8 AS "receivedMs",
+  v.channel::text AS channel, v."threadKey", v.state::text AS state, v.language AS "conversationLanguage", v."ticketId",
   c.id AS "customerId", c.name AS "customerName", c.company, c.language AS "customerLanguage",
   (SELECT p.address FROM "ContactPoint" p WHERE p."customerId" = c.id AND p.kind = 'phone' ORDER BY p."createdAt" DESC LIMIT 1) AS phone,
   (SELECT p.address FROM "ContactPoint" p WHERE p."customerId" = c.id AND p.kind = 'email' ORDER BY p."createdAt" DESC LIMIT 1) AS email,
@@ -113,14 +67,98 @@ SELECT m.id, m."externalId", m.text, m.subject, m.meta, (extract(epoch from m."c
     WHERE t."customerId" = c.id AND t.status NOT IN ('resolved', 'closed')
       AND ((vi.status = 'proposed' AND vi."proposalsDeclinedAt" IS NULL)
         OR (vi.status IN ('proposed', 'scheduled', 'on_site') AND vi."quoteSentAt" IS NOT NULL AND vi."quoteAcceptedAt" IS NULL AND vi."quoteRefusedAt" IS NULL))
-  ) AS "awaitsVisitAnswer"
-FROM "Message" m
-JOIN "Conversation" v ON v.id = m."conversationId"
+  ) AS "awaitsVisitAnswer"`;
+
+/** The conversation, customer and dialog state of message `m`. */
+const TURN_JOINS = `JOIN "Conversation" v ON v.id = m."conversationId"
 JOIN "Customer" c ON c.id = COALESCE(m."customerId", v."customerId")
-LEFT JOIN "BotState" b ON b.key = v.channel::text || '/conversations/' || v.id || '/'
+LEFT JOIN "BotState" b ON b.key = v.channel::text || '/conversations/' || v.id || '/'`;
+
+const LOAD_NEXT = `
+SELECT m.id, v.id AS "conversationId", ${TURN_COLUMNS}
+FROM "Message" m
+${TURN_JOINS}
 WHERE m."conversationId" = $1 AND m.direction = 'inbound' AND m."processedAt" IS NULL
 ORDER BY m.seq
 LIMIT 1`;
+
+export type StoredInbound = {
+  id: string;
+  conversationId: string;
+  duplicate: boolean;
+  processed: boolean;
+  /**
+   * The new message's turn as loadNextTurn would read it, when the store could read it too: a new message
+   * with no older one of its conversation waiting. Saves the turn's load, one round trip.
+   */
+  turn?: PendingTurn | null;
+};
+
+/*
+ * The insert's RETURNING gives the row as stored (its meta as jsonb gives it back), and the rest is read
+ * in the same statement. Its snapshot does not see the row being inserted, so "an older message waits"
+ * is any unprocessed inbound message of the conversation at all.
+ */
+const STORE_KNOWN_SENDER = `
+WITH cust AS (
+  SELECT c.id FROM "ContactPoint" p JOIN "Customer" c ON c.id = p."customerId"
+  WHERE p.kind = $1::"ContactKind" AND p.address = $2 AND c."mergedIntoId" IS NULL
+), conv AS (
+  SELECT v.id, v."ticketId" FROM "Conversation" v JOIN cust ON v."customerId" = cust.id
+  WHERE v.channel = $3::"ChannelKind" AND v."threadKey" = $4 AND v.state <> 'closed'
+), ins AS (
+  INSERT INTO "Message" (id, "conversationId", "customerId", "ticketId", direction, channel, "externalId", author, text, subject, raw, meta, attachments, "createdAt")
+  SELECT $5, conv.id, cust.id, conv."ticketId", 'inbound', $3::"ChannelKind", $6, 'customer', $7, $8, $9::jsonb, $10::jsonb, '[]'::jsonb, $11::timestamp(3)
+  FROM conv, cust
+  ON CONFLICT (channel, "externalId") DO NOTHING
+  RETURNING id, "conversationId", "customerId", "externalId", text, subject, meta, "createdAt"
+), stored AS (
+  SELECT id, "conversationId", false AS duplicate, false AS processed FROM ins
+  UNION ALL
+  SELECT m.id, m."conversationId", true, m."processedAt" IS NOT NULL FROM "Message" m
+  WHERE m.channel = $3::"ChannelKind" AND m."externalId" = $6
+)
+SELECT s.id, s."conversationId", s.duplicate, s.processed, t.*
+FROM stored s
+LEFT JOIN LATERAL (
+  SELECT ${TURN_COLUMNS},
+    EXISTS (SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o.direction = 'inbound' AND o."processedAt" IS NULL) AS "olderWaiting"
+  FROM ins m
+  ${TURN_JOINS}
+  WHERE m.id = s.id AND NOT s.duplicate
+) t ON true`;
+
+/**
+ * One statement that stores a message from a sender we know, on a conversation that is open and theirs,
+ * and commits it: ON CONFLICT DO NOTHING on the provider's id, so a redelivery stores nothing and is told
+ * it is a duplicate. A new message that is next in its conversation comes back with its turn loaded.
+ * Null when the message needs the general path (new sender or conversation, a closed or re-owned
+ * conversation, attachments, or a copy of the same message being stored at this moment).
+ */
+export async function storeFromKnownSender(sql: SqlConnection, message: InboundMessage, contact: { kind: string; address: string }): Promise<StoredInbound | null> {
+  if (message.attachments.length > 0) return null;
+  const rows = await sql.query<StoredInbound & Omit<PendingTurn, 'id' | 'conversationId'> & { olderWaiting: boolean | null }>(
+    STORE_KNOWN_SENDER,
+    [
+    contact.kind,
+    contact.address,
+    message.channel,
+    message.conversationKey,
+    randomUUID(),
+    message.externalId,
+    message.text,
+    message.subject ?? null,
+    message.raw === undefined ? null : JSON.stringify(message.raw),
+    JSON.stringify(envelopeOf(message)),
+    message.receivedAt.toISOString(),
+    ],
+    'aftercare_turn_store',
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { id, conversationId, duplicate, processed, olderWaiting, ...turn } = row;
+  return { id, conversationId, duplicate, processed, turn: duplicate || olderWaiting !== false ? null : pendingTurn({ ...turn, id, conversationId }) };
+}
 
 /** botbuilder's ConversationState key for our conversation (channelId/conversations/id/). */
 export function stateKeyOf(channel: string, conversationId: string): string {
@@ -131,8 +169,11 @@ export function stateKeyOf(channel: string, conversationId: string): string {
 export async function loadNextTurn(run: SqlRunner, conversationId: string): Promise<PendingTurn | null> {
   const rows = await run.query<PendingTurn>(LOAD_NEXT, [conversationId], 'aftercare_turn_load');
   const row = rows[0];
-  if (!row) return null;
-  // The pg driver hands JSON back parsed; Prisma's raw queries too. Numbers may arrive as strings.
+  return row ? pendingTurn(row) : null;
+}
+
+/** The pg driver hands JSON back parsed; Prisma's raw queries too. Numbers may arrive as strings. */
+function pendingTurn(row: PendingTurn): PendingTurn {
   return { ...row, receivedMs: Number(row.receivedMs) };
 }
 

@@ -101,7 +101,11 @@ export function createTurn(deps: BotDeps, processor: TurnProcessor = createTurnP
     const stored = await storeInbound(deps, message);
     if (stored.processed) return storedResult(deps, message, stored);
     const waiting = waiter(stored.id);
-    const work = conversationQueue(queueKey(message.channel, message.conversationKey), () => processor.drain(stored.conversationId, waiting));
+    const key = queueKey(message.channel, message.conversationKey);
+    // The turn the store read is only as fresh as its statement: with another task of this conversation
+    // queued here (an earlier turn, a proactive start), the turn is loaded again once that one is done.
+    const loaded = conversationQueue.busy(key) ? undefined : (stored.turn ?? undefined);
+    const work = conversationQueue(key, () => processor.drain(stored.conversationId, waiting, loaded));
     const budget = options.replyWithinMs;
     const settled = async (replies: OutboundMessage[] | null): Promise<TurnResult> => (replies ? { replies, duplicate: false } : storedResult(deps, message, stored));
     if (budget === undefined) return settled(await work);

@@ -4,6 +4,7 @@ import { TicketCategory, Urgency } from '../generated/prisma/enums.js';
 import type { Db } from '../db/db.js';
 import { ChannelKind } from '../messages/channel-kind.js';
 import { actorNames } from './staff-service.js';
+import { ticketIdsInScope } from './ticket-scope.js';
 
 const OPEN_STATUSES = ['new', 'triaged', 'assigned', 'scheduled', 'in_progress', 'waiting_customer', 'reopened'] as const;
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -46,6 +47,7 @@ const inList = <T extends string>(column: Prisma.Sql, values: readonly T[], type
 export async function agentQueue(db: Db, staff: Staff, q: QueueQuery, now: Date) {
   const team = q.team && staff.region ? await db.staff.findMany({ where: { region: staff.region }, select: { id: true } }) : null;
   const assignees = q.mine ? [staff.id] : team ? team.map((s) => s.id) : null;
+  const scoped = await ticketIdsInScope(db, staff);
   const ticketStates = q.state?.filter((s): s is (typeof OPEN_STATUSES)[number] => (OPEN_STATUSES as readonly string[]).includes(s));
   const conversationStates = q.state?.filter((s): s is 'waiting_staff' | 'staff' => s === 'waiting_staff' || s === 'staff');
   const wantTickets = !q.state?.length || (ticketStates?.length ?? 0) > 0;
@@ -61,6 +63,8 @@ export async function agentQueue(db: Db, staff: Staff, q: QueueQuery, now: Date)
         ...(q.urgency ? [inList(Prisma.sql`${t}."urgency"`, q.urgency, 'Urgency')] : []),
         ...(q.channel ? [inList(Prisma.sql`${t}."channel"`, q.channel, 'ChannelKind')] : []),
         ...(assignees ? [assignees.length ? Prisma.sql`${t}."assigneeId" IN (${Prisma.join(assignees)})` : Prisma.sql`false`] : []),
+        // An engineer's queue is their own work (ticket-scope.ts): assigned to them, or with a visit of theirs.
+        ...(scoped ? [scoped.length ? Prisma.sql`${t}."id" IN (${Prisma.join(scoped)})` : Prisma.sql`false`] : []),
       ],
       ' AND ',
     );
@@ -82,6 +86,7 @@ export async function agentQueue(db: Db, staff: Staff, q: QueueQuery, now: Date)
      WHERE ${inList(Prisma.sql`c."state"`, conversationStates?.length ? conversationStates : (['waiting_staff', 'staff'] as const), 'ConversationState')}
        ${q.channel ? Prisma.sql`AND ${inList(Prisma.sql`c."channel"`, q.channel, 'ChannelKind')}` : Prisma.empty}
        ${assignees ? Prisma.sql`AND ${assignees.length ? Prisma.sql`c."assignedStaffId" IN (${Prisma.join(assignees)})` : Prisma.sql`false`}` : Prisma.empty}
+       ${scoped ? Prisma.sql`AND c."assignedStaffId" = ${staff.id}` : Prisma.empty}
        ${wantTickets ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Ticket" ct WHERE ct."id" = c."ticketId" AND ${ticketWhere(Prisma.sql`ct`)})` : Prisma.empty}`;
   const branches = [...(wantTickets ? [ticketRows] : []), ...(wantConversations ? [conversationRows] : [])];
   if (!branches.length) return { items: [], total: 0, page: q.page, size: q.size };

@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { NotFoundError } from '../errors/app-error.js';
+import { customerIdsOf } from './access-audit.js';
 import { decideArchiveAccess, requestArchiveAccess, requireArchiveAccess } from './archive-access-service.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, staffRoute, SUPERVISOR_ROLES } from './console-route.js';
@@ -46,9 +47,11 @@ export function mountConsoleCustomerRoutes(server: Server, deps: ConsoleDeps): v
     '/console/api/access-requests',
     staffRoute(
       deps,
-      async (req, res) => {
+      async (req, res, staff) => {
         const { status } = RequestsQuery.parse(req.query ?? {});
         const rows = await db.archiveAccess.findMany({ where: { status }, orderBy: [{ requestedAt: 'desc' }], take: 200 });
+        // The requests name their customers and why someone wants their archive: audited like any list.
+        await audit(deps, req, staff, { action: 'list_access_requests', detail: { status, count: rows.length, customerIds: customerIdsOf(rows) } });
         const names = await actorNames(db, rows.flatMap((r) => [`staff:${r.staffId}`, r.decidedBy]));
         const customers = await db.customer.findMany({ where: { id: { in: rows.map((r) => r.customerId) } }, select: { id: true, name: true, company: true } });
         const byId = new Map(customers.map((c) => [c.id, c]));

@@ -5,3 +5,9 @@ export class ConversationConflictError extends AppError {
   readonly code = 'conversation.conflict';
   override readonly status = 409;
 }
+
+/** An engineer asked for a ticket (or its conversation) that is neither assigned to them nor has a visit of theirs. */
+export class TicketNotAssignedError extends AppError {
+  readonly code = 'ticket.not_assigned';
+  override readonly status = 403;
+}

@@ -8,6 +8,7 @@ import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, staffRoute, ticketContext } from './console-route.js';
 import { outboundView } from './staff-views.js';
+import { requireTicketInScope, ticketIdsInScope } from './ticket-scope.js';
 
 const TriageBody = z.strictObject({
   urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]),
@@ -52,8 +53,10 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets',
     staffRoute(deps, async (req, res, staff) => {
       const q = TicketQuery.parse(req.query ?? {});
+      const scope = await ticketIdsInScope(db, staff);
       const tickets = await db.ticket.findMany({
         where: {
+          ...(scope ? { AND: [{ id: { in: scope } }] } : {}),
           ...(q.status?.length ? { status: { in: q.status } } : {}),
           ...(q.category ? { category: q.category } : {}),
           ...(q.urgency ? { urgency: q.urgency } : {}),
@@ -80,6 +83,7 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/transition',
     staffRoute(deps, async (req, res, staff) => {
       const body = TransitionBody.parse(req.body ?? {});
+      await requireTicketInScope(db, staff, param(req, 'id'));
       const ctx = ticketContext(deps, staff);
       const ticket = await transitionTicket(db, param(req, 'id'), body.to, { ...ctx, reason: body.reason });
       if (body.to === 'resolved') await tellCustomerResolved(db, deps.jobs, ticket.id, ctx);
@@ -92,6 +96,7 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/triage',
     staffRoute(deps, async (req, res, staff) => {
       const body = TriageBody.parse(req.body ?? {});
+      await requireTicketInScope(db, staff, param(req, 'id'));
       const ticket = await triageTicket(db, param(req, 'id'), body, ticketContext(deps, staff));
       await ticketChanged(req, staff, ticket, { change: 'triage', ...body });
       res.json({ ticket });
@@ -102,6 +107,7 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/assign',
     staffRoute(deps, async (req, res, staff) => {
       const body = AssignBody.parse(req.body ?? {});
+      await requireTicketInScope(db, staff, param(req, 'id'));
       const ticket = await assignTicket(db, param(req, 'id'), body.staffId, ticketContext(deps, staff));
       await ticketChanged(req, staff, ticket, { change: 'assign', staffId: body.staffId });
       res.json({ ticket });
@@ -112,6 +118,7 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/notes',
     staffRoute(deps, async (req, res, staff) => {
       const body = NoteBody.parse(req.body ?? {});
+      await requireTicketInScope(db, staff, param(req, 'id'));
       const event = await addNote(db, param(req, 'id'), body.text, ticketContext(deps, staff));
       await ticketChanged(req, staff, await getTicket(db, event.ticketId), { change: 'note', eventId: event.id });
       res.status(201);
@@ -123,6 +130,7 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/tickets/:id/resolve',
     staffRoute(deps, async (req, res, staff) => {
       const body = ResolveBody.parse(req.body ?? {});
+      await requireTicketInScope(db, staff, param(req, 'id'));
       const ctx = ticketContext(deps, staff);
       const ticket = await resolveTicket(db, param(req, 'id'), { ...ctx, reason: body.reason });
       // The customer hears it on their own channel (once per resolution).
@@ -136,8 +144,10 @@ export function mountConsoleTicketRoutes(server: Server, deps: ConsoleDeps): voi
     '/console/api/outbox',
     staffRoute(deps, async (req, res, staff) => {
       const q = OutboxQuery.parse(req.query ?? {});
+      // An engineer sees only what went to the customers of their own tickets.
+      const ticketIds = await ticketIdsInScope(db, staff);
       const messages = await db.outboundMessage.findMany({
-        where: { status: q.status ? q.status : { in: ['outbox', 'failed'] } },
+        where: { status: q.status ? q.status : { in: ['outbox', 'failed'] }, ...(ticketIds ? { ticketId: { in: ticketIds } } : {}) },
         orderBy: [{ createdAt: 'desc' }],
         take: 200,
       });

@@ -11,6 +11,7 @@ import { acceptQuote, completeVisit, recordWork, sendQuote, SignOff, WorkInput }
 import { customerIdsOf } from './access-audit.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { audit, param, staffRoute, ticketContext } from './console-route.js';
+import { requireTicketInScope } from './ticket-scope.js';
 
 const instant = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 time with an offset' }).transform((v) => new Date(v));
 const id = z.string().min(1).max(64);
@@ -106,6 +107,7 @@ export function mountConsoleVisitRoutes(server: Server, deps: ConsoleVisitDeps):
     '/console/api/tickets/:id/visits',
     staffRoute(deps, async (req, res, staff) => {
       const body = VisitBody.parse(req.body ?? {});
+      await requireTicketInScope(db, staff, param(req, 'id'));
       const ctx = visitContext(staff);
       const input = { ticketId: param(req, 'id'), engineerId: body.engineerId };
       const visit = 'proposals' in body ? await proposeVisit(db, { ...input, proposals: body.proposals }, ctx) : await scheduleVisit(db, { ...input, scheduledAt: body.scheduledAt }, ctx);

@@ -14,6 +14,7 @@ import { audit, param, staffRoute, ticketContext } from './console-route.js';
 import { transcriptOf } from './staff-conversation-service.js';
 import { actorNames } from './staff-service.js';
 import { contactsView, conversationView, outboundView } from './staff-views.js';
+import { requireConversationInScope, requireTicketInScope } from './ticket-scope.js';
 
 const TRANSCRIPT_LIMIT = 500;
 const text = (max: number) => z.string().trim().max(max).optional();
@@ -52,6 +53,7 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
   server.get(
     '/console/api/tickets/:id',
     staffRoute(deps, async (req, res, staff) => {
+      await requireTicketInScope(db, staff, param(req, 'id'));
       const ticket = await db.ticket.findUnique({
         where: { id: param(req, 'id') },
         include: {
@@ -102,10 +104,13 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
 
   server.get(
     '/console/api/tickets/:id/notes',
-    staffRoute(deps, async (req, res) => {
-      const ticket = await db.ticket.findUnique({ where: { id: param(req, 'id') }, select: { id: true } });
+    staffRoute(deps, async (req, res, staff) => {
+      await requireTicketInScope(db, staff, param(req, 'id'));
+      const ticket = await db.ticket.findUnique({ where: { id: param(req, 'id') }, select: { id: true, customerId: true } });
       if (!ticket) throw new NotFoundError(`No ticket ${param(req, 'id')}`);
       const notes = await db.ticketEvent.findMany({ where: { ticketId: ticket.id, kind: 'note' }, orderBy: [{ seq: 'asc' }] });
+      // Notes are about the customer: reading them is a read of personal data.
+      await audit(deps, req, staff, { action: 'view_ticket', customerId: ticket.customerId, ticketId: ticket.id, detail: { notes: notes.length } });
       const names = await actorNames(db, notes.map((n) => n.actor));
       res.json({ notes: notes.map((n) => ({ id: n.id, at: n.at, actor: n.actor, actorName: names.get(n.actor) ?? null, text: n.reason })) });
     }),
@@ -115,6 +120,8 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
     '/console/api/tickets/:id/merge',
     staffRoute(deps, async (req, res, staff) => {
       const { duplicateId } = MergeBody.parse(req.body ?? {});
+      await requireTicketInScope(db, staff, param(req, 'id'));
+      await requireTicketInScope(db, staff, duplicateId);
       const { kept, closed } = await mergeTickets(db, param(req, 'id'), duplicateId, ticketContext(deps, staff));
       await audit(deps, req, staff, { action: 'ticket_change', customerId: kept.customerId, ticketId: kept.id, detail: { change: 'merge', duplicateId: closed.id, duplicateNumber: closed.number } });
       res.json({ ticket: kept, duplicate: closed });
@@ -124,6 +131,7 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
   server.get(
     '/console/api/conversations/:id/ticket-draft',
     staffRoute(deps, async (req, res, staff) => {
+      await requireConversationInScope(db, staff, param(req, 'id'));
       const draft = await ticketDraft(db, param(req, 'id'));
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: param(req, 'id') }, select: { customerId: true, ticketId: true } });
       await audit(deps, req, staff, { action: 'view_conversation', customerId: conversation.customerId, detail: { draft: true } });
@@ -136,6 +144,7 @@ export function mountConsoleWorkspaceRoutes(server: Server, deps: ConsoleDeps): 
     '/console/api/conversations/:id/ticket',
     staffRoute(deps, async (req, res, staff) => {
       const body = NewTicketBody.parse(req.body ?? {});
+      await requireConversationInScope(db, staff, param(req, 'id'));
       const conversation = await db.conversation.findUnique({ where: { id: param(req, 'id') } });
       if (!conversation) throw new NotFoundError(`No conversation ${param(req, 'id')}`);
       if (!conversation.customerId) throw new NotFoundError('This conversation has no customer yet.');

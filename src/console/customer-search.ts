@@ -4,6 +4,12 @@ import type { Db } from '../db/db.js';
 /** Shorter queries have no trigram: they match the start of a word instead of any substring. */
 const SHORT = 2;
 
+/**
+ * Beyond ASCII: the characters customer_search_bigrams() (migration 20261201110000) pairs up. A Latin pair
+ * inside a word is noise ("li" in Ali, Emily), so Latin text keeps matching by the start of a word.
+ */
+const isIdeographLike = (c: string) => (c.codePointAt(0) ?? 0) > 127;
+
 /** `%`, `_` and the escape character itself taken literally in a LIKE pattern. */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -20,9 +26,10 @@ const byContact = (kind: 'email' | 'phone', condition: string) =>
 
 /**
  * The customers a search matches, as SQL: one index-backed branch per way of matching, united, then the
- * newest `take`. Each branch is written so an index of migration 20261130173000 serves it (one or two
- * characters: the word-prefix GIN indexes and the e-mail prefix b-tree; more: the trigram indexes; a whole phone
- * number: the unique contact address). An OR across Customer and ContactPoint in one WHERE, as Prisma writes
+ * newest `take`. Each branch is written so an index of migration 20261130173000 or 20261201110000 serves it
+ * (one or two Latin characters, or one Chinese: the word-prefix GIN indexes and the e-mail prefix b-tree; two
+ * Chinese characters: the character-pair GIN indexes; more: the trigram indexes; a whole phone number: the
+ * unique contact address). An OR across Customer and ContactPoint in one WHERE, as Prisma writes
  * it, can only be a sequential scan of Customer testing each row.
  */
 export function customerSearchSql(q: string, take: number): { text: string; values: string[] } {
@@ -30,7 +37,16 @@ export function customerSearchSql(q: string, take: number): { text: string; valu
   const values: string[] = [];
   const param = (value: string) => `$${values.push(value)}`;
   const branches: string[] = [];
-  if ([...text].length <= SHORT) {
+  const chars = [...text];
+  if (chars.length === SHORT && chars.every(isIdeographLike)) {
+    // Two Chinese characters: anywhere in a word (小明 in 王小明, 大同 in 台北大同), the surname included.
+    const pair = param(text);
+    branches.push(
+      byCustomer(`customer_search_bigrams("name") @> ARRAY[lower(${pair})]`),
+      byCustomer(`customer_search_bigrams("company") @> ARRAY[lower(${pair})]`),
+      byContact('email', `LIKE ${param(`${likeLiteral(text.toLowerCase())}%`)}`),
+    );
+  } else if (chars.length <= SHORT) {
     const word = param(text);
     branches.push(
       byCustomer(`customer_search_prefixes("name") @> ARRAY[lower(${word})]`),
@@ -56,8 +72,9 @@ export function customerSearchSql(q: string, take: number): { text: string; valu
 
 /**
  * Customers by name, company, e-mail or phone. One character is enough: a surname such as 王 (Chinese names
- * start with it) or the start of any word of a Latin name ("Li" finds Li Wei and Wei Li); from three characters
- * on, any part of a name, company or e-mail. A phone number matches however it is written. Chat session ids are
+ * start with it) or the start of any word of a Latin name ("Li" finds Li Wei and Wei Li); two Chinese
+ * characters anywhere in a name or company (小明 finds 王小明); from three characters on, any part of a name,
+ * company or e-mail. A phone number matches however it is written. Chat session ids are
  * neither searched nor shown.
  */
 export async function searchCustomers(db: Db, q: string, take = 50) {

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Staff } from '../generated/prisma/client.js';
+import type { Conversation, Message, Prisma, Staff } from '../generated/prisma/client.js';
 import { closeConversation } from '../conversations/close-conversation.js';
 import { setConversationState } from '../conversations/conversation-service.js';
 import { inTransaction } from '../db/transaction.js';
@@ -14,10 +14,10 @@ import { contactsView, conversationView } from './staff-views.js';
 
 const TRANSCRIPT_LIMIT = 500;
 
-/** Conversations waiting for a person or owned by one, newest first. */
-export async function staffInbox(deps: ConsoleDeps, filter: { mine?: string } = {}) {
+/** Conversations waiting for a person or owned by one, newest first; `scope` narrows them (an engineer's own, ticket-scope.ts). */
+export async function staffInbox(deps: ConsoleDeps, filter: { mine?: string; scope?: Prisma.ConversationWhereInput | null } = {}) {
   const conversations = await deps.db.conversation.findMany({
-    where: { state: { in: ['waiting_staff', 'staff'] }, ...(filter.mine ? { assignedStaffId: filter.mine } : {}) },
+    where: { state: { in: ['waiting_staff', 'staff'] }, ...(filter.mine ? { assignedStaffId: filter.mine } : {}), ...(filter.scope ? { AND: [filter.scope] } : {}) },
     orderBy: [{ updatedAt: 'desc' }],
     take: 200,
     include: {

@@ -13,7 +13,8 @@ import type { FollowUpKind } from './follow-up-messages.js';
  * Follow-ups are FollowUp rows (one per trigger, by `dedupeKey`) sent by the `follow_up.send` job
  * (follow-up-sender.ts): the follow-up dialog on the customer's channel, or a call task for staff (voice,
  * project customers, installations, or no address to write to). Status: scheduled → sent (→ done once the
- * customer answers), or cancelled when no longer applicable.
+ * customer answers), or cancelled when no longer applicable (also a sent one still unanswered when the customer
+ * opts out of its channel).
  */
 
 export type DomainContext = { now: Date; actor?: string; events?: EventBus };
@@ -123,6 +124,18 @@ export async function sweepQuarterlyContacts(db: Db, ctx: PolicyContext, limit =
     if (before === 0) created += 1;
   }
   return created;
+}
+
+/**
+ * Closes the follow-ups sent on `channel` that still wait for the customer's answer (a customer who opted out
+ * of it): cancelled with `reason`, so a later "no" is not read as "it is not working". Returns how many.
+ */
+export async function closeOpenFollowUps(db: Db, scope: { customerId: string; channel: ChannelKind }, reason: string): Promise<number> {
+  const { count } = await db.followUp.updateMany({
+    where: { customerId: scope.customerId, channel: scope.channel, status: 'sent', outcome: null },
+    data: { status: 'cancelled', notes: reason },
+  });
+  return count;
 }
 
 /** Cancels follow-ups not sent yet, for a ticket or a customer (optionally one kind or one channel). */

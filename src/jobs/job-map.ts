@@ -19,7 +19,11 @@ export type JobMap = {
   'follow_up.sweep': Record<string, never>;
   /** Release staff notifications held until the working morning. */
   'notification.deliver': { notificationId: string };
+  /** Warn before a complaint's investigation deadline, tell the supervisors when it passes (cron). */
+  'complaint.sweep': Record<string, never>;
   'report.monthly_complaints': { period?: string };
+  /** Before the report's deadline (17:00 on the 5th): make it if still missing, tell the supervisors if it is missing, late or unsent. */
+  'report.monthly_complaints_check': { period?: string };
   /** Anonymise the personal data of tickets past the retention period (cron, daily). */
   'retention.run': Record<string, never>;
   'mail.poll': Record<string, never>;

@@ -1,4 +1,4 @@
-import { isAbsolute, relative } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import { DateTime } from 'luxon';
 import { officialLookup } from './official-calendar.js';
 import type { Policy } from './policy-schema.js';
@@ -41,6 +41,15 @@ export function calendarCoverage(policy: Pick<Policy, 'calendar'>, now: Date): C
     file,
     warning: `Holiday calendar ${region}: ${reach}, less than ${COVERAGE_DAYS} days ahead (needed until ${needed}); later dates use date-holidays, which misses bridge, substitute and make-up days. ${howToAdd(region, next, file)}`,
   };
+}
+
+/**
+ * The coverage as an unauthenticated reader (/healthz, the console's banner before anything else) may see it:
+ * the calendar file by its base name, in `file` and in the warning's advice. The start-up log keeps the path.
+ */
+export function publicCoverage(coverage: CalendarCoverage): CalendarCoverage {
+  const name = basename(coverage.file);
+  return { ...coverage, file: name, warning: coverage.warning?.replaceAll(coverage.file, name) ?? null };
 }
 
 /** A path as an admin would type it from where the app runs: relative inside the working directory, else absolute. */

@@ -409,8 +409,14 @@ async function countRecordedResponses(tx: Prisma.TransactionClient, ticket: Tick
   if (firstReply && !ticket.firstRespondedAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstRespondedAt: firstReply.createdAt } });
   const open = await tx.slaPromise.findMany({ where: { ticketId: ticket.id, kind: { in: [...RESPONSE_KINDS, 'callback'] }, ...OPEN } });
   for (const p of open) {
-    // A done call task is a logged call: it keeps the callback and, being contact, the response promises.
-    const call = (await tx.staffTask.findFirst({ where: { ticketId: ticket.id, kind: { in: [...CALL_TASKS] }, status: 'done', doneAt: { gte: p.createdAt } }, orderBy: { doneAt: 'asc' } }))?.doneAt;
+    // A done call task is a logged call: it keeps the callback and, being contact, the response promises; one
+    // whose call did not reach the customer (outcome not_reached, console call log) is no contact.
+    const call = (
+      await tx.staffTask.findFirst({
+        where: { ticketId: ticket.id, kind: { in: [...CALL_TASKS] }, status: 'done', doneAt: { gte: p.createdAt }, OR: [{ outcome: null }, { outcome: { not: 'not_reached' } }] },
+        orderBy: { doneAt: 'asc' },
+      })
+    )?.doneAt;
     const message =
       p.kind === 'callback'
         ? undefined

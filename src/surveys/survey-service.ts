@@ -78,6 +78,19 @@ export async function scheduleSurvey(db: Db, ticketId: string, ctx: PolicyContex
   });
 }
 
+/**
+ * Closes the surveys a customer who opted out (on one channel or all) is in the middle of: sent, or partly
+ * answered. The answers given are kept; the status becomes `cancelled`, so no later message counts as a score
+ * (a "5" after START), and the survey dialog lets such a message go (surveyCancelled). Returns how many.
+ */
+export async function closeOpenSurveys(db: Db, scope: { customerId: string; channel?: ChannelKind }): Promise<number> {
+  const { count } = await db.survey.updateMany({
+    where: { customerId: scope.customerId, ...(scope.channel ? { channel: scope.channel } : {}), status: { in: ['sent', 'partial'] } },
+    data: { status: 'cancelled' },
+  });
+  return count;
+}
+
 /** Cancels surveys not sent yet: for a reopened ticket, or a customer who opted out (on one channel or all). */
 export async function cancelScheduledSurveys(
   db: Db,
@@ -169,6 +182,8 @@ export async function recordSurveyAnswer(
     await tx.$queryRaw`SELECT id FROM "Survey" WHERE id = ${input.surveyId} FOR UPDATE`;
     const survey = await tx.survey.findUnique({ where: { id: input.surveyId }, include: { ticket: true } });
     if (!survey) throw new NotFoundError(`No survey with id ${input.surveyId}`);
+    // Closed by an opt-out while the customer was answering: a late answer changes nothing.
+    if (survey.status === 'cancelled') return { dissatisfied: survey.dissatisfied === true };
     const answers: SurveyAnswers = {};
     for (const key of SCORE_KEYS) if (input.answers[key] !== undefined) answers[key] = input.answers[key];
     const suggestion = input.answers.suggestion?.trim();

@@ -91,3 +91,28 @@ export async function fillTicketDetails(db: Db, ticketId: string, values: Ticket
     return filled;
   });
 }
+
+/**
+ * Replaces details the customer corrected ("sorry, the model is actually RAS-50NK"), filled or not. One
+ * `details_corrected` event keeps each old and new value, so staff see what changed and from what.
+ */
+export async function correctTicketDetails(db: Db, ticketId: string, values: TicketDetails, ctx: { now: Date; actor: string }): Promise<TicketDetailField[]> {
+  return inTransaction(db, async (tx) => {
+    const current = detailsOf(await getTicket(tx, ticketId));
+    const changed = FIELDS.filter((f) => values[f] && values[f] !== current[f]);
+    if (changed.length === 0) return [];
+    const data: Record<string, unknown> = {};
+    for (const f of changed) data[f] = values[f];
+    if (changed.includes('purchaseDate')) {
+      const stored = storedDate(values.purchaseDate!);
+      data.purchaseDate = stored.date;
+      data.purchaseDatePrecision = stored.precision;
+    }
+    if (changed.includes('siteAddress')) data.province = values.province ?? null;
+    await tx.ticket.update({ where: { id: ticketId }, data });
+    await tx.ticketEvent.create({
+      data: { ticketId, at: ctx.now, actor: ctx.actor, kind: 'details_corrected', data: Object.fromEntries(changed.map((f) => [f, { from: current[f] ?? null, to: values[f]! }])) },
+    });
+    return changed;
+  });
+}

@@ -16,7 +16,7 @@ export const CUES = {
   question: /\?|？|\b(?:how|what|when|where|which|does|is there|can i|could you tell|do you)\b|请问|想问|是否|吗|多少|几时|什么时候|怎么|如何|哪里|有没有|能不能|可不可以/,
   /** "Is that normal?": a question about a symptom, not yet a fault report. */
   isNormal: /\b(?:is|are) (?:that|this|it|they|these) (?:normal|ok|okay|expected|safe)\b|\bnormal\?|是否正常|正常吗|正不正常|正常的吗|正常吧|要紧吗|有问题吗/,
-  faultWords: /not working|doesn't work|won't|broken|faulty|error|alarm|jam|leak|stopped|fails?\b|failed|dead|no power|坏|故障|报错|不能|不了|不到|停机|漏|异响|卡|没反应|用不了/,
+  faultWords: /not working|doesn't work|does not work|(?:does|do|did) nothing|nothing happens|no response|not responding|unresponsive|(?:doesn't|does not|won't) respond|won't|broken|faulty|error|alarm|jam|leak|stopped|fails?\b|failed|dead|no power|坏|故障|报错|不能|不了|不到|停机|漏|异响|卡|没反应|用不了/,
   repairRequest: /send (?:a |an |someone|the)|technician|engineer|repair|fix|on-site|visit|派人|维修|修理|上门|师傅|工程师|报修/,
 } as const;
 

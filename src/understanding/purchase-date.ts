@@ -23,7 +23,11 @@ const UNIT_MONTHS: Record<string, number> = { 年: 12, 月: 1 };
 const ZH_ABSOLUTE = new RegExp(String.raw`((?:19|20)\d{2})\s*年\s*(?:(${NUM})\s*月(?:份)?(?:\s*(${NUM})\s*[日號号])?)?`);
 const ZH_RELATIVE_YEAR = new RegExp(String.raw`(大前年|前年|去年|上年|舊年|旧年|今年|本年)\s*(?:的)?\s*(?:(${NUM})\s*月(?:份)?(?:\s*(${NUM})\s*[日號号])?|(年初|年頭|年头|年中|年底|年尾))?`);
 const ZH_MONTH_DAY = new RegExp(String.raw`(?<![\d年])(${NUM})\s*月(?:份)?(?:\s*(${NUM})\s*[日號号])?`);
-const ZH_AGO = new RegExp(String.raw`(${NUM}|半|幾|几)\s*(?:個|个)?\s*(年|月)\s*(?:之?前|前後|前后)`);
+const ZH_AGO = new RegExp(String.raw`(${NUM}|半|幾|几)\s*(?:個|个)?\s*(年|月)(半)?\s*(?:之?前|前後|前后)`);
+/** "買咗大概一年半", "买了两年半": how long ago it was bought, without 前 (a half makes it a month). */
+const ZH_BOUGHT_FOR = new RegExp(String.raw`(?:買咗|买咗|買了|买了|購買了|购买了|用咗|用了)\s*(?:大概|大約|大约|約|约|差唔多|差不多|快|將近|将近)?\s*(${NUM})\s*(?:個|个)?\s*(年)(半)`);
+/** "a year and a half ago", "two and a half years ago". */
+const EN_HALF_AGO = /\b(a|one|two|three|four|five|\d)\s+(?:years?\s+and\s+a\s+half|and\s+a\s+half\s+years?)\s+ago\b/i;
 const ZH_DAY_WORDS: readonly [RegExp, number][] = [
   [/大前天|大前日/, -3],
   [/前天|前日/, -2],
@@ -82,10 +86,11 @@ function chinese(text: string, today: DateTime): PartialDate | null | undefined 
     }
     return build({ y, m: number(m[2]), d: number(m[3]) }, m[0], today);
   }
-  m = ZH_AGO.exec(text);
+  m = ZH_AGO.exec(text) ?? ZH_BOUGHT_FOR.exec(text);
   if (m) {
-    const n = m[1] === '半' ? 0.5 : /幾|几/.test(m[1]!) ? 3 : number(m[1]);
-    if (n === undefined) return null;
+    const whole = m[1] === '半' ? 0.5 : /幾|几/.test(m[1]!) ? 3 : number(m[1]);
+    if (whole === undefined) return null;
+    const n = whole + (m[3] ? 0.5 : 0);
     const months = Math.round(n * UNIT_MONTHS[m[2]!]!);
     const dt = today.minus({ months });
     return build(fromDateTime(dt, m[2] === '年' && Number.isInteger(n) ? 'year' : 'month'), m[0], today);
@@ -110,6 +115,11 @@ function chinese(text: string, today: DateTime): PartialDate | null | undefined 
 }
 
 function english(text: string, today: DateTime): PartialDate | null {
+  const half = EN_HALF_AGO.exec(text);
+  if (half) {
+    const n = (EN_NUMBERS[half[1]!.toLowerCase()] ?? Number(half[1])) + 0.5;
+    return build(fromDateTime(today.minus({ months: Math.round(n * 12) }), 'month'), half[0], today);
+  }
   const years = EN_YEAR_WORDS.exec(text);
   if (years) {
     const w = years[1]!.toLowerCase();

@@ -100,6 +100,21 @@ describe.each(databaseKinds)('store first, then think, on %s', (kind) => {
     expect((await smsRepliesQueuedFor(message.externalId)).length).toBe(replies);
   });
 
+  it('answers a known customer’s message only after an older one still waiting in the conversation', async () => {
+    const phone = aPhone();
+    await createTurn(h.deps)(sms(phone, question));
+    const older = sms(phone, 'My printer is broken');
+    await expect(createTurn(h.deps, crashing)(older)).rejects.toThrow();
+    const newer = sms(phone, question);
+    const result = await createTurn(h.deps)(newer);
+    const [a, b] = [await rowOf(older.externalId), await rowOf(newer.externalId)];
+    expect(a.processedAt).not.toBeNull();
+    const olderReply = await h.db.prisma.message.findFirstOrThrow({ where: { inReplyToId: a.id }, orderBy: { seq: 'asc' } });
+    const newerReplies = await h.db.prisma.message.findMany({ where: { inReplyToId: b.id }, orderBy: { seq: 'asc' } });
+    expect(olderReply.seq).toBeLessThan(newerReplies[0]!.seq);
+    expect(result.replies.map((r) => r.text)).toEqual(newerReplies.map((r) => r.text));
+  });
+
   it('runs a conversation’s waiting messages in the order they arrived', async () => {
     const phone = aPhone();
     const first = sms(phone, 'My printer is broken');

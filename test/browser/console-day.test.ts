@@ -196,14 +196,14 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
     await page.getByLabel('電子郵件').fill('wang@example.test');
     await page.getByLabel('密碼').fill('a long enough password');
     await page.getByRole('button', { name: '登入', exact: true }).click();
-    await poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待處理', '工單', '客戶', '到府服務', '寄件匣']);
+    await poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待處理', '工單', '客戶', '到府服務', '回訪電話', '寄件匣']);
     await poll(() => page.locator('.who').textContent()).toBe('王小明 · 客服人員');
     await page.getByRole('link', { name: '工單' }).click();
     await poll(() => page.locator('main h2').allTextContents()).toEqual(['工單']);
     await screenshot(page, '04-tickets-zh-Hant-1280x800');
 
     await page.getByLabel('語言').selectOption('zh-Hans');
-    await poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待处理', '工单', '客户', '上门服务', '发件箱']);
+    await poll(() => page.locator('nav.tabs a').allTextContents()).toEqual(['待处理', '工单', '客户', '上门服务', '回访电话', '发件箱']);
     await page.reload();
     await poll(() => page.locator('nav.tabs a').first().textContent()).toBe('待处理');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
@@ -228,6 +228,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle("an agent's day in the conso
       ['Tickets', 'Tickets'],
       ['Customers', 'Customers'],
       ['Visits', 'Visits'],
+      ['Calls', 'Calls to make'],
       ['KPIs', 'KPIs'],
       ['Reports', 'Monthly complaint reports'],
       ['Audit', 'Access audit'],

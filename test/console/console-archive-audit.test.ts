@@ -93,6 +93,27 @@ describe.each(databaseKinds)('customer archive access and the access audit on %s
     for (const row of rows) expect((row.detail as { customerIds: string[] }).customerIds, row.action).toContain(customer.id);
   });
 
+  it('writes an audit row when staff read their notifications, naming the tickets and customers they show', async () => {
+    const agent = await aSignedInStaff(prisma(), 'agent');
+    const { customer, ticket } = await aCustomer();
+    await prisma().staffNotification.create({ data: { staffId: agent.staff.id, ticketId: ticket.id, kind: 'complaint', text: `${customer.name} complains`, deliverAfter: t.clock() } });
+    expect((await get('/console/api/notifications', agent.headers)).status).toBe(200);
+    const row = await prisma().accessAudit.findFirstOrThrow({ where: { staffId: agent.staff.id, action: 'list_notifications' } });
+    expect(row.detail).toMatchObject({ count: 1, ticketIds: [ticket.id], customerIds: [customer.id] });
+  });
+
+  it("writes an audit row when a supervisor lists archive requests, which name customers, and when anyone reads a ticket's notes", async () => {
+    const agent = await aSignedInStaff(prisma(), 'agent');
+    const supervisor = await aSignedInStaff(prisma(), 'supervisor');
+    const { customer, ticket } = await aCustomer();
+    await post(`/console/api/customers/${customer.id}/access`, agent.headers, { reason: 'customer called back today' });
+    expect((await get('/console/api/access-requests', supervisor.headers)).status).toBe(200);
+    const listed = await prisma().accessAudit.findFirstOrThrow({ where: { staffId: supervisor.staff.id, action: 'list_access_requests' } });
+    expect((listed.detail as { customerIds: string[] }).customerIds).toContain(customer.id);
+    expect((await get(`/console/api/tickets/${ticket.id}/notes`, agent.headers)).status).toBe(200);
+    expect(await prisma().accessAudit.count({ where: { staffId: agent.staff.id, action: 'view_ticket', ticketId: ticket.id, customerId: customer.id } })).toBe(1);
+  });
+
   it('writes an audit row for every change of a ticket', async () => {
     const agent = await aSignedInStaff(prisma(), 'agent');
     const { ticket } = await aCustomer();

@@ -69,6 +69,29 @@ describe.each(databaseKinds)(`customer search among ${CUSTOMERS / 1000}k custome
     expect(seqScanned(await searchPlan('歐陽'))).toEqual([]);
   });
 
+  it('finds two Chinese characters inside a name (小明: 王小明) through the character-pair index, without reading the customer table', async () => {
+    const xiaoming = await aCustomer('王小明');
+    const other = await aCustomer('王明小');
+    const hits = await search('小明');
+    expect(hits.map((h) => h.id)).toContain(xiaoming.id);
+    expect(hits.map((h) => h.id)).not.toContain(other.id);
+    for (const hit of hits) expect(`${hit.name} ${hit.company}`, hit.id).toContain('小明');
+    const plan = await searchPlan('小明');
+    expect(seqScanned(plan)).toEqual([]);
+    expect(indexesUsed(plan)).toContain('Customer_name_bigrams_idx');
+  });
+
+  it('finds two Chinese characters inside a company name (大同: 大同餐廳, 台北大同行) the same way', async () => {
+    const restaurant = await aCustomer('林老闆', [], { company: '大同餐廳' });
+    const shop = await aCustomer('陳先生', [], { company: '台北大同行' });
+    const hits = await search('大同');
+    expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining([restaurant.id, shop.id]));
+    for (const hit of hits) expect(`${hit.name} ${hit.company}`, hit.id).toContain('大同');
+    const plan = await searchPlan('大同');
+    expect(seqScanned(plan)).toEqual([]);
+    expect(indexesUsed(plan)).toContain('Customer_company_bigrams_idx');
+  });
+
   it('finds a Latin name by the start of any of its words ("Li": Li Wei and Wei Li, not Ali Khan)', async () => {
     const liWei = await aCustomer('Li Wei');
     const weiLi = await aCustomer('Wei Li');

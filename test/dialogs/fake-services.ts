@@ -33,6 +33,8 @@ export function fakeServices() {
       surveyAnswers.push(input);
       return { dissatisfied: (input.answers.overall ?? 5) <= 2 };
     },
+    surveyCancelled: async () => false,
+    followUpCancelled: async () => false,
     recordFollowUp: async () => undefined,
     pendingVisitQuestion: async () => null,
     answerVisit: async () => undefined,

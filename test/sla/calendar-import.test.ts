@@ -54,6 +54,22 @@ describe('npm run calendar:import -- FILE', () => {
     expect(imported.years['2026']).toEqual(shipped.years['2026']); // other years untouched
   });
 
+  it('turns the DGPA JSON for 2027 (date, isHoliday, description) into the same days as the CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftercare-calendar-'));
+    const into = join(dir, 'TW.yaml');
+    copyFileSync(join(CALENDARS_DIR, 'TW.yaml'), into);
+    const [, ...lines] = dgpaCsv2027().trim().split('\r\n');
+    const rows = lines.map((line) => {
+      const [date, week, off, description] = line.split(',');
+      return { date, week, isHoliday: off === '2', description };
+    });
+    const json = join(dir, '2027.json');
+    writeFileSync(json, JSON.stringify(rows));
+    const { code } = await importCalendar(json, '--into', into);
+    expect(code).toBe(0);
+    expect(readOfficialCalendar(into).years['2027']!.days).toEqual(shipped.years['2027']!.days);
+  });
+
   it('rejects a file without the DGPA columns and leaves the calendar alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aftercare-calendar-'));
     const csv = join(dir, 'wrong.csv');

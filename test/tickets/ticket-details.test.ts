@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyCustomer } from '../../src/customers/customer-service.js';
-import { fillTicketDetails, recordDetailsRequested, ticketDetails } from '../../src/tickets/ticket-details.js';
+import { correctTicketDetails, fillTicketDetails, recordDetailsRequested, ticketDetails } from '../../src/tickets/ticket-details.js';
 import { openTicket } from '../../src/tickets/ticket-service.js';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -39,6 +39,20 @@ describe.each(databaseKinds)('details added to a ticket later on %s', (kind) => 
     const ticket = await aTicket({ serial: 'ORIGINAL' });
     expect(await fillTicketDetails(db.prisma, ticket.id, { serial: 'LATER' }, ctx)).toEqual([]);
     expect((await ticketDetails(db.prisma, ticket.id)).details.serial).toBe('ORIGINAL');
+  });
+
+  it('replaces a corrected detail and records the old and new value in one event', async () => {
+    const ticket = await aTicket({ serial: 'SN-WRONG' });
+    expect(await correctTicketDetails(db.prisma, ticket.id, { serial: 'SN-RIGHT', siteAddress: '台北市信義區松高路1號', province: '台北市' }, ctx)).toEqual(['serial', 'siteAddress']);
+    expect((await ticketDetails(db.prisma, ticket.id)).details).toMatchObject({ serial: 'SN-RIGHT', siteAddress: '台北市信義區松高路1號', province: '台北市' });
+    const event = await db.prisma.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'details_corrected' } });
+    expect(event.data).toEqual({ serial: { from: 'SN-WRONG', to: 'SN-RIGHT' }, siteAddress: { from: null, to: '台北市信義區松高路1號' } });
+  });
+
+  it('records no correction when the value is the one already there', async () => {
+    const ticket = await aTicket({ serial: 'SN1' });
+    expect(await correctTicketDetails(db.prisma, ticket.id, { serial: 'SN1' }, ctx)).toEqual([]);
+    expect(await db.prisma.ticketEvent.count({ where: { ticketId: ticket.id, kind: 'details_corrected' } })).toBe(0);
   });
 
   it('remembers the list last asked, in its order', async () => {

@@ -70,6 +70,15 @@ describe('understand', () => {
     expect(understand('How much is a new toner cartridge?', { channel: 'chat' }).isHumanRequest).toBe(false);
   });
 
+  it('reads asking for a manager as a request for a person in English and Chinese', () => {
+    for (const text of ['I want to speak to a manager now', 'can I talk to your supervisor', '我要找你們經理', '我要找你们经理', '叫你們主管出來']) {
+      expect({ text, human: understand(text, { channel: 'chat' }).isHumanRequest }).toEqual({ text, human: true });
+    }
+    for (const text of ['I complained to your manager last week and nothing happened', 'I need to talk to my manager before we approve the quote', '我找了你們經理三次都沒人處理']) {
+      expect({ text, human: understand(text, { channel: 'chat' }).isHumanRequest }).toEqual({ text, human: false });
+    }
+  });
+
   it('asks for clarification when the confidence is below the configured threshold', () => {
     const text = 'the machine';
     expect(understand(text, { channel: 'sms' }, { confidenceThreshold: 0.999 }).needsClarification).toBe(true);

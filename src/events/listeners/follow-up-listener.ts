@@ -1,5 +1,5 @@
 import { hasOptedOut } from '../../follow-ups/customer-reach.js';
-import { cancelScheduledFollowUps, scheduleInstallationCall, scheduleRepairCheckIn } from '../../follow-ups/follow-up-service.js';
+import { cancelScheduledFollowUps, closeOpenFollowUps, scheduleInstallationCall, scheduleRepairCheckIn } from '../../follow-ups/follow-up-service.js';
 import type { PolicyContext } from '../../notifications/staff-notification-service.js';
 import type { EventBus } from '../event-bus.js';
 
@@ -7,7 +7,8 @@ type Deps = Omit<PolicyContext, 'now'>;
 
 /**
  * Follow-ups are scheduled by what happened (unit returned, installation recorded) and cancelled when they
- * no longer apply (ticket reopened, customer opted out of the channel, customer got in touch).
+ * no longer apply (ticket reopened, customer opted out of the channel, customer got in touch); opting out also
+ * closes the ones sent on that channel and still waiting for an answer.
  */
 export function registerFollowUpListener(events: EventBus, deps: Deps): void {
   const ctx = (now: Date): PolicyContext => ({ ...deps, now });
@@ -22,7 +23,9 @@ export function registerFollowUpListener(events: EventBus, deps: Deps): void {
   });
   events.on('customer.opted_out', async ({ customerId, channel }, tx) => {
     const customer = await tx.customer.findUnique({ where: { id: customerId } });
-    if (customer && hasOptedOut(customer, channel, 'follow_up')) await cancelScheduledFollowUps(tx, { customerId, channel }, 'customer opted out');
+    if (!customer || !hasOptedOut(customer, channel, 'follow_up')) return;
+    await cancelScheduledFollowUps(tx, { customerId, channel }, 'customer opted out');
+    await closeOpenFollowUps(tx, { customerId, channel }, 'customer opted out before answering');
   });
   events.on('customer.message_received', async ({ customerId }, tx, at) => {
     await tx.customer.updateMany({ where: { id: customerId, OR: [{ lastContactAt: null }, { lastContactAt: { lt: at } }] }, data: { lastContactAt: at } });

@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import type { Database } from '../../db/db.js';
 import { withinDeadline } from '../../db/db-errors.js';
 import { retryAfterSeconds } from '../error-response.js';
-import type { CalendarCoverage } from '../../sla/calendar-coverage.js';
+import { publicCoverage, type CalendarCoverage } from '../../sla/calendar-coverage.js';
 import { route } from '../server.js';
 
 /** The probe's budget: /healthz must answer within a second whatever the database does. */
@@ -12,7 +12,8 @@ export const HEALTH_PROBE_TIMEOUT_MS = 800;
  * GET /healthz: `ok` (200) when the database answers `SELECT 1` in time, else `degraded` (503, Retry-After)
  * with the reason. One probe at a time: during a stall, checks arriving every second share the probe in
  * flight instead of piling hung queries onto the pool. `calendar` adds how far the official holiday calendar
- * reaches (its `warning` is what the console shows as a banner).
+ * reaches (its `warning` is what the console shows as a banner), naming the calendar file by its base name only:
+ * the probe is unauthenticated, and the full path (in the start-up log) tells a stranger how the host is laid out.
  */
 export function mountHealthRoutes(
   server: Server,
@@ -30,7 +31,7 @@ export function mountHealthRoutes(
   server.get(
     '/healthz',
     route(async (req, res) => {
-      const base = { database: deps.database.kind, version: deps.version, ...(deps.calendar ? { calendar: deps.calendar() } : {}) };
+      const base = { database: deps.database.kind, version: deps.version, ...(deps.calendar ? { calendar: publicCoverage(deps.calendar()) } : {}) };
       try {
         await probe();
       } catch (err) {

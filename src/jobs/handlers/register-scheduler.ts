@@ -16,7 +16,8 @@ import { loadPolicy } from '../../sla/load-policy.js';
 import type { Policy } from '../../sla/policy-schema.js';
 import type { SurveyStarter } from '../../surveys/survey-service.js';
 import type { JobQueue } from '../job-queue.js';
-import { createComplaintReportJob } from './complaint-report-job.js';
+import { createComplaintReportCheckJob, createComplaintReportJob } from './complaint-report-job.js';
+import { createComplaintSweepJob } from './complaint-sweep-job.js';
 import { createFollowUpCallJob, createFollowUpCallTimeoutJob, createFollowUpSendJob, createFollowUpSweepJob } from './follow-up-send-job.js';
 import { createNotificationDeliverJob } from './notification-deliver-job.js';
 import { createRetentionJob } from './retention-job.js';
@@ -42,8 +43,14 @@ export const recurringJobs = [
   { name: 'sla.sweep', cron: '* * * * *' },
   { name: 'turn.sweep', cron: '* * * * *' },
   { name: 'follow_up.sweep', cron: '30 7 * * *' },
+  // Investigation deadlines are 1–5 days: a quarter-hour is close enough, and a missed run is caught by the next.
+  { name: 'complaint.sweep', cron: '*/15 * * * *' },
   // 09:00 on the 5th, retried hourly until 16:00 if an instance was down: done well before 17:00 (reruns are harmless).
+  // Every 5th, Sundays and holidays included: the policy names a date, not a working day (src/reports/complaint-report-due.ts).
   { name: 'report.monthly_complaints', cron: '0 9-16 5 * *' },
+  // 16:30 daily: on the 5th the supervisors hear of a missing or unsent report half an hour before it is due;
+  // on later days a report no instance made on the 5th is made late, and they are told.
+  { name: 'report.monthly_complaints_check', cron: '30 16 * * *' },
   { name: 'retention.run', cron: '30 3 * * *' },
 ] as const;
 
@@ -94,7 +101,9 @@ export function registerScheduler(options: {
   jobs.handle('follow_up.call_timeout', createFollowUpCallTimeoutJob({ ...deps, resultTimeoutMinutes }));
   jobs.handle('follow_up.sweep', createFollowUpSweepJob(deps));
   jobs.handle('notification.deliver', createNotificationDeliverJob(deps));
+  jobs.handle('complaint.sweep', createComplaintSweepJob(deps));
   jobs.handle('report.monthly_complaints', createComplaintReportJob(deps));
+  jobs.handle('report.monthly_complaints_check', createComplaintReportCheckJob(deps));
   jobs.handle('retention.run', createRetentionJob({ ...deps, envYears: options.env.RETENTION_YEARS, logger: options.logger }));
 }
 

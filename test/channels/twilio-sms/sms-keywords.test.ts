@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProactiveDialog } from '../../../src/bot/proactive.js';
 import { identifyCustomer } from '../../../src/customers/customer-service.js';
+import { openTicket } from '../../../src/tickets/ticket-service.js';
 import { keywordReply } from '../../../channels/twilio-sms/sms-keyword-texts.js';
 import { smsTextOf } from '../../../channels/twilio-sms/sms-text.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -91,6 +93,64 @@ describe.each(databaseKinds)('SMS carrier keywords over signed webhooks on %s', 
   it('answers 說明 in Traditional and 说明 in Simplified Chinese', async () => {
     expect((await sms(aPhone(), '說明'))[0]).toContain('回覆「退訂」停止');
     expect((await sms(aPhone(), '说明'))[0]).toContain('回复“退订”停止');
+  });
+
+  /** A resolved repair, with a survey or a repair check-in sent by SMS and its first question asked. */
+  async function askedBySms(phone: string, dialog: 'survey' | 'follow-up') {
+    const customer = await customerOf(phone);
+    await t.db.prisma.customer.update({ where: { id: customer.id }, data: { language: 'en' } });
+    const ticket = await openTicket(t.db.prisma, { customerId: customer.id, category: 'fault', channel: 'sms', problem: 'jam', contactPhone: phone }, { now: t.clock(), actor: 'test' });
+    await t.db.prisma.ticket.update({ where: { id: ticket.id }, data: { status: 'resolved', resolvedAt: t.clock() } });
+    const at = { channel: 'sms' as const, to: phone, conversationKey: phone, customerId: customer.id };
+    if (dialog === 'survey') {
+      const survey = await t.db.prisma.survey.create({ data: { ticketId: ticket.id, customerId: customer.id, channel: 'sms', scheduledFor: t.clock(), status: 'sent' } });
+      await startProactiveDialog(t.app, { ...at, dialog, options: { surveyId: survey.id, ticketNumber: ticket.number } });
+      return { ticket, surveyId: survey.id };
+    }
+    const followUp = await t.db.prisma.followUp.create({
+      data: { customerId: customer.id, ticketId: ticket.id, kind: 'repair_checkin', dueAt: t.clock(), status: 'sent', channel: 'sms', dedupeKey: `test:${ticket.id}` },
+    });
+    await startProactiveDialog(t.app, { ...at, dialog, options: { followUpId: followUp.id, kind: 'repair_checkin', ticketId: ticket.id, ticketNumber: ticket.number } });
+    return { ticket, followUpId: followUp.id };
+  }
+
+  it('closes the survey a customer is answering when they text STOP, keeping the scores given', async () => {
+    const phone = aPhone();
+    const { surveyId } = await askedBySms(phone, 'survey');
+    await sms(phone, '4');
+    await sms(phone, 'STOP');
+    expect(await t.db.prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({ status: 'cancelled', attitude: 4 });
+  });
+
+  it('takes no score after STOP and START: a "5" is not recorded on the closed survey', async () => {
+    const phone = aPhone();
+    const { surveyId } = await askedBySms(phone, 'survey');
+    await sms(phone, '4');
+    await sms(phone, 'STOP');
+    await sms(phone, 'START');
+    const replies = await sms(phone, '5');
+    expect(await t.db.prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({ attitude: 4, skill: null });
+    expect(replies.join(' ')).not.toMatch(/technical skill|1 \(very poor\) to 5/);
+  });
+
+  it('closes the repair check-in waiting for an answer when the customer texts STOP, and a later "no" opens no report', async () => {
+    const phone = aPhone();
+    const { ticket, followUpId } = await askedBySms(phone, 'follow-up');
+    await sms(phone, 'STOP');
+    expect(await t.db.prisma.followUp.findUniqueOrThrow({ where: { id: followUpId } })).toMatchObject({ status: 'cancelled', outcome: null });
+    await sms(phone, 'START');
+    expect((await sms(phone, 'no')).join(' ')).not.toContain('describe the problem');
+    expect(await t.db.prisma.ticket.count({ where: { linkedTicketId: ticket.id } })).toBe(0);
+  });
+
+  it('leaves a check-in call waiting for its answer alone when the customer texts STOP: only SMS is stopped', async () => {
+    const phone = aPhone();
+    const customer = await customerOf(phone);
+    const followUp = await t.db.prisma.followUp.create({
+      data: { customerId: customer.id, kind: 'quarterly_contact', dueAt: t.clock(), status: 'sent', channel: 'voice', dedupeKey: `test:call:${customer.id}` },
+    });
+    await sms(phone, 'STOP');
+    expect(await t.db.prisma.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: 'sent' });
   });
 
   it('never advises a carrier keyword other than for opting out in the bot’s own help over SMS (English)', async () => {

@@ -16,15 +16,16 @@ describe.each(databaseKinds)('follow-up dialog on %s', (kind) => {
     await h?.close();
   });
 
-  async function checkInStarted(language: Language) {
-    const phone = aPhone();
-    const { customer } = await identifyCustomer(h.db.prisma, { kind: 'phone', address: phone, language, name: 'Wu' });
-    const ticket = await openTicket(h.db.prisma, { customerId: customer.id, category: 'fault', channel: 'sms', problem: 'jam', productModel: 'Canon G3010' }, { now: h.clock(), actor: 'test' });
+  /** A repair check-in sent over SMS, or to a web-chat session. */
+  async function checkInStarted(language: Language, channel: 'sms' | 'chat' = 'sms') {
+    const phone = channel === 'sms' ? aPhone() : `web-${aPhone()}`;
+    const { customer } = await identifyCustomer(h.db.prisma, { kind: channel === 'sms' ? 'phone' : 'chat', address: phone, language, name: 'Wu' });
+    const ticket = await openTicket(h.db.prisma, { customerId: customer.id, category: 'fault', channel, problem: 'jam', productModel: 'Canon G3010' }, { now: h.clock(), actor: 'test' });
     const followUp = await h.db.prisma.followUp.create({
-      data: { customerId: customer.id, ticketId: ticket.id, kind: 'repair_checkin', dueAt: h.clock(), status: 'sent', channel: 'sms', dedupeKey: `test:${ticket.id}` },
+      data: { customerId: customer.id, ticketId: ticket.id, kind: 'repair_checkin', dueAt: h.clock(), status: 'sent', channel, dedupeKey: `test:${ticket.id}` },
     });
     const replies = await startProactiveDialog(h.deps, {
-      channel: 'sms',
+      channel,
       to: phone,
       conversationKey: phone,
       customerId: customer.id,
@@ -44,6 +45,33 @@ describe.each(databaseKinds)('follow-up dialog on %s', (kind) => {
     expect(replies[0]!.text).toContain(ticket.number);
     await play(h, phone, [{ send: yes, expect: [glad] }]);
     expect(await h.db.prisma.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: 'done' });
+  });
+
+  it.each([
+    { channel: 'chat' as const, language: 'en' as const, quit: 'cancel', goodbye: ['Thank you', 'Goodbye.'] },
+    { channel: 'sms' as const, language: 'en' as const, quit: 'no thanks', goodbye: ['Thank you', 'Goodbye.'] },
+    { channel: 'sms' as const, language: 'zh-Hant' as const, quit: '不用了', goodbye: ['感謝', '再見。'] },
+    { channel: 'chat' as const, language: 'zh-Hant' as const, quit: '算了', goodbye: ['感謝', '再見。'] },
+    { channel: 'sms' as const, language: 'zh-Hans' as const, quit: '算了', goodbye: ['感谢', '再见。'] },
+  ])('thanks the customer who declines with $quit on $channel and says goodbye in $language, without a menu', async ({ channel, language, quit, goodbye }) => {
+    const { phone } = await checkInStarted(language, channel);
+    const said = await play(h, phone, [{ send: quit, expect: goodbye }], { channel });
+    expect(said).not.toMatch(/[?？]/);
+  });
+
+  it('records a declined check-in as answered, declined, and opens no ticket', async () => {
+    const { phone, followUp, ticket } = await checkInStarted('zh-Hant');
+    const ticketsBefore = await h.db.prisma.ticket.count({ where: { customerId: ticket.customerId } });
+    await play(h, phone, [{ send: '不用了', expect: ['再見'] }]);
+    expect(await h.db.prisma.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: 'done', outcome: 'declined' });
+    expect(await h.db.prisma.ticket.count({ where: { customerId: ticket.customerId } })).toBe(ticketsBefore);
+  });
+
+  it('asks nothing more after a decline: the next "no" opens no report', async () => {
+    const { phone, ticket } = await checkInStarted('en', 'chat');
+    await play(h, phone, [{ send: 'cancel', expect: ['Goodbye'] }], { channel: 'chat' });
+    expect(await h.say(phone, 'no', { channel: 'chat' })).not.toContain('describe the problem');
+    expect(await h.db.prisma.ticket.count({ where: { linkedTicketId: ticket.id } })).toBe(0);
   });
 
   it('opens a new fault ticket linked to the repair when the unit still fails', async () => {

@@ -3,7 +3,7 @@ import { handBack } from '../../../src/handoff/handoff-service.js';
 import { aStaffMember } from '../../support/fixtures.js';
 import { databaseKinds } from '../../support/test-database.js';
 import { aPhone, openHarness, WEDNESDAY_MORNING, type Harness } from '../dialog-harness.js';
-import { play } from '../transcript.js';
+import { play, TICKET } from '../transcript.js';
 
 describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
   let h: Harness;
@@ -114,6 +114,67 @@ describe.each(databaseKinds)('handoff dialog on %s', (kind) => {
     expect(text).toContain(still);
     expect(text).toContain(by);
     expect(await conversationOf(phone)).toMatchObject({ state: 'waiting_staff', handoffReason: 'customer_request' });
+  });
+
+  it.each([
+    {
+      language: 'zh-Hant',
+      steps: ['熱水器有瓦斯味，好像外洩了', '0912 345 678', '地址是台北市大安區復興南路一段100號', '型號 RH-1205'],
+      noted: '已將以下資料加入您的工單',
+      ticket: { contactPhone: '+886912345678', siteAddress: '台北市大安區復興南路一段100號', province: '台北市', productModel: 'RH-1205' },
+    },
+    {
+      language: 'zh-Hans',
+      steps: ['燃气热水器有煤气味，好像漏气了', '13812345678', '上海市浦东新区世纪大道100号', '型号是 JSQ25-13'],
+      noted: '已将以下信息加入您的工单',
+      ticket: { contactPhone: '+8613812345678', siteAddress: '上海市浦东新区世纪大道100号', province: '上海市', productModel: 'JSQ25-13' },
+    },
+    {
+      language: 'en',
+      steps: ['Our production line is down, the chiller stopped completely, urgent!', '0912 000 111', 'The site address is 12 Main Rd, Taichung City', 'model CH-200'],
+      noted: 'I have added this to your ticket',
+      ticket: { contactPhone: '+886912000111', siteAddress: '12 Main Rd, Taichung City', productModel: 'CH-200' },
+    },
+  ])('adds the details a $language web chat customer sends after an urgent handoff to the ticket, and keeps each message for staff', async ({ steps, noted, ticket }) => {
+    const chat = `web-${aPhone()}`;
+    const [report, phone, ...details] = steps as [string, string, ...string[]];
+    await h.say(chat, report, { channel: 'chat' });
+    const handedOver = await h.say(chat, phone, { channel: 'chat' });
+    expect(handedOver).toMatch(TICKET);
+    for (const detail of details) {
+      const reply = await h.say(chat, detail, { channel: 'chat' });
+      expect(reply).toContain(noted);
+    }
+    const conversation = await h.db.prisma.conversation.findUniqueOrThrow({ where: { channel_threadKey: { channel: 'chat', threadKey: chat } } });
+    expect(conversation.state).toBe('waiting_staff');
+    expect(await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: conversation.ticketId! } })).toMatchObject(ticket);
+    const kept = await h.db.prisma.message.findMany({ where: { conversationId: conversation.id, direction: 'inbound' }, select: { text: true } });
+    expect(kept.map((m) => m.text)).toEqual(expect.arrayContaining(details));
+  });
+
+  it.each([
+    { language: 'zh-Hant', report: '熱水器有瓦斯味，好像外洩了，型號 RAS-40NK', correction: '型號打錯了，是 RAS-50NK', noted: '型號 RAS-50NK' },
+    { language: 'zh-Hans', report: '热水器有煤气味，好像漏气了，型号 RAS-40NK', correction: '型号写错了，应该是 RAS-50NK', noted: '型号 RAS-50NK' },
+    { language: 'en', report: 'There is a strong gas smell from the water heater, model RAS-40NK', correction: 'sorry the model is actually RAS-50NK', noted: 'Model RAS-50NK' },
+  ])('takes a $language correction of the model after an urgent handoff onto the ticket', async ({ report, correction, noted }) => {
+    const phone = aPhone();
+    expect(await h.say(phone, report)).toMatch(TICKET);
+    expect(await h.say(phone, correction)).toContain(noted);
+    const conversation = await conversationOf(phone);
+    expect(conversation.state).toBe('waiting_staff');
+    expect(await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: conversation.ticketId! } })).toMatchObject({ productModel: 'RAS-50NK' });
+  });
+
+  it('adds a detail sent while waiting and still answers the question asked with it', async () => {
+    const phone = aPhone();
+    await h.say(phone, 'There is a strong gas smell from the water heater');
+    const result = await h.send(phone, 'The site address is 12 Main Rd, Taichung City. What are your opening hours?');
+    const text = result.replies.map((r) => r.text).join('\n');
+    expect(text).toContain('I have added this to your ticket: Site address 12 Main Rd, Taichung City.');
+    expect(text).toContain('Monday to Saturday');
+    expect(text).toContain('still in line for a colleague');
+    const conversation = await conversationOf(phone);
+    expect(await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: conversation.ticketId! } })).toMatchObject({ siteAddress: '12 Main Rd, Taichung City' });
   });
 
   it('answers again once staff hand the conversation back', async () => {

@@ -14,6 +14,10 @@ const questions = [
   { language: 'zh-Hant', send: '可以派工程師到我家嗎？', expect: '工程師到場', topic: 'on_site_service' },
   { language: 'en', send: 'How do I make a warranty claim?', expect: 'To claim it', topic: 'warranty' },
   { language: 'zh-Hans', send: '怎么查我的工单？', expect: 'SR-2026-000123', topic: 'status_how_to' },
+  // The price of a part is a parts question: the repair-fee answer would not say what a filter costs.
+  { language: 'en', send: 'How much is a replacement filter for my air purifier?', expect: 'original spare parts', topic: 'parts_and_consumables' },
+  { language: 'zh-Hant', send: '濾網多少錢？', expect: '原廠零件', topic: 'parts_and_consumables' },
+  { language: 'zh-Hans', send: '滤芯多少钱一个？', expect: '原厂零件', topic: 'parts_and_consumables' },
 ];
 
 describe.each(databaseKinds)('inquiry dialog on %s', (kind) => {
@@ -39,6 +43,8 @@ describe.each(databaseKinds)('inquiry dialog on %s', (kind) => {
     { language: 'zh-Hans', channel: 'sms' as const, send: '保修期多久？配件在哪里买？', wanted: ['12 个月保修', '原厂零件'], topics: ['warranty', 'parts_and_consumables'] },
     { language: 'en', channel: 'chat' as const, send: 'where do i find the manual and how much is a door seal?', wanted: ['support.example.com', 'confirm the price'], topics: ['manuals_and_updates', 'parts_and_consumables'] },
     { language: 'zh-Hant', channel: 'chat' as const, send: '你們禮拜天有開嗎？服務中心地址是？還有到府維修怎麼收費？', wanted: ['08:30 至 18:00', '瑞光路', '出勤費'], topics: ['opening_hours', 'service_centre', 'service_fees'] },
+    { language: 'zh-Hans', channel: 'chat' as const, send: '你们星期天上班吗？保修期多久？', wanted: ['周一至周六', '12 个月保修'], topics: ['opening_hours', 'warranty'] },
+    { language: 'zh-Hans', channel: 'sms' as const, send: '你们周六上班吗？维修要多少钱？', wanted: ['周一至周六', '检测费'], topics: ['opening_hours', 'service_fees'] },
   ])('answers each question of the $language "$send" on $channel, each answer logged with its topic', async ({ channel, send, wanted, topics }) => {
     const from = channel === 'chat' ? `web-${aPhone()}` : aPhone();
     const result = await h.send(from, send, { channel });

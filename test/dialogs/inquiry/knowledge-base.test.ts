@@ -72,6 +72,24 @@ describe('knowledge base matching', () => {
     expect(kb.match('manuals?')?.id).toBe('manuals_and_updates');
   });
 
+  it.each([
+    'How much is a replacement filter?',
+    'what does a new toner cartridge cost',
+    '濾網多少錢？',
+    '滤芯多少钱一个？',
+    '买配件要多少钱？',
+  ])('takes the price of a part, "%s", as a parts question, not one about repair fees', (q) => {
+    expect(kb.match(q)?.id).toBe('parts_and_consumables');
+  });
+
+  it.each(['我去年購買的，維修要多少錢？', 'How much do you charge to repair a printer I bought from you?'])('keeps a repair price asked by someone who bought from us, "%s", a fee question', (q) => {
+    expect(kb.match(q)?.id).toBe('service_fees');
+  });
+
+  it.each(['你们星期天上班吗？', '周六营业吗？', '礼拜六开不开门？'])('finds the opening hours in the Simplified Chinese day names of "%s"', (q) => {
+    expect(kb.match(q)?.id).toBe('opening_hours');
+  });
+
   it('finds nothing in a message about something else', () => {
     expect(kb.match('I would like to speak about my contract renewal')).toBeUndefined();
   });

@@ -80,4 +80,36 @@ describe.each(databaseKinds)('details said in passing on %s', (kind) => {
       { send: '略過', expect: ['公司/專案: 大安貿易有限公司', '設備地址: 台北市松山區南京東路四段2號3樓'] },
     ]);
   });
+  /** Skips every further question, then confirms: the ticket as far as the report went. */
+  async function skipToTicket(from: string, reply: string, words: { skip: string; yes: string }): Promise<string> {
+    for (let asked = 0; asked < 8 && !TICKET.test(reply); asked++) reply = await h.say(from, /correct|正確|正确/.test(reply) ? words.yes : words.skip);
+    return reply;
+  }
+  const wordsOf = { en: { skip: 'skip', yes: 'yes' }, 'zh-Hant': { skip: '略過', yes: '是' }, 'zh-Hans': { skip: '跳过', yes: '是' } } as const;
+
+  it.each([
+    { language: 'en' as const, send: "I'm Amy from Sunrise Hotel, the air conditioner in the lobby is leaking water", never: /your name|company or project/, ticket: { contactName: 'Amy', company: 'Sunrise Hotel' } },
+    { language: 'zh-Hant' as const, send: '我是大同餐廳的陳小姐，店裡的冷氣一直滴水', never: /貴姓大名|哪一間公司/, ticket: { contactName: '陳小姐', company: '大同餐廳' } },
+    { language: 'zh-Hans' as const, send: '我是大同餐厅的陈小姐，店里的空调一直滴水', never: /贵姓|哪一家公司/, ticket: { contactName: '陈小姐', company: '大同餐厅' } },
+  ])('takes the person and the business said together in a $language first message and asks for neither', async ({ language, send, never, ticket }) => {
+    const from = aPhone();
+    const first = await h.say(from, send);
+    expect(first).not.toMatch(never);
+    expect(await ticketOf(await skipToTicket(from, first, wordsOf[language]))).toMatchObject(ticket);
+  });
+
+  it.each([
+    { language: 'en' as const, report: 'The ice machine in our kitchen stopped making ice', name: 'Amy Lin', asked: 'company or project', send: 'Sunrise Hotel', company: 'Sunrise Hotel' },
+    { language: 'zh-Hant' as const, report: '公司的影印機一直卡紙', name: '林美玲', asked: '哪一間公司', send: '公司是 ABC 科技有限公司', company: 'ABC 科技有限公司' },
+    { language: 'zh-Hans' as const, report: '办公室的打印机一直卡纸', name: '林美玲', asked: '哪一家公司', send: '我们公司是华星电子有限公司', company: '华星电子有限公司' },
+  ])('keeps the $language answer "$send" to the company question as the company "$company"', async ({ language, report, name, asked, send, company }) => {
+    const from = aPhone();
+    await play(h, from, [
+      { send: report, expect: [] },
+      { send: name, expect: [asked] },
+    ]);
+    const reply = await h.say(from, send);
+    expect(reply).not.toContain(asked);
+    expect(await ticketOf(await skipToTicket(from, reply, wordsOf[language]))).toMatchObject({ company });
+  });
 });

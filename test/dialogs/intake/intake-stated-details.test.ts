@@ -234,6 +234,18 @@ describe.each(databaseKinds)('intake takes what the customer stated on %s', (kin
   });
 
   it.each([
+    { language: 'zh-Hant', first: '冷氣不冷，型號 RAS-40NK', correction: '型號打錯了，是 RAS-50NK', said: '已為您更正：型號 RAS-50NK', asked: '貴姓大名' },
+    { language: 'zh-Hans', first: '空调不制冷，型号 RAS-40NK', correction: '型号写错了，应该是 RAS-50NK', said: '已为您更正：型号 RAS-50NK', asked: '贵姓' },
+    { language: 'en', first: 'AC not cooling, model RAS-40NK', correction: 'sorry the model is actually RAS-50NK', said: 'I have corrected it: Model RAS-50NK', asked: 'your name' },
+  ])('takes "$correction" at the $language name question as a correction of the model, not as the name', async ({ first, correction, said, asked }) => {
+    const phone = aPhone();
+    await h.say(phone, first);
+    const reply = await h.say(phone, correction);
+    expect(reply).toContain(said);
+    expect(reply).toContain(asked);
+  });
+
+  it.each([
     { language: 'zh-Hant', first: '我家的冰箱不冷了，型號 GR-B22', next: '序號' },
     { language: 'zh-Hans', first: '家里的空调坏了，型号 KFR-35GW', next: '序列号' },
     { language: 'en', first: 'The fridge at home is not cooling, model GR-B22', next: 'serial' },

@@ -142,6 +142,20 @@ describe.each(databaseKinds)('e-mail intake dialog on %s', (kind) => {
     expect(await ticketOf(reply)).toMatchObject({ siteAddress: '苏州工业园区星湖街328号', contactName: '周敏', contactPhone: '+8613812345678' });
   });
 
+  it.each([
+    { language: 'en', text: 'Hello,\n\nthe ice machine in our kitchen, model IM-300, stopped making ice this morning.', signature: 'Amy Lin\nFacilities Manager\nSunrise Hotel\n+886 2 2345 6789', company: 'Sunrise Hotel' },
+    { language: 'zh-Hant', text: '您好，\n\n我們辦公室的影印機 MX-3050 一直卡紙，麻煩派人處理。', signature: '陳美玲\n大同科技股份有限公司 總務部\n電話 02-2345-6789', company: '大同科技股份有限公司' },
+    { language: 'zh-Hans', text: '你好，\n\n我们办公室的打印机 HL-L2350 一直卡纸，麻烦派人处理。', signature: '王伟\n上海华星电子有限公司\n13812345678', company: '上海华星电子有限公司' },
+  ])('takes the company from the signature of a $language fault mail', async ({ text, signature, company }) => {
+    const reply = await mail(anAddress(), text, { meta: { signature } });
+    expect(await ticketOf(reply)).toMatchObject({ company });
+  });
+
+  it('takes the company said in the sentence of a fault mail', async () => {
+    const reply = await mail(anAddress(), "Hi, I'm Amy from Sunrise Hotel. The ice machine IM-300 in our kitchen stopped making ice.");
+    expect(await ticketOf(reply)).toMatchObject({ company: 'Sunrise Hotel' });
+  });
+
   it('takes the name under the closing of a Traditional Chinese mail as the contact', async () => {
     const reply = await mail(anAddress(), '您好，\n辦公室的冷氣 RAS-40NK 從昨天開始不冷，麻煩派人來看看。\n謝謝！\n陳志豪');
     expect(reply).not.toContain('您的姓名');

@@ -38,4 +38,16 @@ describe.each(databaseKinds)('small talk on %s', (kind) => {
     expect(reply).not.toContain('I have not been more helpful');
     expect(reply).toMatch(/sorry|complaint/i);
   });
+
+  it.each([
+    { language: 'en' as const, send: 'hey, r u a real person or a bot lol', says: /automated assistant.*"agent"/ },
+    { language: 'zh-Hant' as const, send: '你是真人還是機器人？', says: /自動回覆.*「人工」/ },
+    { language: 'zh-Hans' as const, send: '你是机器人吗', says: /自动回复.*“人工”/ },
+  ])('tells a $language customer who asks "$send" plainly that it is an automated assistant and how to reach a person', async ({ language, send, says }) => {
+    const chat = `web-${aPhone()}`;
+    const reply = await h.say(chat, send, { channel: 'chat' });
+    expect(reply).toMatch(says);
+    expect(reply).toContain(OFFER[language]);
+    expect(reply).not.toMatch(INTAKE);
+  });
 });

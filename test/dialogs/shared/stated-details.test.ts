@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressInAnswer, detailsForOtherFields, formOfAddress, nameInAnswer, statedDetails, statedName } from '../../../dialogs/shared/stated-details.js';
+import { addressInAnswer, companyInAnswer, companyInSignature, detailsForOtherFields, formOfAddress, nameInAnswer, statedAddress, statedDetails, statedName } from '../../../dialogs/shared/stated-details.js';
 
 describe('details stated in passing', () => {
   it.each([
@@ -44,6 +44,10 @@ describe('names, companies and addresses said in passing', () => {
     { text: '我司位于苏州工业园区星湖街328号，空压机无法启动。联系人周敏，电话13812345678', details: { name: '周敏', siteAddress: '苏州工业园区星湖街328号' } },
     { text: '我们是华星电子有限公司的，我叫赵磊', details: { name: '赵磊', company: '华星电子有限公司' } },
     { text: '代表大安貿易有限公司報修，影印機卡紙', details: { company: '大安貿易有限公司' } },
+    { text: "I'm Amy from Sunrise Hotel, the air conditioner in the lobby is leaking", details: { name: 'Amy', company: 'Sunrise Hotel' } },
+    { text: '我是大同餐廳的陳小姐，冷氣一直滴水', details: { name: '陳小姐', company: '大同餐廳' } },
+    { text: '我是大同餐厅的陈小姐，空调一直滴水', details: { name: '陈小姐', company: '大同餐厅' } },
+    { text: '公司是 ABC 科技有限公司，印表機卡紙', details: { company: 'ABC 科技有限公司' } },
   ])('reads "$text"', ({ text, details }) => {
     expect(statedDetails(text)).toEqual(details);
   });
@@ -103,5 +107,53 @@ describe('the form of address', () => {
     [null, undefined],
   ] as const)('addresses "%s" as %s', (name, form) => {
     expect(formOfAddress(name)).toBe(form);
+  });
+});
+
+describe('addresses and names the way customers write them (QA5)', () => {
+  it.each([
+    ['address No. 5, Lane 3, Heping E Rd, Taipei City', 'No. 5, Lane 3, Heping E Rd, Taipei City'],
+    ['Our heater shows E5. Address: Rm 1502, 15/F, Causeway Bay Plaza 2, 463 Lockhart Rd, Causeway Bay. Bought Jan 2024.', 'Rm 1502, 15/F, Causeway Bay Plaza 2, 463 Lockhart Rd, Causeway Bay'],
+    ['機器放在台南市東區崇學路 77 號 3 樓', '台南市東區崇學路 77 號 3 樓'],
+    ['我是住在台中市北屯區崇德路三段 220 號 9 樓的許太太', '台中市北屯區崇德路三段 220 號 9 樓'],
+    ['型號FZ-1500 地址台北市大安區永康街12號 明天中午要營業 拜託早上派人來', '台北市大安區永康街12號'],
+  ])('reads the address in "%s" without the words around it', (text, address) => {
+    expect(statedAddress(text)).toBe(address);
+  });
+
+  it.each(['No. 8, Zhongzheng Rd, Tainan City', 'No. 5, Lane 3, Heping E Rd, Taipei City', 'Rm 1502, 88 Lockhart Rd, Wan Chai', '沙田禾輋邨豐和樓 1203 室', '將軍澳富康花園3座12樓C室'])('reads "%s" given as an answer as the address', (text) => {
+    expect(addressInAnswer(text)).toBe(text);
+  });
+
+  it('takes the full name after the surname: 我姓林，林雅婷', () => {
+    expect(statedName('我姓林，林雅婷，電話 0935-218-476')).toBe('林雅婷');
+    expect(statedName('敝姓鄭')).toBe('鄭');
+  });
+});
+
+describe('the answer to "which company or project?"', () => {
+  it.each([
+    { text: 'Sunrise Hotel', company: 'Sunrise Hotel' },
+    { text: "we're from Sunrise Hotel", company: 'Sunrise Hotel' },
+    { text: 'the project is Riverside Tower', company: 'Riverside Tower' },
+    { text: '公司是 ABC 科技有限公司', company: 'ABC 科技有限公司' },
+    { text: '我們公司是大同餐廳', company: '大同餐廳' },
+    { text: '项目是滨江花园二期', company: '滨江花园二期' },
+  ])('keeps "$company" from "$text"', ({ text, company }) => {
+    expect(companyInAnswer(text)).toBe(company);
+  });
+});
+
+describe('the company in an e-mail signature', () => {
+  it.each([
+    { signature: 'Amy Lin\nFacilities Manager\nSunrise Hotel\n+886 2 2345 6789', company: 'Sunrise Hotel' },
+    { signature: '陳美玲\n大同科技股份有限公司 總務部\n電話 02-2345-6789', company: '大同科技股份有限公司' },
+    { signature: '王伟\n上海华星电子有限公司\n13812345678', company: '上海华星电子有限公司' },
+  ])('reads "$company" from its own line', ({ signature, company }) => {
+    expect(companyInSignature(signature)).toBe(company);
+  });
+
+  it('reads no company from a signature with only a name and a phone', () => {
+    expect(companyInSignature('Tom Bradley\nMobile 0912 345 678')).toBeUndefined();
   });
 });

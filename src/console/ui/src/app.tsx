@@ -9,6 +9,7 @@ import { useStore } from './store';
 import { act, Flash } from './ui';
 import { ChangePassword } from './views/password';
 import { AuditView } from './views/audit';
+import { CallsView } from './views/calls';
 import { CustomerView } from './views/customer';
 import { InboxView } from './views/inbox';
 import { KpiView } from './views/kpis';
@@ -20,12 +21,14 @@ import { TicketView } from './views/ticket';
 import { TicketsView } from './views/tickets';
 import { VisitsView } from './views/visits';
 
-type NavItem = { view: View; supervisor?: boolean };
+/** `supervisor`: supervisors and admins only; `desk`: customer service (not engineers), as the API allows. */
+type NavItem = { view: View; supervisor?: boolean; desk?: boolean };
 const NAV: NavItem[] = [
   { view: 'inbox' },
   { view: 'tickets' },
   { view: 'customer' },
   { view: 'visits' },
+  { view: 'calls', desk: true },
   { view: 'kpis', supervisor: true },
   { view: 'reports', supervisor: true },
   { view: 'audit', supervisor: true },
@@ -174,7 +177,7 @@ function CalendarBanner() {
 function Shell({ me }: { me: Me }) {
   const route = useRoute();
   const mode = useStore(liveMode);
-  const items = NAV.filter((item) => !item.supervisor || isSupervisor(me));
+  const items = NAV.filter((item) => (!item.supervisor || isSupervisor(me)) && (!item.desk || me.role !== 'engineer'));
   const navView: View = route.view === 'ticket' ? 'tickets' : route.view;
   return (
     <>
@@ -224,6 +227,8 @@ function CurrentView({ view, id, me }: { view: View; id: string | null; me: Me }
       return <CustomerView id={id} />;
     case 'visits':
       return <VisitsView id={id} me={me} />;
+    case 'calls':
+      return <CallsView />;
     case 'kpis':
       return <KpiView />;
     case 'reports':

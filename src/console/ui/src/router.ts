@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export const VIEWS = ['inbox', 'tickets', 'ticket', 'customer', 'visits', 'kpis', 'reports', 'audit', 'staff', 'outbox'] as const;
+export const VIEWS = ['inbox', 'tickets', 'ticket', 'customer', 'visits', 'calls', 'kpis', 'reports', 'audit', 'staff', 'outbox'] as const;
 export type View = (typeof VIEWS)[number];
 export type Route = { view: View; id: string | null };
 

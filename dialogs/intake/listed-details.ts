@@ -1,0 +1,74 @@
+import { isPlausibleName, parseEmail, parsePartialDate, parsePhone, type PhoneContext } from '../shared/answers.js';
+import { conversationalAct } from '../../src/understanding/conversational-act.js';
+import { statedAddress, statedModel, statedName } from '../shared/stated-details.js';
+
+/**
+ * A message that lists several details at once, whatever was asked: "Maggie Chou, Sweet Crumb Bakery.
+ * 0986 447 120. Model is DF-1200G, bought Sept 2025". Each part is read on its own: a phone or e-mail, a
+ * labelled model, a purchase date, an address; the plain words left are the name and then the company, in
+ * the order people write them. Only a list with at least two details of a certain shape counts, so a
+ * single answer never reaches here.
+ */
+export type ListedDetails = { name?: string; company?: string; phone?: string; email?: string; productModel?: string; purchaseDate?: string; siteAddress?: string };
+
+export type ListContext = PhoneContext & { now: Date; timeZone: string; entityModel?: string };
+
+/** Parts of a list: commas, semicolons, line breaks, and full stops that end a sentence. */
+const SEPARATOR = /[,，;；、\n]|[.。](?=\s|$)/;
+/** Words in front of a phone number: "tel", "電話", "my number is". */
+const PHONE_LABEL = /^(?:(?:my\s+)?(?:phone|mobile|cell|tel|number|contact)(?:\s+(?:no\.?|number))?\s*(?:is|[:：])?|(?:電話|电话|手機|手机|聯絡電話|联系电话)\s*(?:是|係|[:：])?)\s*/i;
+/** Words that say a part is a date ("bought Sept 2025", "買咗一年半"). */
+const DATE_WORDS = /\b(?:bought|purchased|since|in|on|ago|last|year|month)\b|\d{4}|買|买|購|购|年|月/i;
+
+function readPart(part: string, found: ListedDetails, leftover: string[], ctx: ListContext): void {
+  const email = parseEmail(part);
+  if (email.ok) {
+    found.email ??= email.value;
+    return;
+  }
+  const bare = part.replace(PHONE_LABEL, '');
+  if (/^[+\d\s()-]+(?:\s*(?:ext\.?|#|分機|分机)\s*\d+)?$/i.test(bare) && bare.replace(/\D/g, '').length >= 7) {
+    const phone = parsePhone(bare.replace(/\s*(?:ext\.?|#|分機|分机)\s*\d+$/i, ''), ctx);
+    if (phone.ok) found.phone ??= phone.value;
+    return;
+  }
+  const model = statedModel(part) ?? (ctx.entityModel && part.includes(ctx.entityModel) ? ctx.entityModel : undefined);
+  if (model) {
+    found.productModel ??= model;
+    return;
+  }
+  if (DATE_WORDS.test(part)) {
+    const date = parsePartialDate(part, ctx.now, ctx.timeZone);
+    if (date.ok) {
+      found.purchaseDate ??= date.value;
+      return;
+    }
+  }
+  if (!/\d/.test(part)) leftover.push(part);
+}
+
+/** The details listed in `text`, or undefined when it is not a list of at least two certain details. */
+export function listedDetails(text: string, ctx: ListContext): ListedDetails | undefined {
+  const found: ListedDetails = {};
+  let rest = text;
+  const address = statedAddress(text);
+  if (address) {
+    found.siteAddress = address;
+    rest = rest.replace(address, ' ; ');
+  }
+  const leftover: string[] = [];
+  const parts = rest
+    .split(SEPARATOR)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return undefined;
+  for (const part of parts) readPart(part, found, leftover, ctx);
+  const certain = [found.phone ?? found.email, found.productModel, found.purchaseDate, found.siteAddress].filter(Boolean).length;
+  if (certain < 2) return undefined;
+  // The plain words left, in the order written: a name first, then a company (a few words, no sentence).
+  const [first, second] = leftover.filter((p) => p.split(/\s+/).length <= 5 && conversationalAct(p) === null);
+  const name = first ? (statedName(first) ?? first) : undefined;
+  if (name && isPlausibleName(name)) found.name = name;
+  if (second && found.name && isPlausibleName(second)) found.company = second;
+  return found;
+}
