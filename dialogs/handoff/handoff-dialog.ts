@@ -12,6 +12,8 @@ export type HandoffOptions = {
   ticketNumber?: string;
   /** The ticket holds a report the customer did not finish; `note` tells staff what is missing. */
   keptReport?: boolean;
+  /** The customer asked about the ticket: their question is noted on it for staff. */
+  question?: boolean;
   note?: string;
 };
 
@@ -28,11 +30,12 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
   override async beginDialog(dc: DialogContext, options?: HandoffOptions): Promise<DialogTurnResult> {
     const info = turnInfo(dc.context);
     const reason = options?.reason ?? 'customer_request';
-    await this.services.requestHandoff({ conversationId: info.conversation.id, ticketId: options?.ticketId ?? info.conversation.ticketId, reason, note: options?.note });
+    const ticketId = options?.ticketId ?? info.conversation.ticketId;
+    await this.services.requestHandoff({ conversationId: info.conversation.id, ticketId, reason, note: options?.note });
     const t = handoffTexts(info.language);
-    const when = whenStaffReply(info.language, this.services.staffReplyTime(), info.timeZone);
+    const when = whenStaffReply(info.language, await this.services.staffReplyTime(ticketId), info.timeZone);
     const n = options?.ticketNumber;
-    const text = n ? (options?.keptReport ? t.keptReport(n, when) : t.withTicket(n, when)) : t.connecting(when);
+    const text = n ? (options?.question ? t.question(n, when) : options?.keptReport ? t.keptReport(n, when) : t.withTicket(n, when)) : t.connecting(when);
     await say(dc.context, text, { meta: { handoff: true, handoffReason: reason, ...(n ? { ticketNumber: n } : {}) } });
     return dc.endDialog({ handedOff: true });
   }

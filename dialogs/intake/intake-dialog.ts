@@ -4,6 +4,7 @@ import type { Language } from '../../src/messages/channel-kind.js';
 import type { Entities } from '../../src/understanding/understanding-schema.js';
 import { givesUp, notAnAnswer, parseContact, parsePartialDate, provinceOf, storedDate, yesNo } from '../shared/answers.js';
 import { conversationalAct } from '../../src/understanding/conversational-act.js';
+import { reportText } from '../../src/understanding/report-text.js';
 import { answerOf, ask, AskPrompt, type AnswerSpec } from '../shared/ask-prompt.js';
 import { correctionOf, productSwap, statedChange, type Correction } from '../shared/corrections.js';
 import { formatTime } from '../shared/format-time.js';
@@ -126,9 +127,13 @@ function fitsTwoSmsParts(text: string): boolean {
   return text.length <= ([...text].some((ch) => ch.charCodeAt(0) > 0x7f) ? 134 : 306);
 }
 
+/** The first clause when it is not much longer than `max` ("店裡的飲水機RO-880出水很慢…"), else the first `max` characters. */
 function shorten(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+  if (t.length <= max) return t;
+  const clause = /^[^，,。.;；!！?？]+/.exec(t)?.[0].trim() ?? '';
+  if (clause.length >= max / 2 && clause.length <= max * 1.5) return `${clause}…`;
+  return `${t.slice(0, max - 1)}…`;
 }
 
 /** "型號 S7", "model: S7": the customer repeated the label before the value. */
@@ -506,7 +511,7 @@ export class IntakeDialog extends ComponentDialog {
       .map(({ field }) => {
         let value = field === 'contact' ? [state.values.phone, state.values.email].filter(Boolean).join(' / ') : field === 'problem' ? this.problemText(state, state.values.problem) : state.values[field];
         if (compact && !value) return undefined;
-        if (compact && field === 'problem' && value) value = shorten(value, /[\u3400-\u9fff]/.test(value) ? SMS_PROBLEM_CJK : SMS_PROBLEM_LATIN);
+        if (compact && field === 'problem' && value) value = shorten(reportText(value), /[\u3400-\u9fff]/.test(value) ? SMS_PROBLEM_CJK : SMS_PROBLEM_LATIN);
         return `${t.fields[field].label}: ${value || t.skipped}`;
       })
       .filter(Boolean)

@@ -9,6 +9,7 @@ import { companyInSignature, formOfAddress, statedCompany, statedDetails } from 
 import type { BotServices, PromiseView } from '../shared/services.js';
 import { turnInfo, type TurnInfo } from '../shared/turn-info.js';
 import { STATUS_DIALOG, type StatusOptions } from '../status/status-dialog.js';
+import { asksTicketStatus } from '../../src/understanding/status-question.js';
 import { topicsAsked } from '../inquiry/questions.js';
 import { reportsFault } from '../root/reported-fault.js';
 import { readDetails } from './mail-details.js';
@@ -237,7 +238,8 @@ export class MailIntakeDialog extends Dialog {
       await say(dc.context, parts.join('\n\n'), { meta: { ticketNumber: view.number, detailsAdded: filled } });
       return dc.endDialog({ filled });
     }
-    if (STATUS_CUE.test(text) && !substantive(text.replace(STATUS_CUE, ''))) {
+    // "What's happening with my repair?", 「師傅幾點會打給我？」: a short question about this thread's ticket is a status question.
+    if ((STATUS_CUE.test(text) && !substantive(text.replace(STATUS_CUE, ''))) || (asksTicketStatus(text) && text.trim().length <= 160)) {
       return dc.replaceDialog(STATUS_DIALOG, { reference: view.number } satisfies StatusOptions);
     }
     if (read.skipped.length === 0 && !substantive(text) && u.act && CLOSING_ACTS.has(u.act)) {

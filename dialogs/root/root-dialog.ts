@@ -23,6 +23,7 @@ import { quits } from '../shared/quits.js';
 import { mayBeVisitAnswer, VISIT_REPLY_DIALOG, VisitReplyDialog, visitReplyOf } from '../visit-reply/visit-reply-dialog.js';
 import { reportsFault } from './reported-fault.js';
 import { asksIfBot, smallTalkOf } from './small-talk.js';
+import { asksAboutTheTicket, asksTicketStatus } from '../../src/understanding/status-question.js';
 
 export const ROOT_DIALOG = 'root';
 const ROUTE = 'root.route';
@@ -48,7 +49,6 @@ export type RootOptions = {
 
 const GREETING = /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|喂)\s*[!！.。,，~]*\s*$/i;
 const QUESTION = /[?？]|[嗎吗呢未]\s*[。!！]?\s*$|^\s*(?:how|where|what|when|which|can|could|do|does|is|are|will)\b/i;
-const STATUS_CUE = /\b(?:status|progress)\b|查詢工單|查询工单|工單進度|工单进度|工單狀態|工单状态|查進度|查进度|維修進度|维修进度|進度如何|进度如何/i;
 const THANKS = /\b(?:thanks?|thank you|thx|ty|cheers)\b|謝謝|谢谢|多謝|多谢|唔該|唔该|感謝|感谢/i;
 
 const expectTexts: Record<Language, Record<'fault' | 'question' | 'complaint', string>> = {
@@ -207,12 +207,15 @@ export class RootDialog extends InterruptibleDialog {
     }
     const reference = parseTicketReference(u.entities.ticketRef ?? '');
     // "修了三次還是壞的！SR-2026-000045 上個月才來過" reports again what a ticket was about: a new report linked to it, not a status check.
-    if (reference && !STATUS_CUE.test(text) && !u.needsClarification && u.category !== 'inquiry' && substantive(text)) {
+    const statusAsked = asksTicketStatus(text);
+    if (reference && !statusAsked && !u.needsClarification && u.category !== 'inquiry' && substantive(text)) {
       const linkedTicketId = (await this.services.findTicket(reference, info.customer.id))?.id;
       return this.dispatch(step, u.category === 'complaint' ? 'complaint' : 'fault', text, u, false, false, linkedTicketId);
     }
-    if (reference || STATUS_CUE.test(text)) return this.dispatch(step, 'status', text, u, false);
     const kb = this.services.knowledgeBase;
+    if (reference || (statusAsked && (await this.aboutATicket(step, text, u)))) return this.dispatch(step, 'status', text, u, false);
+    // "兩台是開在同一張單嗎？" right after the ticket was opened: a note on that ticket for staff, never a second intake.
+    if (info.conversation.ticketId && asksAboutTheTicket(text)) return this.questionAboutTicket(step, text, info.conversation.ticketId);
     // A fault report opens a ticket even when it asks something too, or holds an address that reads like a
     // question about ours: the questions asked are answered first, then the report goes on with everything said.
     if (reportsFault(text, u, kb, info.channel)) return this.dispatch(step, 'fault', text, u, false);
@@ -236,6 +239,24 @@ export class RootDialog extends InterruptibleDialog {
     }
     const byCategory: Record<Understanding['category'], MenuChoice> = { fault: 'fault', inquiry: 'question', complaint: 'complaint' };
     return this.dispatch(step, byCategory[u.category], text, u, false);
+  }
+
+  /**
+   * "師傅什麼時候來？" asks about a ticket when there is one to ask about (this conversation's, or, where the
+   * channel proves who writes, one of the customer's), or when the message reports no new fault; a first
+   * report that ends "when can the engineer come?" is that report.
+   */
+  private async aboutATicket(step: WaterfallStepContext<RootOptions>, text: string, u: Understanding): Promise<boolean> {
+    const info = turnInfo(step.context);
+    if (info.conversation.ticketId || !reportsFault(text, u, this.services.knowledgeBase, info.channel)) return true;
+    return channelProvesIdentity(info) && (await this.services.openTicketsOf(info.customer.id)).length > 0;
+  }
+
+  /** The question goes on the ticket as a note, and a person answers it (the conversation waits for staff). */
+  private async questionAboutTicket(step: WaterfallStepContext<RootOptions>, text: string, ticketId: string): Promise<DialogTurnResult> {
+    await this.services.noteOnTicket(ticketId, text);
+    const { number } = await this.services.ticketDetails(ticketId);
+    return step.beginDialog(HANDOFF_DIALOG, { reason: 'ticket_question', ticketId, ticketNumber: number, question: true, note: `Customer asks about the ticket: ${text}` } satisfies HandoffOptions);
   }
 
   /** Thanks, goodbye, yes, no, small talk … with no question open: answered in kind, never a ticket. */

@@ -3,6 +3,7 @@ import type { Language } from '../../src/messages/channel-kind.js';
 import { readDate, type DateDirection } from './dates.js';
 import { resolvePhone } from '../../src/understanding/phone-region.js';
 import { parseTicketNumber } from '../../src/tickets/ticket-service.js';
+import { provinceOfCity } from '../../src/sla/city-province.js';
 
 /** What a free-text answer means for one kind of question. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false };
@@ -163,8 +164,13 @@ export function parseChoice<T extends string>(text: string, choices: readonly { 
   return { ok: false };
 }
 
-/** The province part of a site address: "台北市信義區…" → "台北市", "12 Main Rd, Taichung City, Taiwan" → "Taichung City". */
+/**
+ * The province part of a site address: "台北市信義區…" → "台北市", "12 Main Rd, Taichung City, Taiwan" → "Taichung City";
+ * a mainland city gives its province ("苏州工业园区…" → "江苏省", "广州市天河区…" → "广东省").
+ */
 export function provinceOf(address: string): string | undefined {
+  const byCity = provinceOfCity(address);
+  if (byCity) return byCity;
   const chinese = /^(?:中國|中国|台灣|臺灣|台湾)?\s*([\u4e00-\u9fff]{2,3}?[省市縣县])/.exec(address.trim());
   if (chinese) return chinese[1];
   const parts = address

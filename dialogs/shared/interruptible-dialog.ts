@@ -25,9 +25,10 @@ const CAPABILITIES =
  * no longer wants what they started. Phrases that give up, or say the problem went away; never with a question
  * or a "but" after it ("it works now but it is noisy" is still a report).
  */
-// Only phrases about the whole request: a bare "不用了" or "no need" at an optional question means "skip it".
+// Only phrases about the whole request: a bare "不用了" or "no need" at an optional question means "skip it";
+// "算了 不用了" and "不用了，謝謝" at the start of a message stop the whole form (QA5 c27).
 const GIVE_UP =
-  /\b(?:never ?mind|nvm|forget (?:it|about it)|don'?t bother|no need (?:for (?:a |the )?(?:repair|technician|ticket|visit)|any ?more)|(?:i |we )?(?:don'?t|do not|no longer) need (?:a repair|the repair|a technician|the technician|a visit|the visit|a ticket|the ticket|it any ?more)|cancel (?:the|my|this) (?:request|report|repair|ticket|visit))\b|不修了|不用修|不需要修|不用報修|不用报修|不報修了|不报修了|取消報修|取消报修|不用麻煩了|不用麻烦了|唔修(?:喇|了|啦)|唔使修|唔駛修|唔洗修/i;
+  /\b(?:never ?mind|nvm|forget (?:it|about it)|don'?t bother|no need (?:for (?:a |the )?(?:repair|technician|ticket|visit)|any ?more)|(?:i |we )?(?:don'?t|do not|no longer) need (?:a repair|the repair|a technician|the technician|a visit|the visit|a ticket|the ticket|it any ?more)|cancel (?:the|my|this) (?:request|report|repair|ticket|visit))\b|不修了|不用修|不需要修|不用報修|不用报修|不報修了|不报修了|取消報修|取消报修|不用麻煩了|不用麻烦了|唔修(?:喇|了|啦)|唔使修|唔駛修|唔洗修|^\s*(?:那|好吧?)?[\s,，、]*算了(?:吧|啦)?[\s,，、.。!！~]*(?:不用了|不需要了|唔使喇|唔使了)|^\s*不用了(?:啦|喔)?[\s,，、.。!！~]*(?:謝謝|谢谢|多謝|多谢|唔該|唔该|thanks?|thx)/i;
 const SOLVED =
   /\b(?:(?:it'?s|its|it is|all) (?:working(?: again| now)?|(?:fine|ok|okay|good) (?:again|now)|sorted|fixed|solved)|(?:i|we)(?:'ve| have)? (?:fixed|sorted|solved|figured out) (?:it|that|this|the problem)|(?:got|have) it working|works (?:again|now|fine now)|found (?:out )?(?:the|what|that)\b.{0,40}\b(?:problem|issue|cause|batter(?:y|ies)|plug|switch|dead|unplugged))|(?:自己|我)(?:已經|已经)?(?:處理|处理|修|搞|弄|解決|解决)(?:好|掂|定)|(?:已經|已经)(?:好了|修好了|正常了|沒事了|没事了)|(?:重開機|重开机|重新開機|重新开机|重啟|重启|重新啟動|重新启动|重新插|插好|拔掉再插|重設|重设|reset|restart(?:ed)?|reboot(?:ed)?)[^，,。.]{0,8}?(?:就|便|又)?(?:好了|可以了|可以用了|正常了|ok了|冇事)|\b(?:rebooted|restarted|reset|turned it off and on(?: again)?)\b.{0,30}\b(?:works|working|fine|ok|okay)\b|恢復正常|恢复正常|沒事了|没事了|冇事喇|冇事了|搞掂咗|沒問題了|没问题了|原來是|原来是/i;
 const BUT = /\b(?:but|however|except|still)\b|但是|可是|不過|不过|還是|还是|仍然|依然/i;

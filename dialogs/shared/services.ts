@@ -1,6 +1,7 @@
 import type { TicketCategory, TicketStatus } from '../../src/generated/prisma/enums.js';
 import type { StaffReplyTime } from '../../src/handoff/staff-reply-time.js';
 import type { TicketDetailField, TicketDetails, TicketDetailsView } from '../../src/tickets/ticket-details.js';
+import type { ContactProof } from '../../src/tickets/ticket-contact.js';
 import type { OpenTicketInput } from '../../src/tickets/ticket-service.js';
 import type { PendingVisitQuestion } from '../../src/visits/visit-answers.js';
 import type { KnowledgeBase } from '../inquiry/knowledge-base.js';
@@ -22,7 +23,7 @@ export type TicketView = {
 /** A ticket a dialog opens: the domain's input, with what a conversation always knows made required. */
 export type NewTicket = OpenTicketInput & { conversationId: string; language: string };
 
-export type { PendingVisitQuestion };
+export type { ContactProof, PendingVisitQuestion };
 
 /** The customer's answer to a pending visit question, as the visit-reply dialog read it. */
 export type VisitAnswer =
@@ -44,10 +45,18 @@ export interface BotServices {
   /** A ticket by its number, only when `customerId` owns it. */
   findTicket(reference: string, customerId: string): Promise<TicketView | null>;
   openTicketsOf(customerId: string): Promise<TicketView[]>;
+  /** A ticket by its number whoever owns it, with the language its customer uses: show it only to someone proven to be its contact. */
+  ticketByNumber(reference: string): Promise<(TicketView & { language: string }) | null>;
+  /** Whether a phone, e-mail or last 4 digits is the contact on the ticket (the second factor for its status). */
+  ticketContactMatches(ticketId: string, proof: ContactProof): Promise<boolean>;
+  /** Queues `text` to the contact on the ticket (out of quiet hours), once per `key`; false when it has none. */
+  sendToTicketContact(ticketId: string, text: string, key: string): Promise<boolean>;
+  /** Adds the customer's words to the ticket as a note staff see on its timeline. */
+  noteOnTicket(ticketId: string, text: string): Promise<void>;
   /** `note` is added to the staff notice (e.g. which details of a cut-short report are missing). */
   requestHandoff(input: { conversationId: string; ticketId?: string | null; reason: string; note?: string }): Promise<void>;
-  /** When a person can answer a customer handed over now (business hours, first-response promise). */
-  staffReplyTime(): StaffReplyTime;
+  /** When a person can answer a customer handed over now: business hours, and the ticket's own first-response deadline when there is a ticket. */
+  staffReplyTime(ticketId?: string | null): Promise<StaffReplyTime>;
   rememberCustomer(customerId: string, data: { name?: string; company?: string; phone?: string; email?: string }): Promise<void>;
   recordSurveyAnswer(input: { surveyId: string; answers: SurveyAnswers; complete: boolean }): Promise<{ dissatisfied: boolean }>;
   /** Whether the survey was closed while the customer was in it (they opted out): their next message is no score. */

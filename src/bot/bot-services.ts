@@ -8,7 +8,7 @@ import type { Db } from '../db/db.js';
 import { TicketNotFoundError } from '../errors/ticket-errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { requestHandoff } from '../handoff/handoff-service.js';
-import { staffReplyTime } from '../handoff/staff-reply-time.js';
+import { ticketReplyTime } from '../handoff/staff-reply-time.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import type { Policy } from '../sla/policy-schema.js';
@@ -16,7 +16,8 @@ import { deadlines, slaInputOf } from '../sla/sla-rules.js';
 import { recordSurveyAnswer } from '../surveys/survey-service.js';
 import { openStatuses } from '../tickets/ticket-rules.js';
 import { fillTicketDetails, recordDetailsRequested, ticketDetails } from '../tickets/ticket-details.js';
-import { findTicketForCustomer, openTicket } from '../tickets/ticket-service.js';
+import { sendToTicketContact, ticketContactMatches } from '../tickets/ticket-contact.js';
+import { addNote, findTicketForCustomer, openTicket, parseTicketNumber } from '../tickets/ticket-service.js';
 import { chooseVisitTime, declineVisitTimes, pendingVisitQuestion, refuseQuote } from '../visits/visit-answers.js';
 import type { VisitContext } from '../visits/visit-service.js';
 import { acceptQuote } from '../visits/visit-work.js';
@@ -28,6 +29,26 @@ function promisesFor(ticket: Ticket, policy: Policy, calendar: BusinessCalendar)
   return deadlines(policy, calendar, slaInputOf(ticket, ticket.createdAt))
     .map((p) => ({ kind: p.kind, dueAt: p.dueAt }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/** What the customer may see of a ticket: state, assignee, and the earliest promise not yet met (stored, else computed). */
+export async function ticketView(db: Db, ticket: Ticket, policy: Policy, calendar: BusinessCalendar, now: Date): Promise<TicketView> {
+  const assignee = ticket.assigneeId ? await db.staff.findUnique({ where: { id: ticket.assigneeId }, select: { name: true } }) : null;
+  const stored = await db.slaPromise.findFirst({
+    where: { ticketId: ticket.id, metAt: null, cancelledAt: null, pausedAt: null },
+    orderBy: { dueAt: 'asc' },
+  });
+  const computed = openStatuses.includes(ticket.status) && !ticket.firstRespondedAt ? promisesFor(ticket, policy, calendar).find((p) => p.dueAt > now) : undefined;
+  const nextPromise = stored ? { kind: stored.kind, dueAt: stored.dueAt } : (computed ?? null);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    status: ticket.status,
+    category: ticket.category,
+    assigneeName: assignee?.name ?? null,
+    createdAt: ticket.createdAt,
+    nextPromise: openStatuses.includes(ticket.status) ? nextPromise : null,
+  };
 }
 
 export type BotServiceDeps = {
@@ -49,25 +70,7 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
   const { events, jobs, clock, settings, policy, calendar } = deps;
   const ctx = () => ({ now: clock(), actor: 'bot', events, timeZone: policy.calendar.timeZone });
 
-  async function view(ticket: Ticket): Promise<TicketView> {
-    const assignee = ticket.assigneeId ? await deps.db.staff.findUnique({ where: { id: ticket.assigneeId }, select: { name: true } }) : null;
-    const stored = await deps.db.slaPromise.findFirst({
-      where: { ticketId: ticket.id, metAt: null, cancelledAt: null, pausedAt: null },
-      orderBy: { dueAt: 'asc' },
-    });
-    const now = clock();
-    const computed = openStatuses.includes(ticket.status) && !ticket.firstRespondedAt ? promisesFor(ticket, policy, calendar).find((p) => p.dueAt > now) : undefined;
-    const nextPromise = stored ? { kind: stored.kind, dueAt: stored.dueAt } : (computed ?? null);
-    return {
-      id: ticket.id,
-      number: ticket.number,
-      status: ticket.status,
-      category: ticket.category,
-      assigneeName: assignee?.name ?? null,
-      createdAt: ticket.createdAt,
-      nextPromise: openStatuses.includes(ticket.status) ? nextPromise : null,
-    };
-  }
+  const view = (ticket: Ticket) => ticketView(deps.db, ticket, policy, calendar, clock());
 
   return {
     settings: { maxMisunderstandings: settings.HANDOFF_MAX_MISUNDERSTANDINGS },
@@ -93,11 +96,25 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
       return Promise.all(tickets.map(view));
     },
 
+    async ticketByNumber(reference) {
+      const number = parseTicketNumber(reference);
+      const ticket = number ? await deps.db.ticket.findUnique({ where: { number } }) : null;
+      return ticket ? { ...(await view(ticket)), language: ticket.language } : null;
+    },
+
+    ticketContactMatches: (ticketId, proof) => ticketContactMatches(deps.db, ticketId, proof),
+
+    sendToTicketContact: (ticketId, text, key) => sendToTicketContact(deps.db, ticketId, text, key, { now: clock(), jobs, policy, calendar }),
+
+    async noteOnTicket(ticketId, text) {
+      await addNote(deps.db, ticketId, `Customer asked: ${text}`, { now: clock(), actor: 'customer' });
+    },
+
     async requestHandoff(input) {
       await requestHandoff(deps.db, input, { now: clock(), events });
     },
 
-    staffReplyTime: () => staffReplyTime(policy, calendar, clock()),
+    staffReplyTime: (ticketId) => ticketReplyTime(deps.db, policy, calendar, clock(), ticketId),
 
     async rememberCustomer(customerId, data) {
       // An address another customer already has makes this customer that one (records merged, see recordContact).

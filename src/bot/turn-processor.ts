@@ -6,13 +6,17 @@ import { loadKnowledgeBase } from '../../dialogs/inquiry/knowledge-base.js';
 import { chooseLanguage } from '../../dialogs/shared/language.js';
 import { botMayAnswer } from '../conversations/conversation-service.js';
 import { AppError } from '../errors/app-error.js';
-import { staffReplyTime } from '../handoff/staff-reply-time.js';
+import { ticketReplyTime } from '../handoff/staff-reply-time.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
 import type { OutboundMessage } from '../messages/outbound-message.js';
+import { asksTicketStatus } from '../understanding/status-question.js';
 import { correctTicketDetails, fillTicketDetails } from '../tickets/ticket-details.js';
 import { understand } from '../understanding/understand.js';
 import type { Understanding } from '../understanding/understanding-schema.js';
+import { describeTicket } from '../../dialogs/status/status-dialog.js';
 import type { Db } from '../db/db.js';
+import type { Language } from '../messages/channel-kind.js';
+import { ticketView } from './bot-services.js';
 import { toActivity, toOutboundMessage, type TurnAddress } from './activity-mapping.js';
 import { conversationQueue, queueKey, runBot, type BotDeps } from './bot-runtime.js';
 import { queueLateReplies, needsLateDelivery } from './late-replies.js';
@@ -41,6 +45,13 @@ export class TurnContendedError extends AppError {
  * processors on one conversation (another instance, the queue, the sweeper) never double a turn; the loser
  * rolls back and takes the next message, so turns also keep their order.
  */
+/** The status of the conversation's ticket when a message waiting for a person asks for it ("any update on my ticket?"). */
+async function waitingTicketStatus(db: Db, deps: BotDeps, ticketId: string | null, text: string, language: Language, now: Date): Promise<string | undefined> {
+  if (!ticketId || !asksTicketStatus(text)) return undefined;
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+  return ticket ? describeTicket(await ticketView(db, ticket, deps.policy, deps.calendar, now), language, deps.policy.calendar.timeZone) : undefined;
+}
+
 export function createTurnProcessor(deps: BotDeps) {
   const sql = connectionRunner(deps.database.sql);
 
@@ -140,10 +151,15 @@ export function createTurnProcessor(deps: BotDeps) {
         activities = waitingReply(
           next.state,
           language,
-          staffReplyTime(deps.policy, deps.calendar, now),
+          await ticketReplyTime(lazy.db, deps.policy, deps.calendar, now, next.ticketId),
           deps.policy.calendar.timeZone,
           understanding.act,
-          { text: message.text, channel: message.channel, knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE) },
+          {
+            ticketStatus: await waitingTicketStatus(lazy.db, deps, next.ticketId, message.text, language, now),
+            text: message.text,
+            channel: message.channel,
+            knowledgeBase: loadKnowledgeBase(deps.env.KNOWLEDGE_BASE_FILE),
+          },
           noted,
         );
         await deps.events.emit(lazy.db, 'customer.message_received', { customerId: next.customerId, conversationId: next.conversationId, channel: message.channel }, now);

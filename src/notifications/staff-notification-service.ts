@@ -8,6 +8,7 @@ import { queueOutbound } from '../outbound/outbound-service.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import { staffNotificationTime } from '../sla/follow-up-rules.js';
 import { onDutyStaff } from './duty-rota.js';
+import { ON_CALL_NOTICE } from './on-call.js';
 import type { Policy } from '../sla/policy-schema.js';
 
 /** What every scheduling service needs besides the database: time, the policy and the job queue. */
@@ -100,10 +101,12 @@ export async function deliverNotification(db: Db, notificationId: string, ctx: D
     const claimed = await tx.staffNotification.updateMany({ where: { id: notificationId, deliveredAt: null }, data: { deliveredAt: ctx.now } });
     if (claimed.count === 0) return 'skipped';
     const supervisor = n.role === 'supervisor' || n.staff?.role === 'supervisor';
-    if (!supervisor) return 'done';
+    // Someone on call out of hours is not watching the console: the page reaches them by e-mail.
+    const onCall = n.kind === ON_CALL_NOTICE;
+    if (!supervisor && !onCall) return 'done';
     // One mail per notice and address, however many supervisor rows the notice has.
     const notice = n.dedupeKey ? n.dedupeKey.slice(0, n.dedupeKey.lastIndexOf(':')) : n.id;
-    const addresses = new Set([...ctx.supervisorEmails, ...(n.staff?.email ? [n.staff.email] : [])]);
+    const addresses = new Set([...(supervisor ? ctx.supervisorEmails : []), ...(n.staff?.email ? [n.staff.email] : [])]);
     for (const to of addresses) {
       await queueOutbound(
         tx,

@@ -20,7 +20,7 @@ import { silentEvents, type EventBus } from '../events/event-bus.js';
 import type { JobResult } from '../jobs/job-map.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import { notifyStaff, type PolicyContext, type Recipients } from '../notifications/staff-notification-service.js';
-import { isOnCallTime } from './notice-time.js';
+import { onCallRecipients } from '../notifications/on-call.js';
 import {
   deadlines,
   slaInputOf,
@@ -397,15 +397,7 @@ async function raise(tx: Prisma.TransactionClient, ticket: Ticket, p: SlaPromise
  */
 async function warningRecipients(tx: Prisma.TransactionClient, ticketId: string, ctx: PolicyContext): Promise<Recipients> {
   if (ctx.calendar.isWithinBusinessHours(ctx.now)) return { assigneeOf: ticketId };
-  const onCall = ctx.policy.onCall;
-  if (onCall && isOnCallTime(ctx.policy, ctx.calendar, ctx.now)) {
-    if (onCall.staffEmails?.length) {
-      const staff = await tx.staff.findMany({ where: { email: { in: onCall.staffEmails }, active: true }, select: { id: true } });
-      if (staff.length > 0) return { staffIds: staff.map((s) => s.id) };
-    }
-    if (onCall.role) return { role: onCall.role };
-  }
-  return { role: 'supervisor' };
+  return (await onCallRecipients(tx, ctx.policy, ctx.calendar, ctx.now)) ?? { role: 'supervisor' };
 }
 
 /**

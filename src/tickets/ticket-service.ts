@@ -8,6 +8,7 @@ import { InvalidTransitionError, TicketNotFoundError } from '../errors/ticket-er
 import { silentEvents, type EventBus } from '../events/event-bus.js';
 import type { ChannelKind } from '../messages/channel-kind.js';
 import { survivingCustomerId } from '../customers/customer-service.js';
+import { reportText } from '../understanding/report-text.js';
 import { nextTicketNumber } from './ticket-number.js';
 import { canTransition, TICKET_NUMBER_PATTERN, ticketTransitions } from './ticket-rules.js';
 
@@ -43,8 +44,9 @@ export type OpenTicketInput = {
   sourceMessageId?: string;
 };
 
+/** The report's first line, without the greeting and who is writing ("Hi there, I run a bakery and …"). */
 function titleFrom(problem: string): string {
-  const firstLine = problem.trim().split(/\r?\n/)[0] ?? '';
+  const firstLine = reportText(problem.trim()).split(/\r?\n/)[0] ?? '';
   return firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine || '(no description)';
 }
 

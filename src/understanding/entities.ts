@@ -8,7 +8,7 @@ type Span = { start: number; end: number; value: string; label?: string };
 
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}\b/g;
 /** Our own ticket numbers (SR-2026-000123, "sr 2026 123") and the free forms customers use for them (tk 5541, ticket 4410, 工單 1234). */
-const OWN_TICKET = /\bSR-\d{4}-\d{6}\b|(?<![\w-])SR[\s-]?\d{4}[\s-]?\d{3,6}(?![\w-])|(?<![\w-])(?:TK|SR)-?(?:\d{3,}|\d{2}-\d{2,})(?:-\d+)*(?![\w-])/gi;
+const OWN_TICKET = /\bSR-\d{4}-\d{6}\b|(?<![\w-])SR[\s-]?\d{4}(?:[\s-]?\d{3,6}|[\s-]\d{1,2})(?![\w-])|(?<![\w-])(?:TK|SR)-?(?:\d{3,}|\d{2}-\d{2,})(?:-\d+)*(?![\w-])/gi;
 const OWN_SPACED = /(?<![\w-])(?:tk|sr)\s?#?\s?\d{3,}(?![\w-])/gi;
 const OWN_WORD = /\b(?:ticket|job|service request|repair)(?:\s+(?:no\.?|number|#))?\s*[#:]?\s*\d{2,}(?:-[A-Z0-9]+)*(?![\w-])/gi;
 const OWN_ZH = /(?:工单|工單|维修单|維修單|報修單|报修单|叫修單|叫修单|服务单|服務單|(?<![订訂购購货貨价價案件訴诉递遞流運运保款退A-Za-z])单号|(?<![订訂购購货貨价價案件訴诉递遞流運运保款退A-Za-z])單號)(?:号|號|编号|編號|号码|號碼)?\s*[:：#]?\s*((?:[A-Z]{1,4}-?)?\d{3,}(?:-[A-Z0-9]+)*)/gi;

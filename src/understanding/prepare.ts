@@ -52,7 +52,7 @@ function masked(own: string, entities: Entities): string {
  * about the category either, and a full report full of them read as a question. Cut for the category model only.
  */
 const CONTACT_DETAILS = /\b(?:address|addr|site address|location)\s*[:：]?[^\n.;]*|(?:地址|住址|地點|地点|安裝地址|安装地址)\s*[:：]?[^\n。；;，,]*|\b(?:i'm|i am|my name is|this is|name\s*[:：])\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\b|(?:我是|我叫|我姓|敝姓|姓名\s*[:：]?|聯絡人\s*[:：]?|联系人\s*[:：]?)\s*[\u4e00-\u9fff]{1,4}/g;
-const GREETING_LEAD = /^\s*(?:(?:hi|hello|hey|hiya|dear (?:sir|madam|team|all|support|service)(?:\/madam)?|good (?:morning|afternoon|evening)|morning|g'day|你好|您好|妳好|哈囉|哈啰|嗨|早安|早晨|早上好|午安|下午好|晚上好|喂)(?: there| all| team| everyone)?[\s,，!！.。~、:：]+)+(?=[\p{L}\p{N}])/iu;
+export const GREETING_LEAD = /^\s*(?:(?:hi|hello|hey|hiya|dear (?:sir|madam|team|all|support|service)(?:\/madam)?|good (?:morning|afternoon|evening)|morning|g'day|你好|您好|妳好|哈囉|哈啰|嗨|早安|早晨|早上好|午安|下午好|晚上好|喂)(?: there| all| team| everyone)?[\s,，!！.。~、:：]+)+(?=[\p{L}\p{N}])/iu;
 
 /**
  * Entities come from what the customer wrote now, signature included (its phone number is the sender's). The

@@ -102,6 +102,7 @@ describe.each(databaseKinds)('turn pipeline on %s', (kind) => {
       data: { number: 'SR-2026-900001', customerId: customer.id, category: 'fault', channel: 'sms', title: 't', problem: 'p', contactEmail: 'Owner@Example.com' },
     });
     expect(await h.say('owner@example.com', `status of ${ticket.number} please`)).toContain(`Ticket ${ticket.number}`);
-    expect(await h.say('stranger@example.com', `status of ${ticket.number} please`)).toContain('could not find ticket');
+    expect(await h.say('stranger@example.com', `status of ${ticket.number} please`)).toContain(`if ${ticket.number} is one of our tickets, I have sent its status to the phone number or e-mail on the ticket`);
+    expect(await h.db.prisma.outboundMessage.count({ where: { ticketId: ticket.id, to: 'owner@example.com' } })).toBe(1);
   });
 });

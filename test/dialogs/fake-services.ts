@@ -20,10 +20,14 @@ export function fakeServices() {
     },
     findTicket: async () => null,
     openTicketsOf: async () => [],
+    ticketByNumber: async () => null,
+    noteOnTicket: async () => undefined,
+    ticketContactMatches: async () => false,
+    sendToTicketContact: async () => false,
     requestHandoff: async (input) => {
       handoffs.push(input);
     },
-    staffReplyTime: () => ({ openNow: true, opensAt: new Date('2026-11-25T02:00:00Z'), by: new Date('2026-11-25T04:00:00Z') }),
+    staffReplyTime: async () => ({ openNow: true, opensAt: new Date('2026-11-25T02:00:00Z'), by: new Date('2026-11-25T04:00:00Z') }),
     rememberCustomer: async () => undefined,
     recordSurveyAnswer: async (input) => {
       surveyAnswers.push(input);

@@ -1,3 +1,4 @@
+import { ON_CALL_NOTICE, onCallRecipients } from '../../notifications/on-call.js';
 import { notifyStaff, type PolicyContext } from '../../notifications/staff-notification-service.js';
 import type { EventBus } from '../event-bus.js';
 
@@ -5,23 +6,22 @@ type Deps = Omit<PolicyContext, 'now'>;
 
 /**
  * Staff hear about what needs a person: a dissatisfied survey goes to the supervisors; a new complaint or
- * high-urgency ticket to its assignee, else the agents on duty, else the supervisors.
+ * high-urgency ticket to its assignee, else the agents on duty, else the supervisors; out of hours, a high-urgency
+ * ticket goes to the policy's on-call people instead, at once and by e-mail.
  */
 export function registerStaffNoticeListener(events: EventBus, deps: Deps): void {
   events.on('ticket.opened', async ({ ticketId, category, urgency }, tx, at) => {
     if (category !== 'complaint' && urgency !== 'high') return;
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (!ticket) return;
+    // A gas leak at 02:30 cannot wait for the morning: out of hours a high-urgency ticket pages the on-call people at once.
+    const onCall = urgency === 'high' ? await onCallRecipients(tx, deps.policy, deps.calendar, at) : null;
+    const what = category === 'complaint' ? 'complaint' : 'urgent ticket';
     await notifyStaff(
       tx,
-      {
-        ticketId,
-        kind: category === 'complaint' ? 'complaint' : 'urgent',
-        urgency,
-        to: { assigneeOf: ticketId },
-        dedupeKey: `opened:${ticketId}`,
-        text: `${ticket.number}: new ${category === 'complaint' ? 'complaint' : 'urgent ticket'} (${urgency}) — ${ticket.title}`,
-      },
+      onCall
+        ? { ticketId, kind: ON_CALL_NOTICE, urgency, to: onCall, deliverAfter: at, dedupeKey: `opened:${ticketId}`, text: `ON CALL: ${ticket.number}: new ${what} out of hours (${urgency}) — ${ticket.title}` }
+        : { ticketId, kind: category === 'complaint' ? 'complaint' : 'urgent', urgency, to: { assigneeOf: ticketId }, dedupeKey: `opened:${ticketId}`, text: `${ticket.number}: new ${what} (${urgency}) — ${ticket.title}` },
       { ...deps, now: at },
     );
   });

@@ -58,7 +58,7 @@ describe.each(databaseKinds)('status dialog on %s', (kind) => {
   it("does not reveal someone else's ticket", async () => {
     const ticket = await ticketOf(aPhone());
     const reply = await h.say(aPhone(), `What is the status of ${ticket.number}?`);
-    expect(reply).toContain(`could not find ticket ${ticket.number}`);
+    expect(reply).toContain(`For your privacy, I can give the status of ${ticket.number} only to the person who reported it`);
     expect(reply).not.toContain('Engineer Chang');
   });
 
@@ -71,7 +71,7 @@ describe.each(databaseKinds)('status dialog on %s', (kind) => {
   it('asks for the number when the customer has no open ticket, and reads keypad digits', async () => {
     const phone = aPhone();
     expect(await h.say(phone, 'I would like to check the status of my repair')).toContain('Could you tell me the ticket number?');
-    expect(await h.say(phone, '2026999999')).toContain('could not find ticket SR-2026-999999');
+    expect(await h.say(phone, '2026999999')).toContain('the status of SR-2026-999999 only to the person who reported it');
   });
 
   it.each(unknownNumbers)('ends kindly at once on "$send" in $language: staff find the ticket by phone, or a person helps', async ({ language, send, kind, person }) => {
