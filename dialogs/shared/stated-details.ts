@@ -14,8 +14,11 @@ const CJK = String.raw`\u3400-\u9fff`;
 const ROLE_CJK = String.raw`(?:老闆|老板|店長|店长|經理|经理|老師|老师|負責人|负责人|主任|廠長|厂长|業主|业主|屋主|住戶|住户|租客|主管|採購|采购|工程師|工程师)?`;
 /** The most common Chinese surnames (a bare name is only taken when it starts with one of them). */
 const SURNAMES = '王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧田董袁潘蔡蔣蒋余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾夏韋韦傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严覃洪武戴莫孔向湯汤';
-/** Where a Chinese labelled value stops: punctuation, a space before another label, or the end. */
-const CJK_END = String.raw`(?=[，,。;；!！?？\n（(、]|\s*(?:電話|电话|手機|手机|型號|型号|序號|序列号|地址|我叫|我是|姓名|聯絡|联系)|\s+[+\d]|$)`;
+/**
+ * Where a Chinese labelled value stops: punctuation, a space before another label, a space before a number (a
+ * phone), or the end; a spaced house number or floor ("松仁路 100 號 12 樓") is still the address.
+ */
+const CJK_END = String.raw`(?=[，,。;；!！?？\n（(、]|\s*(?:電話|电话|手機|手机|型號|型号|序號|序列号|地址|我叫|我是|姓名|聯絡|联系)|\s+(?![0-9]{1,5}\s?[號号巷弄樓楼層层室座F之])[+\d]|$)`;
 
 const NAME_CJK = new RegExp(String.raw`(?:我叫做|我叫|我個名係|我个名系|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|聯絡人\s*(?:係|是|为|為|[:：])?|联系人\s*(?:是|为|[:：])?|對接人\s*[:：]?|对接人\s*[:：]?|負責人\s*[:：]?|负责人\s*[:：]?|請聯絡|請聯繫|请联系|請找|请找|我係|我系|我就係|我是)\s*${ROLE_CJK}\s*([${CJK}]{2,4}?(?:先生|小姐|女士|太太)?)${CJK_END}`);
 /** "我叫 Ken Wong", "聯絡人: Amy Lin": a Latin name after a Chinese label. */
