@@ -6,7 +6,7 @@ import type { ConversationalAct } from '../../src/understanding/understanding-sc
 import { correctionOf } from './corrections.js';
 import { wayGiven } from './gives-way.js';
 import { reply } from './say.js';
-import { detailsForOtherFields, nameInAnswer, statedAddress, statedName, type OtherField } from './stated-details.js';
+import { addressInAnswer, detailsForOtherFields, nameInAnswer, statedName, type OtherField } from './stated-details.js';
 import { turnInfo } from './turn-info.js';
 
 export const ASK_PROMPT = 'ask';
@@ -66,7 +66,7 @@ export function interpretAnswer(spec: AnswerSpec, text: string, now: Date, timeZ
       const stated = statedName(t);
       if (stated) return { status: 'ok', value: stated };
       // An address is not a name either (it may belong to the site-address question: see `elsewhere`).
-      return isPlausibleName(t) && !statedAddress(t) ? { status: 'ok', value: nameInAnswer(t) } : { status: 'invalid' };
+      return isPlausibleName(t) && !addressInAnswer(t) ? { status: 'ok', value: nameInAnswer(t) } : { status: 'invalid' };
     }
     case 'phone':
       return wrap(parsePhone(t, phoneContext));

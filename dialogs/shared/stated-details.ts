@@ -28,8 +28,8 @@ const NAME_EN_FULL = /\b(?:I'?m|I am)\s+([A-Z][a-z]+\s[A-Z][a-z]+)(?=$|[\s,.;!])
 /** "张伟 13800138000 北京市…": a bare name at the start, followed by a number or an address, its surname a common one. */
 const NAME_CJK_BARE = new RegExp(String.raw`^\s*([${SURNAMES}][${CJK}]{1,2})(?=\s*[,，]?\s*(?:[+\d]|[${CJK}]{2,3}[市省縣县]))`);
 /** "I'm Amy from Sunrise Hotel", "it's Ken with Acme Ltd": a first name, then the place the customer is from. */
-const NAME_EN_FROM = /\b(?:I'?m|I am|it'?s|this is)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|with|at)\s+(?:the\s+)?[A-Z]/;
-const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
+const NAME_EN_FROM = /\b(?:I'?m|I am|[Ii]t'?s|[Tt]his is)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:from|with|at)\s+(?:the\s+)?[A-Z]/;
+const NAME_EN = /(?:\b[Mm]y name is|\b[Nn]ame\s*[:：-]|\b[Nn]ame is|\b[Nn]ame(?=\s+[A-Z][a-z])|\b[Tt]his is)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])/;
 /** "I'm the facilities manager, David Lin", "this is David Lin, facilities manager": a role beside the name. */
 const ROLE = String.raw`(?:[a-z]+\s+){0,3}(?:manager|engineer|owner|supervisor|officer|director|technician|administrator|admin|assistant|lead|head|coordinator|secretary|buyer|receptionist|tenant|landlord)`;
 const NAME_EN_ROLE = new RegExp(String.raw`\b(?:I'?m|I am|this is|it'?s)\s+(?:the\s+|a\s+|an\s+)?${ROLE}(?:\s+(?:of|at|for)\s+[A-Za-z&. ]{2,40}?)?[,\s]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=$|[\s,.;!])`, 'i');
@@ -41,7 +41,7 @@ const NOT_NAME_WORDS = /^(?:sorry|not|having|trying|calling|writing|looking|stil
 const SURNAME_CJK = new RegExp(String.raw`(?:敝姓|免貴姓|免贵姓|我姓|本人姓)\s*([${CJK}]{1,2}?)(?:先生|小姐|女士|太太)?${CJK_END}`);
 const NAME_EN_TITLED = /\b(?:[Mm]y name is|[Nn]ame\s*[:：-]|[Nn]ame is|[Tt]his is)\s*((?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,1})(?=$|[\s,.;!])/;
 /** What a customer may put before the name when answering "May I have your name?". */
-const ANSWER_LABEL = /^(?:(?:my name is|my name's|name\s*(?:is|[:：-])|this is|i am|i'm|it's|it is|call me)\s+|(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|我是|敝姓|免貴姓|免贵姓|我姓|本人姓)\s*)/i;
+const ANSWER_LABEL = /^(?:(?:my name is|my name's|name\s*(?:is|[:：-])|this is|i am|i'm|it's|it is|call me)\s+|(?:叫我(?![們们])|稱呼我|称呼我|我叫|我的名字是|我的名字叫|名字是|名字叫|姓名\s*[:：]?|我是|敝姓|免貴姓|免贵姓|我姓|本人姓)\s*)/i;
 
 /** "我是" also starts "我是用戶" or "我是說": such words are no name. */
 const NOT_NAMES = /^(?:用戶|用户|客戶|客户|顧客|顾客|說|说|想|要|問|问|在|從|从|第|新|老|這|这|那|住|買|买|剛|刚|上|的|唔|咪|嚟|來|来|用|負責|负责|業主|业主|屋主|住戶|住户|經理|经理|租客|代表|幫|帮|替|公司|貴|贵|你|您|他|她)/;
@@ -58,7 +58,7 @@ const ADDRESS_CJK_ANSWER = new RegExp(String.raw`^\s*((?:[${CJK}]{2,12}?(?:省|�
 /** 沙田禾輋邨豐和樓 1203 室, 將軍澳富康花園3座12樓C室: a Hong Kong estate, its block and the flat, as a whole answer. */
 const ESTATE_ANSWER = new RegExp(String.raw`^\s*([${CJK}]{1,10}?(?:邨|苑|花園|花园|新村|大廈|大厦)[${CJK}]{0,4}?(?:樓|楼|閣|阁)?\s?(?:[0-9A-Za-z]{1,3}\s?[座期])?\s?(?:[0-9]{1,3}\s?[樓楼])?\s?[0-9A-Za-z]{1,5}\s?室)\s*[。.]?\s*$`);
 /** "5F, 20 Ln 3 Xinyi Rd Sec 4, Taipei", "Warehouse 3, 18 Gangqian Rd, Kaohsiung": a number before a street word. */
-const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+)*(?:[A-Z][A-Za-z]*\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
+const STREET_EN = String.raw`\b\d+[A-Za-z]?(?:-\d+)?,?\s+(?:(?:Ln|Lane|Aly|Alley)\.?\s+\d+,?\s+|(?:Sec|Section)\.?\s*\d+,?\s+)*(?:[A-Z][A-Za-z]*\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Expwy)\b\.?`;
 const ADDRESS_EN_ANSWER = new RegExp(String.raw`^\s*((?:[A-Za-z0-9#.\- ]{1,30},\s*)?(?:No\.?\s*)?${STREET_EN}[^;\n?]{0,80}?)\s*[.]?\s*$`, 'i');
 /** Where a street address sits inside a sentence: with a city, county or district, nobody mistakes it. */
 const ADDRESS_EN_IN_PASSING = new RegExp(String.raw`(?:\b(?:installed|located|based|situated|site is|we are|we're|it is|it's)\s+(?:at|in)\b[^.;\n]{0,40}?)((?:No\.?\s*)?${STREET_EN}(?:,?\s*(?:Sec\.?|Section)\s*\d+)?(?:,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Dist\.?|District|Township))?,?\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:City|County))`, 'i');

@@ -103,6 +103,26 @@ describe.each(databaseKinds)('how the ticket form reads answers on %s', (kind) =
     expect(reply).not.toContain('就可以了');
   });
 
+  it('keeps 阿芬 from 叫我阿芬就好, and takes an English address typed at the name question as the address', async () => {
+    await play(h, aPhone(), [
+      { send: '我家洗衣機 WM-70 脫水時一直跳 UE 錯誤', expect: ['貴姓大名'] },
+      { send: '叫我阿芬就好', expect: ['序號'] },
+      { send: '略過', expect: ['購買'] },
+      { send: '略過', expect: ['地址'] },
+      { send: '略過', expect: ['姓名: 阿芬\n'] },
+    ]);
+    const phone = aPhone();
+    await play(h, phone, [
+      { send: 'Our walk-in freezer WF-3000 has stopped freezing', expect: ['your name'] },
+      { send: 'No. 21, Sec. 2, Minsheng Rd, Xitun Dist, Taichung City', expect: [] },
+    ]);
+    // Whatever is asked next, skipping the rest reaches the summary.
+    let summary = '';
+    for (let i = 0; i < 8 && !summary.includes('correct?'); i++) summary = await h.say(phone, 'skip');
+    expect(summary).toContain('Site address: No. 21, Sec. 2, Minsheng Rd, Xitun Dist, Taichung City');
+    expect(summary).not.toContain('Name: No. 21');
+  });
+
   it('keeps only the address of 剛剛不是說了嗎？台南市…, and a request after an address as part of the problem', async () => {
     const steps = toSummary['zh-Hant'].slice(0, 5);
     await play(h, aPhone(), [...steps, { send: '剛剛不是說了嗎？台南市東區崇學路77號3樓', expect: ['設備地址: 台南市東區崇學路77號3樓\n'] }]);

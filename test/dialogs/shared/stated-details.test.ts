@@ -128,6 +128,17 @@ describe('addresses and names the way customers write them (QA5)', () => {
     expect(addressInAnswer(text)).toBe(text);
   });
 
+  it('reads a Taiwanese English address with its section as an address: No. 21, Sec. 2, Minsheng Rd, …', () => {
+    expect(addressInAnswer('No. 21, Sec. 2, Minsheng Rd, Xitun Dist, Taichung City')).toBe('No. 21, Sec. 2, Minsheng Rd, Xitun Dist, Taichung City');
+  });
+
+  it.each([
+    ["It's Daniel Lee from Lucky Noodle House, phone 0932 118 554", 'Daniel Lee'],
+    ['address is 22 Roosevelt Rd Sec 3, Taipei City, name Jerry Lin, 0910 101 202', 'Jerry Lin'],
+  ])('finds the name in "%s"', (text, name) => {
+    expect(statedName(text)).toBe(name);
+  });
+
   it('takes the full name after the surname: 我姓林，林雅婷', () => {
     expect(statedName('我姓林，林雅婷，電話 0935-218-476')).toBe('林雅婷');
     expect(statedName('敝姓鄭')).toBe('鄭');
