@@ -16,7 +16,7 @@ import { intakeTexts, type IntakeField, type IntakeTexts } from './intake-texts.
 import { safetyAdvice, type Hazard } from './safety-advice.js';
 import { isHousehold, readFieldAnswer } from './answer-values.js';
 import { listedDetails } from './listed-details.js';
-import { companyInAnswer, detailsForOtherFields, formOfAddress, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
+import { addressInAnswer, companyInAnswer, detailsForOtherFields, formOfAddress, statedDetails, type OtherDetails, type OtherField } from '../shared/stated-details.js';
 
 export const INTAKE_DIALOG = 'intake';
 const LOOP = 'intake.loop';
@@ -289,7 +289,9 @@ export class IntakeDialog extends ComponentDialog {
       state.asking = undefined;
       return step.replaceDialog(LOOP, state);
     }
-    const asDate = field === 'serial' && answer.status === 'ok' ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
+    // A date at the serial question, or at the address question with no address in it ("好像是前年買的吧"), answers the purchase date.
+    const dateInstead = answer.status === 'ok' && (field === 'serial' || (field === 'siteAddress' && !addressInAnswer(raw)));
+    const asDate = dateInstead ? parsePartialDate(answer.value as string, info.now, info.timeZone) : ({ ok: false } as const);
     const elsewhere = this.answersElsewhere(field, raw, answer.status, entities.productModel, spec, info.language);
     if (Object.keys(elsewhere).length) {
       // An address typed at the date question, a phone at the serial question: keep it there, ask this one again.
@@ -314,10 +316,15 @@ export class IntakeDialog extends ComponentDialog {
       const contact = answer.value as { phone?: string; email?: string };
       Object.assign(state.values, contact);
       await this.services.rememberCustomer(info.customer.id, contact);
-    } else if (field === 'serial' && !entities.serial && !looksLikeCode(answer.value as string) && (entities.purchaseDate || entities.productModel || entities.phoneE164 || asDate.ok)) {
+    } else if (
+      (field === 'serial' && !entities.serial && !looksLikeCode(answer.value as string) && (entities.purchaseDate || entities.productModel || entities.phoneE164 || asDate.ok)) ||
+      (field === 'siteAddress' && asDate.ok)
+    ) {
       // "bought it in May 2024" or "2024年5月" to the serial question answers another question: keep that, ask for the serial again.
       state.asking = undefined;
       await this.absorb(step, state, { ...entities, purchaseDate: entities.purchaseDate ?? (asDate.ok ? asDate.value : undefined) });
+      // "不知道" to the date question, then "前年買的吧" at the address: the date is known after all.
+      if (state.values.purchaseDate) state.skipped = state.skipped.filter((f) => f !== 'purchaseDate');
       return step.replaceDialog(LOOP, state);
     } else {
       // "Sweet Crumb Bakery, as I said", "許太太就可以了", "剛剛不是說了嗎？台南市…": the value without the words around it.

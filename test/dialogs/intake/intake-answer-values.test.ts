@@ -123,6 +123,17 @@ describe.each(databaseKinds)('how the ticket form reads answers on %s', (kind) =
     expect(summary).not.toContain('Name: No. 21');
   });
 
+  it('takes 好像是前年買的吧 at the address question as the purchase date and asks for the address again', async () => {
+    await play(h, aPhone(), [
+      { send: '我家洗衣機 WM-70 脫水時一直跳 UE 錯誤', expect: ['貴姓大名'] },
+      { send: '陳阿芬', expect: ['序號'] },
+      { send: '略過', expect: ['購買'] },
+      { send: '不知道耶', expect: ['地址'] },
+      { send: '好像是前年買的吧', expect: ['地址'] },
+      { send: '新北市三重區重新路四段 12 號 3 樓', expect: ['購買日期: 2024\n', '設備地址: 新北市三重區重新路四段 12 號 3 樓\n'] },
+    ]);
+  });
+
   it('keeps only the address of 剛剛不是說了嗎？台南市…, and a request after an address as part of the problem', async () => {
     const steps = toSummary['zh-Hant'].slice(0, 5);
     await play(h, aPhone(), [...steps, { send: '剛剛不是說了嗎？台南市東區崇學路77號3樓', expect: ['設備地址: 台南市東區崇學路77號3樓\n'] }]);
