@@ -1,6 +1,6 @@
 import { isPlausibleName, parseEmail, parsePartialDate, parsePhone, type PhoneContext } from '../shared/answers.js';
 import { conversationalAct } from '../../src/understanding/conversational-act.js';
-import { statedAddress, statedModel, statedName } from '../shared/stated-details.js';
+import { statedAddress, statedCompany, statedModel, statedName } from '../shared/stated-details.js';
 
 /**
  * A message that lists several details at once, whatever was asked: "Maggie Chou, Sweet Crumb Bakery.
@@ -17,6 +17,8 @@ export type ListContext = PhoneContext & { now: Date; timeZone: string; entityMo
 const SEPARATOR = /[,，;；、\n]|[.。](?=\s|$)/;
 /** Words in front of a phone number: "tel", "電話", "my number is". */
 const PHONE_LABEL = /^(?:(?:my\s+)?(?:phone|mobile|cell|tel|number|contact)(?:\s+(?:no\.?|number))?\s*(?:is|[:：])?|(?:電話|电话|手機|手机|聯絡電話|联系电话)\s*(?:是|係|[:：])?)\s*/i;
+/** What is left of "address is 22 Roosevelt Rd …" once the address is cut out: a label with nothing after it. */
+const LABEL_ONLY = /^(?:(?:site\s+)?address|addr|name|phone|tel|mobile|model|serial|company)(?:\s+is)?\s*[:：]?$|^(?:地址|姓名|名字|電話|电话|型號|型号|公司)\s*(?:是|[:：])?$/i;
 /** Words that say a part is a date ("bought Sept 2025", "買咗一年半"). */
 const DATE_WORDS = /\b(?:bought|purchased|since|in|on|ago|last|year|month)\b|\d{4}|買|买|購|购|年|月/i;
 
@@ -65,10 +67,15 @@ export function listedDetails(text: string, ctx: ListContext): ListedDetails | u
   for (const part of parts) readPart(part, found, leftover, ctx);
   const certain = [found.phone ?? found.email, found.productModel, found.purchaseDate, found.siteAddress].filter(Boolean).length;
   if (certain < 2) return undefined;
+  const parts2 = leftover.filter((p) => !LABEL_ONLY.test(p));
+  // A name or company said as such ("name Jerry Lin", "It's Daniel Lee from Lucky Noodle House") wherever it stands.
+  const saidName = parts2.map((p) => statedName(p)).find(Boolean);
+  const saidCompany = parts2.map((p) => statedCompany(p)).find(Boolean);
   // The plain words left, in the order written: a name first, then a company (a few words, no sentence).
-  const [first, second] = leftover.filter((p) => p.split(/\s+/).length <= 5 && conversationalAct(p) === null);
-  const name = first ? (statedName(first) ?? first) : undefined;
+  const plain = parts2.filter((p) => p.split(/\s+/).length <= 5 && conversationalAct(p) === null && !statedName(p) && !statedCompany(p));
+  const name = saidName ?? plain.shift();
   if (name && isPlausibleName(name)) found.name = name;
-  if (second && found.name && isPlausibleName(second)) found.company = second;
+  const company = saidCompany ?? (found.name ? plain.shift() : undefined);
+  if (company && found.name && isPlausibleName(company)) found.company = company;
   return found;
 }

@@ -158,9 +158,9 @@ export function addressInAnswer(text: string): string | undefined {
 }
 
 /** "on behalf of Acme Plastics Ltd", "from Acme Trading Co.", "代表大安貿易有限公司", "我哋公司係…": the company said in passing. */
-const COMPANY_EN = /\b(?:on behalf of|representing|(?:I'?m|I am|we'?re|we are|this is \w+|(?:I'?m|I am|it'?s) [A-Z][a-z]+)\s+(?:calling |writing )?(?:from|with|at))\s+((?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,5})/;
+const COMPANY_EN = /\b(?:on behalf of|representing|(?:I'?m|I am|we'?re|we are|this is \w+|(?:I'?m|I am|[Ii]t'?s|[Tt]his is) [A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:calling |writing )?(?:from|with|at))\s+((?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,5})/;
 const COMPANY_SUFFIX_EN =
-  /^.+\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|LLC|GmbH|Industries|Plastics|Trading|Technology|Technologies|Electronics|Systems|Solutions|Services|Logistics|Manufacturing|Hotel|Resort|Restaurant|Cafe|Bakery|Clinic|Hospital|School|College|Academy|University|Factory|Bank|Store|Mall)\.?$/;
+  /^.+\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|LLC|GmbH|Industries|Plastics|Trading|Technology|Technologies|Electronics|Systems|Solutions|Services|Logistics|Manufacturing|Hotel|Resort|Restaurant|Cafe|Bakery|House|Kitchen|Shop|Salon|Studio|Bistro|Diner|Pharmacy|Supermarket|Market|Centre|Center|Workshop|Garage|Gym|Spa|Clinic|Hospital|School|College|Academy|University|Factory|Bank|Store|Mall)\.?$/;
 /** What a Chinese business name ends in: a registered form, or the kind of place (餐廳, 診所, 工作室). */
 const COMPANY_SUFFIX_CJK = String.raw`(?:股份有限公司|有限公司|公司|集團|集团|工廠|工厂|酒店|飯店|饭店|旅館|旅馆|民宿|餐廳|餐厅|診所|诊所|醫院|医院|學校|学校|大學|大学|工作室|事務所|事务所|商行)`;
 /** A business name: Chinese, Latin and digits; a space only after a Latin word or a digit ("ABC 科技有限公司"). */

@@ -47,6 +47,14 @@ describe('a list of details in one message', () => {
     });
   });
 
+  it('takes the name after its label, never the label left beside an address: "address is …, name Jerry Lin, 0910 101 202"', () => {
+    expect(listedDetails('address is 22 Roosevelt Rd Sec 3, Taipei City, name Jerry Lin, 0910 101 202', ctx)).toEqual({
+      siteAddress: '22 Roosevelt Rd Sec 3, Taipei City',
+      name: 'Jerry Lin',
+      phone: '+886910101202',
+    });
+  });
+
   it.each(['Maggie Chou', 'Acme Trading, 0912 345 678', 'the oven is not heating, it smells'])('reads no list from "%s"', (text) => {
     expect(listedDetails(text, ctx)).toBeUndefined();
   });

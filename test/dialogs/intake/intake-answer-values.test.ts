@@ -123,6 +123,17 @@ describe.each(databaseKinds)('how the ticket form reads answers on %s', (kind) =
     expect(summary).not.toContain('Name: No. 21');
   });
 
+  it('reads "It\'s Daniel Lee from Lucky Noodle House, phone …, we bought it March 2024" at the name question as name, company, phone and date', async () => {
+    const phone = `web-${aPhone()}`;
+    await play(h, phone, [
+      { send: 'Our walk-in freezer WF-3000 at the restaurant has stopped freezing', expect: ['your name'] },
+      { send: "It's Daniel Lee from Lucky Noodle House, phone 0932 118 554, we bought it March 2024", expect: [] },
+    ], { channel: 'chat' });
+    let summary = '';
+    for (let i = 0; i < 8 && !summary.includes('correct?'); i++) summary = await h.say(phone, 'skip', { channel: 'chat' });
+    for (const line of ['Name: Daniel Lee\n', 'Company/project: Lucky Noodle House\n', '+886932118554', '2024-03']) expect(summary).toContain(line);
+  });
+
   it('takes 好像是前年買的吧 at the address question as the purchase date and asks for the address again', async () => {
     await play(h, aPhone(), [
       { send: '我家洗衣機 WM-70 脫水時一直跳 UE 錯誤', expect: ['貴姓大名'] },
