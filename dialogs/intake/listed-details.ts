@@ -67,12 +67,12 @@ export function listedDetails(text: string, ctx: ListContext): ListedDetails | u
   for (const part of parts) readPart(part, found, leftover, ctx);
   const certain = [found.phone ?? found.email, found.productModel, found.purchaseDate, found.siteAddress].filter(Boolean).length;
   if (certain < 2) return undefined;
-  const parts2 = leftover.filter((p) => !LABEL_ONLY.test(p));
   // A name or company said as such ("name Jerry Lin", "It's Daniel Lee from Lucky Noodle House") wherever it stands.
-  const saidName = parts2.map((p) => statedName(p)).find(Boolean);
-  const saidCompany = parts2.map((p) => statedCompany(p)).find(Boolean);
+  const read = leftover.filter((p) => !LABEL_ONLY.test(p)).map((p) => ({ text: p, name: statedName(p), company: statedCompany(p) }));
+  const saidName = read.find((r) => r.name)?.name;
+  const saidCompany = read.find((r) => r.company)?.company;
   // The plain words left, in the order written: a name first, then a company (a few words, no sentence).
-  const plain = parts2.filter((p) => p.split(/\s+/).length <= 5 && conversationalAct(p) === null && !statedName(p) && !statedCompany(p));
+  const plain = read.filter((r) => !r.name && !r.company && r.text.split(/\s+/).length <= 5 && conversationalAct(r.text) === null).map((r) => r.text);
   const name = saidName ?? plain.shift();
   if (name && isPlausibleName(name)) found.name = name;
   const company = saidCompany ?? (found.name ? plain.shift() : undefined);

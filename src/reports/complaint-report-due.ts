@@ -83,9 +83,11 @@ async function findProblem(db: Db, ctx: ReportCheckContext, period: string): Pro
   }
   if (!report) return { state: 'missing', error: 'no report was stored' };
   const due = complaintReportDue(period, ctx.timeZone);
-  // A deployment that had no ticket by the deadline (a new install) could not have been late: no notice.
-  if (report.createdAt > due && (await db.ticket.findFirst({ where: { createdAt: { lt: due } }, select: { id: true } }))) return { state: 'late', producedAt: report.createdAt };
-  if (report.createdAt > due) return { state: 'ok' };
+  if (report.createdAt > due) {
+    // A deployment that had no ticket by the deadline (a new install) could not have been late: no notice.
+    const ticketBeforeDue = await db.ticket.findFirst({ where: { createdAt: { lt: due } }, select: { id: true } });
+    return ticketBeforeDue ? { state: 'late', producedAt: report.createdAt } : { state: 'ok' };
+  }
   // Made (or mailed) by this check before the deadline: its mail has only just been queued.
   if (madeNow) return { state: 'ok' };
   // Mailed means queued in the outbox; by 16:30 a mail queued at 09:00 has been handed to the mail server.
